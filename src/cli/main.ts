@@ -1,0 +1,30 @@
+import { Command, CommanderError } from 'commander';
+import { printError } from './output.ts';
+
+// Each command lives in its own file under ./commands and registers itself on the program.
+const commandModules: Array<() => Promise<{ register: (program: Command) => void }>> = [
+  // engine tools (no stored data)
+];
+
+const program = new Command('athar')
+  .description('athar — verification desk and registry of detained and missing persons')
+  .showHelpAfterError()
+  .exitOverride();
+
+for (const load of commandModules) (await load()).register(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    if (e.exitCode !== 0 && e.code !== 'commander.help' && e.code !== 'commander.helpDisplayed' && e.code !== 'commander.version') {
+      // commander already printed its own message; keep our exit-code contract (2 = usage)
+      process.exitCode = 2;
+    } else {
+      process.exitCode = 0;
+    }
+  } else {
+    printError('internal', e instanceof Error ? e.message : String(e));
+    process.exitCode = 5;
+  }
+}

