@@ -131,6 +131,8 @@ export interface ClaimTable {
   reviewed_by: string | null;
   reviewed_at: Ts | null;
   verdict_as_of: Ts | null;
+  verdict_as_of_precision: Precision | null;
+  verdict_as_of_time_zone: string | null;
   published_at: Ts | null;
   published_by: string | null;
   public_url: string | null;

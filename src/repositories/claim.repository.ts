@@ -79,6 +79,10 @@ export class ClaimRepository {
     return this.db.selectFrom('claim_evidence').selectAll().where('claim_id', 'in', claimIds).orderBy('created_at').orderBy('id').execute();
   }
 
+  async listAll(caseId: string): Promise<ClaimRow[]> {
+    return this.db.selectFrom('claim').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
+  }
+
   async listPublished(caseId: string): Promise<ClaimRow[]> {
     return this.db
       .selectFrom('claim')

@@ -46,7 +46,7 @@ export const Claim = Type.Object({
   summary: Nullable(Type.String()),
   reviewedBy: Nullable(Type.String()),
   reviewedAt: Nullable(Instant),
-  verdictAsOf: Nullable(Instant),
+  verdictAsOf: Nullable(When),
   publishedAt: Nullable(Instant),
   publicUrl: Nullable(Type.String()),
   authorName: Nullable(Type.String()),

@@ -29,7 +29,9 @@ export type AccessRule =
   /** any signed-in user, including one who must still change their password */
   | { kind: 'authenticated'; allowPasswordChange?: boolean }
   | { kind: 'installation_admin' }
-  | { kind: 'case'; permission: Permission };
+  | { kind: 'case'; permission: Permission }
+  /** a case permission, or an installation administrator (how an admin joins a case: audited) */
+  | { kind: 'case_or_admin'; permission: Permission };
 
 export class AccessService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -47,12 +49,16 @@ export class AccessService {
       case 'installation_admin':
         if (!actor.isAdmin) throw forbidden('auth.admin_only', 'only an installation administrator may do this');
         return null;
-      case 'case': {
+      case 'case':
+      case 'case_or_admin': {
         if (caseRef === undefined) throw forbidden('auth.no_case', 'this route needs a case');
         const c = await this.deps.store.repos.cases.find(caseRef);
         // Not a member: answer "not found", so case slugs do not leak to outsiders.
         if (!c || actor.userId === null) throw notFound('case.not_found', `no case "${caseRef}"`);
         const m = await this.deps.store.repos.users.membership(c.id, actor.userId);
+        if (rule.kind === 'case_or_admin' && actor.isAdmin && (!m || !ROLE_PERMISSIONS[m.role].includes(rule.permission))) {
+          return { case: c, role: m?.role ?? null };
+        }
         if (!m) throw notFound('case.not_found', `no case "${caseRef}"`);
         if (!ROLE_PERMISSIONS[m.role].includes(rule.permission)) {
           throw forbidden('auth.role', `your role in this case (${m.role}) does not allow ${rule.permission}`);

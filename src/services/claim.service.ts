@@ -24,7 +24,7 @@ export function presentClaim(c: ClaimRow, caseZone: string, evidence: EvidenceRo
     firstSeen: presentWhen(c.first_seen_at, c.first_seen_time_zone, c.first_seen_precision, caseZone),
     appearanceUrl: c.appearance_url, claimantSourceId: c.claimant_source_id, status: c.status, verdict: c.verdict, rating: c.rating,
     ratingOverridden: c.rating_overridden, summary: c.summary, reviewedBy: c.reviewed_by, reviewedAt: c.reviewed_at?.toISOString() ?? null,
-    verdictAsOf: c.verdict_as_of?.toISOString() ?? null, publishedAt: c.published_at?.toISOString() ?? null, publicUrl: c.public_url,
+    verdictAsOf: presentWhen(c.verdict_as_of, c.verdict_as_of_time_zone, c.verdict_as_of_precision, caseZone), publishedAt: c.published_at?.toISOString() ?? null, publicUrl: c.public_url,
     authorName: c.author_name, evidence: evidence.filter((e) => e.claim_id === c.id).map(presentEvidence), isDemo: c.is_demo,
     createdAt: c.created_at.toISOString(),
   };
@@ -153,7 +153,8 @@ export class ClaimService {
       const u = await repos.claims.update(c.id, {
         status: 'verdict', verdict: input.verdict, summary: input.summary, rating: input.rating ?? VERDICT_RATING[input.verdict],
         rating_overridden: input.rating !== undefined && input.rating !== VERDICT_RATING[input.verdict], reviewed_by: actor.userId,
-        reviewed_at: now, verdict_as_of: asOf?.at ?? now, published_at: null, published_by: null, updated_at: now,
+        reviewed_at: now, verdict_as_of: asOf?.at ?? now, verdict_as_of_precision: asOf?.precision ?? 'second',
+        verdict_as_of_time_zone: asOf?.timeZone ?? null, published_at: null, published_by: null, updated_at: now,
       });
       await audit(repos, this.deps, actor, {
         action: 'claim.verdict_set', entityType: 'claim', entityId: c.id, caseId: scope.case.id,

@@ -136,6 +136,8 @@ CREATE TABLE claim (
   reviewed_by uuid REFERENCES app_user(id),
   reviewed_at timestamptz,
   verdict_as_of timestamptz,
+  verdict_as_of_precision text CHECK (verdict_as_of_precision IN ('year','month','day','hour','minute','second')),
+  verdict_as_of_time_zone text,
   published_at timestamptz,
   published_by uuid REFERENCES app_user(id),
   public_url text,

@@ -1,0 +1,101 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { forbidden, unauthenticated } from '#src/errors.ts';
+import type { AccessRule } from '#src/services/access.service.ts';
+import type { Actor, CaseScope } from '#src/services/context.ts';
+import type { Services } from '#src/app.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call this route. A route without a rule is refused (default deny). */
+    access?: AccessRule;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    scope: CaseScope | null;
+  }
+}
+
+export const SESSION_COOKIE = 'athar_session';
+export const CSRF_HEADER = 'x-csrf-token';
+/** With a local token only: act as this user (`athar --as USER`). */
+export const AS_HEADER = 'x-athar-as';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Routes that plugins register (API docs) and that are public by nature. */
+const PUBLIC_PREFIXES = ['/api/docs'];
+
+export interface RouteRule {
+  method: string;
+  url: string;
+  access: AccessRule | null;
+}
+
+/**
+ * Authentication (bearer token, local token or session cookie + CSRF header) and the access
+ * rule every route declares. Routes are collected so a test can check each has a rule.
+ */
+export function authPlugin(app: FastifyInstance, services: Services, localTokens: ReadonlySet<string>, registry: RouteRule[]): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('scope', null);
+
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    let access = route.config?.access ?? null;
+    if (!access && PUBLIC_PREFIXES.some((p) => route.url.startsWith(p))) access = { kind: 'public' };
+    for (const m of methods) if (m !== 'HEAD') registry.push({ method: m, url: route.url, access });
+    route.config = { ...(route.config ?? {}), access: access ?? undefined } as typeof route.config;
+  });
+
+  async function identify(req: FastifyRequest): Promise<Actor | null> {
+    const auth = req.headers.authorization;
+    if (auth) {
+      const m = /^Bearer\s+(\S+)$/i.exec(auth);
+      if (!m) throw unauthenticated('auth.bad_header', 'the Authorization header must be "Bearer <token>"');
+      const secret = m[1]!;
+      if (localTokens.has(secret)) {
+        const as = req.headers[AS_HEADER];
+        return services.auth.localActor(typeof as === 'string' && as.length > 0 ? as : null);
+      }
+      const actor = await services.auth.authenticateToken(secret);
+      if (!actor) throw unauthenticated('auth.invalid_token', 'the API token is unknown, expired or revoked');
+      return actor;
+    }
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (cookie) {
+      const s = await services.auth.authenticateSession(cookie);
+      if (!s) return null;
+      if (UNSAFE.has(req.method)) {
+        const presented = req.headers[CSRF_HEADER];
+        if (!services.auth.csrfMatches(s.csrfHash, typeof presented === 'string' ? presented : undefined)) {
+          throw forbidden('auth.csrf', `a request signed in by cookie must carry the ${CSRF_HEADER} header given at sign-in`);
+        }
+      }
+      return s.actor;
+    }
+    return null;
+  }
+
+  app.addHook('preHandler', async (req) => {
+    const rule = req.routeOptions.config.access;
+    if (!rule) {
+      // Default deny: a route that forgot to say who may call it is not callable.
+      throw forbidden('auth.no_rule', 'this route has no access rule');
+    }
+    if (rule.kind === 'public' && !req.headers.authorization && !req.cookies[SESSION_COOKIE]) return;
+    req.actor = await identify(req);
+    const params = req.params as Record<string, string> | undefined;
+    req.scope = await services.access.authorize(req.actor, rule, params?.caseId);
+  });
+}
+
+/** The scope a case route was authorised for (set by the preHandler). */
+export function scopeOf(req: FastifyRequest): CaseScope {
+  if (!req.scope) throw forbidden('auth.no_case', 'this route needs a case');
+  return req.scope;
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw unauthenticated('auth.required', 'sign in or present an API token');
+  return req.actor;
+}

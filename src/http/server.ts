@@ -1,0 +1,100 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { randomUUID } from 'node:crypto';
+import type { App } from '#src/app.ts';
+import { invalid } from '#src/errors.ts';
+import { authPlugin, type RouteRule } from './plugins/auth.ts';
+import { problemHandler } from './plugins/errors.ts';
+import { findNul, validatorCompiler } from './validation.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { caseFileRoutes } from './routes/casefile.routes.ts';
+import { caseRoutes } from './routes/cases.routes.ts';
+import { claimRoutes } from './routes/claims.routes.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+
+function trustHops(hops: number) {
+  return (_addr: string, i: number) => i < hops;
+}
+
+export interface Server {
+  fastify: FastifyInstance;
+  /** Every route with the access rule it declared (the role × route test reads this). */
+  routes: RouteRule[];
+}
+
+/**
+ * The HTTP API: auth → rate limit → validate → handler (service) → presenter, with one error
+ * renderer. Local tokens (the data directory owner's, the in-process CLI's) act as the local
+ * administrator, or as `x-athar-as`.
+ */
+export async function buildServer(athar: App, opts: { localTokens?: string[]; logger?: boolean } = {}): Promise<Server> {
+  const fastify = Fastify({
+    ...(opts.logger === false ? { logger: false } : { loggerInstance: athar.log as FastifyBaseLogger }),
+    // A hop count trusts that many proxies in front of us; rate limits key on the client address.
+    trustProxy: typeof athar.config.trustProxy === 'number' ? trustHops(athar.config.trustProxy) : athar.config.trustProxy,
+    bodyLimit: athar.config.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+  });
+  fastify.setValidatorCompiler(validatorCompiler);
+  problemHandler(fastify);
+
+  await fastify.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await fastify.register(cookie);
+  await fastify.register(rateLimit, { global: false, keyGenerator: (req) => req.ip });
+  await fastify.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'athar API',
+        version: '0.1.0',
+        description: 'Verification desk and registry of detained and missing persons. Errors are RFC 9457 problem+json with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token (athar_...)' },
+          session: { type: 'apiKey', in: 'cookie', name: 'athar_session', description: 'with the x-csrf-token header on writes' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  await fastify.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  fastify.addHook('preValidation', async (req) => {
+    const where = req.body === undefined ? null : findNul(req.body);
+    if (where) throw invalid('validation.body', `${where}: text may not contain NUL characters`, { issues: [{ field: where, message: 'contains NUL' }] });
+  });
+
+  const routes: RouteRule[] = [];
+  authPlugin(fastify, athar.services, new Set([athar.localToken, ...(opts.localTokens ?? [])]), routes);
+
+  healthRoutes(fastify, athar);
+  authRoutes(fastify, athar);
+  caseRoutes(fastify, athar);
+  caseFileRoutes(fastify, athar);
+  claimRoutes(fastify, athar);
+  adminRoutes(fastify, athar);
+
+  fastify.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => fastify.swagger());
+
+  await fastify.ready();
+  return { fastify, routes };
+}

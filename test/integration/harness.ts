@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import pino from 'pino';
+import { inject } from 'vitest';
+import { createApp, type App } from '#src/app.ts';
+import { loadConfig, type Config } from '#src/config.ts';
+import { PGLITE_EXTENSIONS, openDatabase, type Database } from '#src/db/database.ts';
+import { buildServer, type Server } from '#src/http/server.ts';
+import type { Role } from '#src/db/schema.ts';
+import type { Clock } from '#src/ports.ts';
+
+/** A fresh, migrated database for one test file: PGlite from the dump, or a PostgreSQL copy of the template. */
+export async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const template = inject('templateDatabaseUrl');
+  if (template) {
+    const name = `athar_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: process.env.ATHAR_TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE athar_test_template`);
+    await admin.end();
+    const u = new URL(template);
+    u.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: u.toString() });
+    return {
+      database,
+      drop: async () => {
+        await database.close();
+        const a = new pg.Client({ connectionString: process.env.ATHAR_TEST_DATABASE_URL });
+        await a.connect();
+        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await a.end();
+      },
+    };
+  }
+  const dump = new Blob([readFileSync(inject('pgliteDump'))]);
+  const pglite = await PGlite.create({ loadDataDir: dump, extensions: PGLITE_EXTENSIONS });
+  const database = await openDatabase({ pglite });
+  return { database, drop: () => database.close() };
+}
+
+export interface TestEnv {
+  app: App;
+  server: Server;
+  config: Config;
+  /** Bearer headers acting as the local administrator. */
+  admin: Record<string, string>;
+  /** Creates a user with an API token (and, with a case and role, a membership); returns bearer headers. */
+  user(username: string, opts?: { caseSlug?: string; role?: Role; isAdmin?: boolean }): Promise<Record<string, string>>;
+  request(method: string, url: string, headers?: Record<string, string>, payload?: unknown): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  close(): Promise<void>;
+}
+
+export async function testEnv(opts: { clock?: Clock; jobs?: boolean; workers?: boolean; env?: Record<string, string> } = {}): Promise<TestEnv> {
+  const { database, drop } = await freshDatabase();
+  const config = loadConfig({ ATHAR_ADMIN_PASSWORD: 'admin password for tests', ATHAR_LOG_LEVEL: 'silent', ATHAR_DATA_DIR: '/nonexistent', ...opts.env });
+  const app = await createApp(config, {
+    database, migrate: false, log: pino({ level: 'silent' }), jobs: opts.jobs ?? false, workers: opts.workers ?? false,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
+  await app.services.auth.bootstrapAdmin();
+  const server = await buildServer(app, { logger: false });
+  const admin = { authorization: `Bearer ${app.localToken}` };
+  const request: TestEnv['request'] = async (method, url, headers = admin, payload) => {
+    const r = await server.fastify.inject({ method: method as 'GET', url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+    let body: unknown = r.body;
+    try {
+      body = r.body.length ? JSON.parse(r.body) : null;
+    } catch {
+      // not JSON
+    }
+    return { status: r.statusCode, body, headers: r.headers };
+  };
+  return {
+    app, server, config, admin, request,
+    async user(username, o = {}) {
+      const actor = await app.services.auth.localActor(null);
+      await app.services.auth.createUser(actor, { username, password: `${username} password long`, isAdmin: o.isAdmin ?? false });
+      if (o.caseSlug && o.role) await app.services.cases.setMember(actor, o.caseSlug, username, o.role);
+      const u = await app.services.auth.localActor(username);
+      const t = await app.services.auth.createToken({ ...u, via: 'token' }, { name: 'test' });
+      return { authorization: `Bearer ${t.secret}` };
+    },
+    async close() {
+      await server.fastify.close();
+      await app.close().catch(() => undefined);
+      await drop().catch(() => undefined);
+    },
+  };
+}
