@@ -129,3 +129,24 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     throw e;
   }
 }
+
+export interface FirstStart {
+  admin: { username: string; oneTimePassword: string | null } | null;
+  demoLoaded: boolean;
+}
+
+/**
+ * The first start of an installation: create the administrator (ATHAR_ADMIN_PASSWORD, or a
+ * one-time password to change at first sign-in) and load the demo case once (ATHAR_DEMO).
+ */
+export async function firstStart(app: App): Promise<FirstStart> {
+  const admin = await app.services.auth.bootstrapAdmin();
+  let demoLoaded = false;
+  const offered = await app.store.repos.installation.get('demo.offered');
+  if (app.config.loadDemo && !offered) {
+    const actor = await app.services.auth.localActor(null);
+    demoLoaded = (await app.services.demo.load(actor)).loaded;
+    await app.store.repos.installation.set('demo.offered', { at: new Date().toISOString() });
+  }
+  return { admin, demoLoaded };
+}

@@ -16,7 +16,7 @@ export const ConfigSchema = Type.Object({
   /** Initial administrator password; when absent a one-time password is generated and printed. */
   adminPassword: Type.Optional(Type.String({ minLength: 12 })),
   /** Base of the public URLs of published verdicts. */
-  publicBaseUrl: Type.String({ pattern: '^https?://[^\s]+$' }),
+  publicBaseUrl: Type.String({ pattern: '^https?://\\S+$' }),
   /** The organisation that signs published verdicts (ClaimReview author). */
   organisationName: Type.String({ minLength: 1 }),
   organisationUrl: Type.Optional(Type.String()),
@@ -36,6 +36,8 @@ export const ConfigSchema = Type.Object({
   auditCheckCron: Type.String({ minLength: 9 }),
   /** Mark the session cookie Secure (set when served over HTTPS). */
   secureCookies: Type.Boolean(),
+  /** Load the demo case on the first start of an installation. */
+  loadDemo: Type.Boolean(),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -75,7 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     organisationName: env.ATHAR_ORGANISATION || 'athar demo desk',
     organisationUrl: env.ATHAR_ORGANISATION_URL || undefined,
     trustProxy: trustProxy(env.ATHAR_TRUST_PROXY),
-    logLevel: (env.ATHAR_LOG_LEVEL || 'info') as Config['logLevel'],
+    logLevel: (env.ATHAR_LOG_LEVEL || 'info'),
     sessionTtlHours: int(env.ATHAR_SESSION_TTL_HOURS, 'ATHAR_SESSION_TTL_HOURS', 12),
     loginRateLimitPerMinute: int(env.ATHAR_LOGIN_RATE_LIMIT, 'ATHAR_LOGIN_RATE_LIMIT', 10),
     bodyLimitBytes: int(env.ATHAR_BODY_LIMIT_BYTES, 'ATHAR_BODY_LIMIT_BYTES', 1024 * 1024),
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ffmpegTimeoutS: int(env.ATHAR_FFMPEG_TIMEOUT_S, 'ATHAR_FFMPEG_TIMEOUT_S', 600),
     auditCheckCron: env.ATHAR_AUDIT_CHECK_CRON || '17 * * * *',
     secureCookies: bool(env.ATHAR_SECURE_COOKIES, 'ATHAR_SECURE_COOKIES', false),
+    loadDemo: bool(env.ATHAR_DEMO, 'ATHAR_DEMO', true),
     ...overrides,
   };
   if (raw.databaseUrl === undefined) delete raw.databaseUrl;
@@ -116,6 +119,7 @@ const ENV_NAMES: Record<string, string> = {
   ffmpegTimeoutS: 'ATHAR_FFMPEG_TIMEOUT_S',
   auditCheckCron: 'ATHAR_AUDIT_CHECK_CRON',
   secureCookies: 'ATHAR_SECURE_COOKIES',
+  loadDemo: 'ATHAR_DEMO',
 };
 
 function envName(p: string): string {

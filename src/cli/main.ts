@@ -3,11 +3,19 @@ import { printError } from './output.ts';
 
 // Each command lives in its own file under ./commands and registers itself on the program.
 const commandModules: Array<() => Promise<{ register: (program: Command) => void }>> = [
+  // server and data (API clients)
+  () => import('./commands/serve.command.ts'),
+  () => import('./commands/system.command.ts'),
+  () => import('./commands/user.command.ts'),
+  () => import('./commands/case.command.ts'),
+  () => import('./commands/claim.command.ts'),
   // engine tools (no stored data)
 ];
 
 const program = new Command('athar')
   .description('athar — verification desk and registry of detained and missing persons')
+  .option('--server <url>', 'talk to this athar server (authenticate with ATHAR_TOKEN)')
+  .option('--as <user>', 'act as this user (local administrator only; needed against a server database without ATHAR_TOKEN)')
   .showHelpAfterError()
   .exitOverride();
 

@@ -14,7 +14,7 @@ export function printError(code: string, message: string): void {
 export function reportError(e: unknown): number {
   if (isAppError(e)) {
     const field = e.issues?.[0];
-    printError(e.code, field ? `${e.message} (${field.field}: ${field.message})` : e.message);
+    printError(e.code, field && !e.message.includes(field.field) ? `${e.message} (${field.field}: ${field.message})` : e.message);
     return e.exitCode;
   }
   printError('internal', e instanceof Error ? e.message : String(e));

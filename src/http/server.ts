@@ -34,7 +34,7 @@ export interface Server {
  */
 export async function buildServer(athar: App, opts: { localTokens?: string[]; logger?: boolean } = {}): Promise<Server> {
   const fastify = Fastify({
-    ...(opts.logger === false ? { logger: false } : { loggerInstance: athar.log as FastifyBaseLogger }),
+    ...(opts.logger === false ? { logger: false } : { loggerInstance: athar.log as FastifyBaseLogger }), // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion -- pino's Logger is wider than Fastify's base logger type
     // A hop count trusts that many proxies in front of us; rate limits key on the client address.
     trustProxy: typeof athar.config.trustProxy === 'number' ? trustHops(athar.config.trustProxy) : athar.config.trustProxy,
     bodyLimit: athar.config.bodyLimitBytes,

@@ -1,4 +1,4 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv } from 'ajv';
 import * as addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { FieldIssue } from '#src/errors.ts';
@@ -30,7 +30,7 @@ const lenient = makeAjv(true);
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? strict : lenient;
-  return ajv.compile(schema as object) as ValidateFunction;
+  return ajv.compile(schema as object);
 };
 
 interface AjvError {

@@ -12,7 +12,7 @@ import { JOB_NAMES, JOB_POLICIES, type JobOutcome, type JobPayloads } from './re
  */
 export async function startBoss(database: Database, log: Logger): Promise<PgBoss> {
   const boss = new PgBoss({
-    db: poolBossDb(database.pool) as PgBoss.Db,
+    db: poolBossDb(database.pool),
     schema: 'pgboss',
     // PGlite is one session: keep pg-boss's background chatter low there.
     ...(database.kind === 'pglite' ? { maintenanceIntervalSeconds: 300, monitorStateIntervalSeconds: 300 } : {}),

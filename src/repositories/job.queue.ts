@@ -31,7 +31,7 @@ export function kyselyBossDb(db: Kysely<DB>): BossDb {
   return {
     async executeSql(text, values) {
       const r = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
-      return { rows: r.rows as unknown[] };
+      return { rows: r.rows };
     },
   };
 }
@@ -46,7 +46,7 @@ export class JobQueue {
   async send<N extends JobName>(name: N, data: JobPayloads[N], options: PgBoss.SendOptions = {}): Promise<string | null> {
     if (!this.boss) throw new Error(`job queue is not started; cannot send ${name}`);
     const opts: PgBoss.SendOptions = { ...options };
-    if (this.db) opts.db = this.db as PgBoss.Db;
+    if (this.db) opts.db = this.db;
     return this.boss.send(name, data as object, opts);
   }
 }

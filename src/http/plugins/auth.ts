@@ -44,7 +44,7 @@ export function authPlugin(app: FastifyInstance, services: Services, localTokens
     let access = route.config?.access ?? null;
     if (!access && PUBLIC_PREFIXES.some((p) => route.url.startsWith(p))) access = { kind: 'public' };
     for (const m of methods) if (m !== 'HEAD') registry.push({ method: m, url: route.url, access });
-    route.config = { ...(route.config ?? {}), access: access ?? undefined } as typeof route.config;
+    route.config = { ...(route.config ?? {}), access: access ?? undefined };
   });
 
   async function identify(req: FastifyRequest): Promise<Actor | null> {

@@ -1,0 +1,155 @@
+import { AppError, kindForStatus, invalid, unavailable } from '#src/errors.ts';
+import { loadConfig, type Config } from '#src/config.ts';
+import { readOwner } from '#src/db/lock.ts';
+
+/**
+ * The CLI is a client of the HTTP API with one code path and three transports:
+ * - in process, through Fastify's inject(), when no server owns the data directory;
+ * - over HTTP to the `athar serve` that owns it (found through its lock, with its local token);
+ * - to a remote server with --server URL (ATHAR_TOKEN authenticates).
+ * Authorisation and audit therefore happen in one place, the API.
+ */
+export interface ApiClient {
+  transport: 'in-process' | 'owner' | 'remote';
+  request<T = unknown>(method: string, path: string, opts?: { body?: unknown; query?: Record<string, string | number | boolean | undefined> }): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  server?: string | undefined;
+  as?: string | undefined;
+  /** Apply migrations when opening the database in process (off for `db migrate`, which does it through the API). */
+  migrate?: boolean;
+  /** Start the job queue and workers in process (commands that create jobs). */
+  jobs?: boolean;
+}
+
+function buildPath(path: string, query?: Record<string, string | number | boolean | undefined>): string {
+  if (!query) return path;
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) qs.set(k, String(v));
+  const s = qs.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+/** Turns a problem+json response into the AppError the API raised, so exit codes match. */
+function problemToError(status: number, text: string): AppError {
+  let body: { code?: string; detail?: string; title?: string; errors?: { field: string; message: string }[] } = {};
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    // not JSON: keep the raw text
+  }
+  return new AppError(kindForStatus(status), body.code ?? `http.${status}`, body.detail ?? body.title ?? (text.slice(0, 200) || `HTTP ${status}`), {
+    ...(body.errors ? { issues: body.errors } : {}),
+  });
+}
+
+function parseBody(text: string, contentType: string | undefined): unknown {
+  if (!text) return null;
+  if (contentType && /json/.test(contentType)) return JSON.parse(text);
+  return text;
+}
+
+function httpClient(baseUrl: string, token: string | undefined, as: string | undefined, transport: 'owner' | 'remote'): ApiClient {
+  const base = baseUrl.replace(/\/+$/, '');
+  return {
+    transport,
+    async request<T>(method: string, path: string, opts: { body?: unknown; query?: Record<string, string | number | boolean | undefined> } = {}) {
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (as) headers['x-athar-as'] = as;
+      if (opts.body !== undefined) headers['content-type'] = 'application/json';
+      let res: Response;
+      try {
+        res = await fetch(base + buildPath(path, opts.query), {
+          method, headers, ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+        });
+      } catch (e) {
+        throw unavailable('cli.server_unreachable', `cannot reach ${base}: ${(e as Error).message}`);
+      }
+      const text = await res.text();
+      if (res.status >= 400) throw problemToError(res.status, text);
+      return parseBody(text, res.headers.get('content-type') ?? undefined) as T;
+    },
+    async close() {},
+  };
+}
+
+async function inProcessClient(config: Config, opts: ConnectOptions): Promise<ApiClient> {
+  // Loaded lazily: tools that never touch stored data should not pay for the server's imports.
+  const [{ createApp, firstStart }, { buildServer }] = await Promise.all([import('#src/app.ts'), import('#src/http/server.ts')]);
+  const app = await createApp({ ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }, {
+    migrate: opts.migrate !== false, jobs: opts.jobs ?? false, workers: opts.jobs ?? false,
+  });
+  try {
+    if (opts.migrate !== false) {
+      const first = await firstStart(app);
+      if (first.admin) reportAdmin(first.admin);
+    }
+    const server = await buildServer(app, { logger: false });
+    const token = process.env.ATHAR_TOKEN;
+    return {
+      transport: 'in-process',
+      async request<T>(method: string, path: string, o: { body?: unknown; query?: Record<string, string | number | boolean | undefined> } = {}) {
+        const headers: Record<string, string> = { authorization: `Bearer ${token ?? app.localToken}` };
+        if (opts.as && !token) headers['x-athar-as'] = opts.as;
+        const r = await server.fastify.inject({
+          method: method as 'GET', url: buildPath(path, o.query), headers,
+          ...(o.body !== undefined ? { payload: o.body as object } : {}),
+        });
+        if (r.statusCode >= 400) throw problemToError(r.statusCode, r.body);
+        return parseBody(r.body, r.headers['content-type']?.toString()) as T;
+      },
+      async close() {
+        await server.fastify.close();
+        await app.close();
+      },
+    };
+  } catch (e) {
+    await app.close();
+    throw e;
+  }
+}
+
+/** Tells the person at the terminal how to sign in, once, when the administrator was just created. */
+export function reportAdmin(admin: { username: string; oneTimePassword: string | null }): void {
+  if (admin.oneTimePassword) {
+    process.stderr.write(
+      `athar: created the administrator "${admin.username}" with the one-time password ${admin.oneTimePassword}\n` +
+        'athar: sign in with it and choose a new password (it must be changed at first sign-in)\n',
+    );
+  } else {
+    process.stderr.write(`athar: created the administrator "${admin.username}" with the password from ATHAR_ADMIN_PASSWORD\n`);
+  }
+}
+
+export async function connect(opts: ConnectOptions = {}): Promise<ApiClient> {
+  const config = loadConfig();
+  if (opts.server) {
+    if (!/^https?:\/\//.test(opts.server)) throw invalid('cli.server_url', `--server must be an http(s) URL, got "${opts.server}"`);
+    return httpClient(opts.server, process.env.ATHAR_TOKEN, undefined, 'remote');
+  }
+  if (!config.databaseUrl) {
+    const owner = readOwner(config.dataDir);
+    if (owner) {
+      if (!owner.url || !owner.token) {
+        throw unavailable('db.locked', `the data directory ${config.dataDir} is held by process ${owner.pid}, which does not serve an API yet; try again in a moment`);
+      }
+      return httpClient(owner.url, process.env.ATHAR_TOKEN ?? owner.token, process.env.ATHAR_TOKEN ? undefined : opts.as, 'owner');
+    }
+  } else if (!opts.as && !process.env.ATHAR_TOKEN) {
+    throw invalid('cli.who', 'against a server database, say who acts: --as USER or ATHAR_TOKEN');
+  }
+  return inProcessClient(config, opts);
+}
+
+/** Runs `fn` with a connected client and always closes it. */
+export async function withClient<T>(opts: ConnectOptions, fn: (client: ApiClient) => Promise<T>): Promise<T> {
+  const client = await connect(opts);
+  try {
+    return await fn(client);
+  } finally {
+    await client.close();
+  }
+}
