@@ -1,9 +1,17 @@
 import { defineConfig } from 'vitest/config';
+import path from 'node:path';
+
+// CI collects each run's results as JSON (ATHAR_TEST_REPORT_DIR) to print one total at the end.
+const reportDir = process.env.ATHAR_TEST_REPORT_DIR;
+const reporting = reportDir
+  ? { reporters: ['default', 'json'], outputFile: { json: path.join(reportDir, `vitest-${process.pid}-${Date.now()}.json`) } }
+  : {};
 
 // Two tiers: unit tests sit beside the code; integration tests run on a real database
 // (PGlite by default, PostgreSQL when ATHAR_TEST_DATABASE_URL is set).
 export default defineConfig({
   test: {
+    ...reporting,
     projects: [
       {
         extends: true,
