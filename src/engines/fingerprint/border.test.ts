@@ -12,7 +12,7 @@ function content(width: number, height: number, seed: number): Pixels {
 }
 
 /** Puts `inner` inside a frame of `colour` with per-pixel jitter (JPEG-like noise). */
-function framed(inner: Pixels, top: number, right: number, bottom: number, left: number, colour: number[], jitter: number): Pixels {
+function framed(inner: Pixels, top: number, right: number, bottom: number, left: number, colour: readonly number[], jitter: number): Pixels {
   const width = inner.width + left + right;
   const height = inner.height + top + bottom;
   const data = new Uint8Array(width * height * 3);
