@@ -6,7 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { randomUUID } from 'node:crypto';
 import type { App } from '#src/app.ts';
-import { invalid } from '#src/errors.ts';
+import { invalid, notFound } from '#src/errors.ts';
 import { authPlugin, type RouteRule } from './plugins/auth.ts';
 import { problemHandler } from './plugins/errors.ts';
 import { findNul, validatorCompiler } from './validation.ts';
@@ -32,7 +32,7 @@ export interface Server {
  * renderer. Local tokens (the data directory owner's, the in-process CLI's) act as the local
  * administrator, or as `x-athar-as`.
  */
-export async function buildServer(athar: App, opts: { localTokens?: string[]; logger?: boolean } = {}): Promise<Server> {
+export async function buildServer(athar: App, opts: { localTokens?: string[]; logger?: boolean; docs?: boolean } = {}): Promise<Server> {
   const fastify = Fastify({
     ...(opts.logger === false ? { logger: false } : { loggerInstance: athar.log as FastifyBaseLogger }), // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion -- pino's Logger is wider than Fastify's base logger type
     // A hop count trusts that many proxies in front of us; rate limits key on the client address.
@@ -59,7 +59,9 @@ export async function buildServer(athar: App, opts: { localTokens?: string[]; lo
   });
   await fastify.register(cookie);
   await fastify.register(rateLimit, { global: false, keyGenerator: (req) => req.ip });
-  await fastify.register(swagger, {
+  // The in-process CLI skips the API docs: building them costs half a second per command.
+  const docs = opts.docs !== false;
+  if (docs) await fastify.register(swagger, {
     openapi: {
       openapi: '3.0.3',
       info: {
@@ -76,7 +78,7 @@ export async function buildServer(athar: App, opts: { localTokens?: string[]; lo
       security: [{ bearer: [] }, { session: [] }],
     },
   });
-  await fastify.register(swaggerUi, { routePrefix: '/api/docs' });
+  if (docs) await fastify.register(swaggerUi, { routePrefix: '/api/docs' });
 
   fastify.addHook('preValidation', async (req) => {
     const where = req.body === undefined ? null : findNul(req.body);
@@ -93,7 +95,10 @@ export async function buildServer(athar: App, opts: { localTokens?: string[]; lo
   claimRoutes(fastify, athar);
   adminRoutes(fastify, athar);
 
-  fastify.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => fastify.swagger());
+  fastify.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => {
+    if (!docs) throw notFound('route.not_found', 'API docs are served by athar serve');
+    return fastify.swagger();
+  });
 
   await fastify.ready();
   return { fastify, routes };
