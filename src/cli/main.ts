@@ -10,6 +10,8 @@ const commandModules: Array<() => Promise<{ register: (program: Command) => void
   () => import('./commands/case.command.ts'),
   () => import('./commands/claim.command.ts'),
   // engine tools (no stored data)
+  () => import('./commands/hash.command.ts'),
+  () => import('./commands/compare.command.ts'),
 ];
 
 const program = new Command('athar')

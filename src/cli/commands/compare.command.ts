@@ -1,0 +1,96 @@
+import type { Command } from 'commander';
+import { loadConfig } from '#src/config.ts';
+import { unavailable } from '#src/errors.ts';
+import {
+  compareImages,
+  compareImageToVideo,
+  fingerprintFile,
+  type VideoFingerprint,
+} from '#src/services/media-hash.service.ts';
+import { emit } from '../common.ts';
+import { table } from '../output.ts';
+import { action } from '../run.ts';
+
+/** Video-to-video result, as ../shared/CLI.md states it. */
+interface VideoComparison {
+  queryMatch: number;
+  targetMatch: number;
+  ranges: { queryStart: number; queryEnd: number; targetStart: number; targetEnd: number }[];
+}
+
+// VIDEO PLUG POINT: video-to-video matching is another engineer's engine,
+// src/engines/fingerprint/video-match.ts. It is loaded when present; until then comparing two
+// videos is refused with `media.video_compare_unsupported`. Adapt the call below to its export.
+interface VideoMatchModule {
+  compareVideos(query: VideoFingerprint['frames'], target: VideoFingerprint['frames']): VideoComparison;
+}
+const VIDEO_MATCH = '#src/engines/fingerprint/video-match.ts';
+
+async function compareVideos(a: VideoFingerprint, b: VideoFingerprint): Promise<VideoComparison> {
+  let mod: Partial<VideoMatchModule> = {};
+  try {
+    mod = (await import(VIDEO_MATCH)) as Partial<VideoMatchModule>;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw e;
+  }
+  if (typeof mod.compareVideos !== 'function') {
+    throw unavailable('media.video_compare_unsupported', 'comparing two videos is not available in this build');
+  }
+  return mod.compareVideos(a.frames, b.frames);
+}
+
+/** `athar compare A B [--json]`: how close B is to the query A (pictures, videos, or one of each). */
+export function register(program: Command): void {
+  program
+    .command('compare')
+    .description('compare two pictures or videos by perceptual hash (A is the query); no stored data is touched')
+    .argument('<a>', 'the query: a picture or video')
+    .argument('<b>', 'the target: a picture or video')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (a: string, b: string, o: { json?: boolean }) => {
+        const { maxImagePixels } = loadConfig();
+        const limits = { maxPixels: maxImagePixels };
+        const query = await fingerprintFile(a, limits);
+        const target = await fingerprintFile(b, limits);
+
+        if (query.kind === 'image' && target.kind === 'image') {
+          const r = compareImages(query, target);
+          emit(o.json, r, () =>
+            table(['DISTANCE', 'VARIANT', 'VERDICT'], [[r.distance, r.variant, r.distance <= 31 ? 'match (≤ 31)' : 'no match']]),
+          );
+          return;
+        }
+        if (query.kind === 'video' && target.kind === 'video') {
+          const r = await compareVideos(query, target);
+          emit(o.json, r, () =>
+            [
+              `query frames found in target: ${(r.queryMatch * 100).toFixed(1)} %`,
+              `target frames found in query: ${(r.targetMatch * 100).toFixed(1)} %`,
+              ...(r.ranges.length > 0
+                ? [
+                    table(
+                      ['QUERY FROM', 'TO', 'TARGET FROM', 'TO'],
+                      r.ranges.map((x) => [x.queryStart.toFixed(1), x.queryEnd.toFixed(1), x.targetStart.toFixed(1), x.targetEnd.toFixed(1)]),
+                    ),
+                  ]
+                : []),
+            ].join('\n'),
+          );
+          return;
+        }
+        // One picture, one video (either way round): the picture's best frame in the video.
+        const r =
+          query.kind === 'image' && target.kind === 'video'
+            ? compareImageToVideo(query, target)
+            : query.kind === 'video' && target.kind === 'image'
+              ? compareImageToVideo(target, query)
+              : null;
+        if (!r) return; // unreachable: the pairs above cover every combination
+        emit(o.json, r, () =>
+          table(['DISTANCE', 'AT (S)', 'VARIANT', 'VERDICT'], [[r.distance, r.at == null ? '' : r.at.toFixed(2), r.variant, r.distance <= 31 ? 'match (≤ 31)' : 'no match']]),
+        );
+      }),
+    );
+}
