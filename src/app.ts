@@ -15,7 +15,7 @@ import { CaseFileService } from './services/casefile.service.ts';
 import { ClaimService } from './services/claim.service.ts';
 import { ClaimReviewService } from './services/claimreview.service.ts';
 import type { ServiceDeps } from './services/context.ts';
-import { DemoService } from './services/demo.service.ts';
+import { DEMO_SLUG, DemoService } from './services/demo.service.ts';
 import { TimelineService } from './services/timeline.service.ts';
 
 export interface Services {
@@ -145,7 +145,12 @@ export async function firstStart(app: App): Promise<FirstStart> {
   const offered = await app.store.repos.installation.get('demo.offered');
   if (app.config.loadDemo && !offered) {
     const actor = await app.services.auth.localActor(null);
-    demoLoaded = (await app.services.demo.load(actor)).loaded;
+    try {
+      demoLoaded = (await app.services.demo.load(actor)).loaded;
+    } catch (e) {
+      // Another process starting at the same time may have loaded it first.
+      if (!(await app.store.repos.cases.find(DEMO_SLUG))) throw e;
+    }
     await app.store.repos.installation.set('demo.offered', { at: new Date().toISOString() });
   }
   return { admin, demoLoaded };

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { AppUserTable, DB, Role } from '#src/db/schema.ts';
 
 export type UserRow = Selectable<AppUserTable>;
@@ -21,6 +21,11 @@ export class UserRepository {
 
   async list(): Promise<UserRow[]> {
     return this.db.selectFrom('app_user').selectAll().orderBy('username').execute();
+  }
+
+  /** Serialises first-start bootstrap across processes (transaction-scoped advisory lock). */
+  async lockBootstrap(): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(4207003)`.execute(this.db);
   }
 
   async count(): Promise<number> {

@@ -1,4 +1,4 @@
-import { verifyChain, type ChainProblem, type ChainedEvent } from '#src/engines/audit/chain.ts';
+import { ChainVerifier, type ChainProblem } from '#src/engines/audit/chain.ts';
 import type { ServiceDeps } from './context.ts';
 
 export interface AuditVerifyResult {
@@ -29,9 +29,9 @@ export class AuditService {
   async verify(): Promise<AuditVerifyResult> {
     const { repos } = this.deps.store;
     const expected = await repos.audit.recordedHead();
-    const events: (ChainedEvent & { stored: string })[] = [];
-    for await (const e of repos.audit.walk()) events.push(e);
-    const r = verifyChain(events, expected);
+    const verifier = new ChainVerifier();
+    for await (const e of repos.audit.walk()) if (!verifier.push(e)) break;
+    const r = verifier.finish(expected);
     const checkedAt = this.deps.clock.now().toISOString();
     if (r.ok) return { ok: true, events: r.count, head: r.lastSeq > 0 ? { seq: r.lastSeq, hash: r.lastHash } : null, problem: null, checkedAt };
     return { ok: false, events: r.count, head: expected ?? null, problem: { ...r.problem, message: describe(r.problem) }, checkedAt };

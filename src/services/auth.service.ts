@@ -269,7 +269,10 @@ export class AuthService {
     const fromConfig = this.deps.config.adminPassword;
     const oneTime = fromConfig ? null : this.oneTimePassword();
     const hash = await this.hashPassword(fromConfig ?? oneTime!);
-    await this.deps.store.transaction(async (repos) => {
+    const created = await this.deps.store.transaction(async (repos) => {
+      // Several processes may start at once against one PostgreSQL: only the first creates the admin.
+      await repos.users.lockBootstrap();
+      if ((await repos.users.count()) > 0) return false;
       const u = await repos.users.create({
         id: this.deps.ids.uuid(), username: 'admin', display_name: 'Administrator', password_hash: hash,
         must_change_password: oneTime !== null, is_admin: true,
@@ -277,7 +280,8 @@ export class AuthService {
       await audit(repos, this.deps, { userId: null, username: 'system', isAdmin: true, mustChangePassword: false, via: 'system' }, {
         action: 'user.created', entityType: 'user', entityId: u.id, after: { ...presentUser(u), passwordHash: hash },
       });
+      return true;
     });
-    return { username: 'admin', oneTimePassword: oneTime };
+    return created ? { username: 'admin', oneTimePassword: oneTime } : null;
   }
 }

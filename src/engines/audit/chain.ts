@@ -59,36 +59,48 @@ export type ChainResult =
   | { ok: false; count: number; problem: ChainProblem };
 
 /**
- * Walks events in `seq` order and returns the first problem: content that no longer hashes to
- * its stored hash was altered; a gap in seq is a deletion; a link to anything but the event
- * before it is a reordering. Removing the newest events leaves no gap, so the caller passes
- * the head it recorded (`expectHead`) to detect truncation.
+ * Checks events one at a time in `seq` order, so a long trail is verified in constant memory:
+ * content that no longer hashes to its stored hash was altered; a gap in seq is a deletion; a
+ * link to anything but the event before it is a reordering. Removing the newest events leaves
+ * no gap, so `finish` compares with the head recorded at the last write to detect truncation.
  */
-export function verifyChain(
-  events: Iterable<ChainedEvent & { stored: string }>,
-  expectHead?: { seq: number; hash: string },
-): ChainResult {
-  let prevHash = GENESIS_HASH;
-  let prevSeq = 0;
-  let count = 0;
-  let lastId: string | null = null;
-  for (const e of events) {
-    count++;
+export class ChainVerifier {
+  private prevHash = GENESIS_HASH;
+  private prevSeq = 0;
+  private lastId: string | null = null;
+  count = 0;
+  problem: ChainProblem | null = null;
+
+  /** Returns false once a problem is found (the rest of the chain need not be read). */
+  push(e: ChainedEvent & { stored: string }): boolean {
+    if (this.problem) return false;
+    this.count++;
     const { stored, ...content } = e;
-    if (eventHash(content) !== stored) return { ok: false, count, problem: { kind: 'altered', seq: e.seq, id: e.id } };
-    if (e.seq !== prevSeq + 1) {
-      return { ok: false, count, problem: { kind: 'deleted', seq: e.seq, id: e.id, missingSeq: prevSeq + 1 } };
+    if (eventHash(content) !== stored) this.problem = { kind: 'altered', seq: e.seq, id: e.id };
+    else if (e.seq !== this.prevSeq + 1) this.problem = { kind: 'deleted', seq: e.seq, id: e.id, missingSeq: this.prevSeq + 1 };
+    else if (e.prevHash !== this.prevHash) this.problem = { kind: 'reordered', seq: e.seq, id: e.id };
+    if (this.problem) return false;
+    this.prevHash = stored;
+    this.prevSeq = e.seq;
+    this.lastId = e.id;
+    return true;
+  }
+
+  finish(expectHead?: { seq: number; hash: string }): ChainResult {
+    if (!this.problem && expectHead && expectHead.seq > this.prevSeq) {
+      this.problem = { kind: 'truncated', seq: this.prevSeq, id: this.lastId, missingSeq: this.prevSeq + 1 };
     }
-    if (e.prevHash !== prevHash) return { ok: false, count, problem: { kind: 'reordered', seq: e.seq, id: e.id } };
-    prevHash = stored;
-    prevSeq = e.seq;
-    lastId = e.id;
+    if (!this.problem && expectHead && expectHead.seq === this.prevSeq && expectHead.hash !== this.prevHash) {
+      this.problem = { kind: 'altered', seq: this.prevSeq, id: this.lastId ?? '' };
+    }
+    if (this.problem) return { ok: false, count: this.count, problem: this.problem };
+    return { ok: true, count: this.count, lastHash: this.prevHash, lastSeq: this.prevSeq };
   }
-  if (expectHead && expectHead.seq > prevSeq) {
-    return { ok: false, count, problem: { kind: 'truncated', seq: prevSeq, id: lastId, missingSeq: prevSeq + 1 } };
-  }
-  if (expectHead && expectHead.seq === prevSeq && expectHead.hash !== prevHash) {
-    return { ok: false, count, problem: { kind: 'altered', seq: prevSeq, id: lastId ?? '' } };
-  }
-  return { ok: true, count, lastHash: prevHash, lastSeq: prevSeq };
+}
+
+/** Verifies a whole chain held in memory (tests, small trails). */
+export function verifyChain(events: Iterable<ChainedEvent & { stored: string }>, expectHead?: { seq: number; hash: string }): ChainResult {
+  const v = new ChainVerifier();
+  for (const e of events) if (!v.push(e)) break;
+  return v.finish(expectHead);
 }
