@@ -49,12 +49,19 @@ export async function sniffFile(file: string): Promise<MediaKind> {
     handle = await open(file, 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read the file (${code})`;
+    const reason = code === 'ENOENT' ? 'no such file' : `cannot read the file (${code})`;
     throw invalid('media.unreadable', `${path.basename(file)}: ${reason}`, { details: { file, reason }, cause: e });
   }
   try {
     const head = new Uint8Array(512);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    let bytesRead: number;
+    try {
+      ({ bytesRead } = await handle.read(head, 0, head.length, 0));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'error';
+      const reason = code === 'EISDIR' ? 'is a directory' : `cannot read the file (${code})`;
+      throw invalid('media.unreadable', `${path.basename(file)}: ${reason}`, { details: { file, reason }, cause: e });
+    }
     if (bytesRead === 0) {
       throw invalid('media.unreadable', `${path.basename(file)}: empty file (0 bytes)`, { details: { file, reason: 'empty file (0 bytes)' } });
     }
