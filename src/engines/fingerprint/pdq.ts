@@ -12,15 +12,10 @@
  * Pure: no I/O. Scratch buffers live at module level and only grow, so hashing a stream of
  * same-sized frames allocates nothing but the 32-byte result.
  */
+import { downsampleLuma, GRID, type Box } from './jarosz.ts';
 import type { Pixels, PdqHash } from './types.ts';
 
-/** A rectangle of an image in pixels (left/top inclusive). */
-export interface Box {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
+export type { Box } from './jarosz.ts';
 
 /** The 16×16 DCT block (row-major, vertical frequency first) and the quality it came with. */
 export interface PdqTransform {
@@ -30,7 +25,6 @@ export interface PdqTransform {
 
 /** Below this many pixels in either direction the picture carries no usable structure. */
 const MIN_DIMENSION = 5;
-const GRID = 64;
 const BLOCK = 16;
 
 /**
@@ -47,142 +41,9 @@ const DCT = (() => {
 })();
 
 // Scratch space reused across calls (engines run synchronously, so there is no re-entrancy).
-let planeA = new Float32Array(0);
-let planeB = new Float32Array(0);
-let columnSums = new Float64Array(0);
 const grid = new Float64Array(GRID * GRID);
 const half = new Float64Array(BLOCK * GRID);
 const sorted = new Float64Array(BLOCK * BLOCK);
-
-function ensureScratch(n: number, width: number): void {
-  if (planeA.length < n) {
-    planeA = new Float32Array(n);
-    planeB = new Float32Array(n);
-  }
-  if (columnSums.length < width) columnSums = new Float64Array(width);
-}
-
-/** Writes the luminance of `box` of `pixels` into `out` (row-major, box.width per row). */
-function fillLuma(pixels: Pixels, box: Box, out: Float32Array): void {
-  const { data, channels, width } = pixels;
-  let o = 0;
-  for (let y = box.top; y < box.top + box.height; y++) {
-    let p = (y * width + box.left) * channels;
-    if (channels >= 3) {
-      for (let x = 0; x < box.width; x++, p += channels) {
-        out[o++] = 0.299 * data[p]! + 0.587 * data[p + 1]! + 0.114 * data[p + 2]!;
-      }
-    } else {
-      for (let x = 0; x < box.width; x++, p += channels) out[o++] = data[p]!;
-    }
-  }
-}
-
-/**
- * Window length of one box pass: half the span of pixels that fold into one of the `target`
- * output cells, rounded up (two passes then cover the whole span, which makes the tent).
- */
-function windowFor(length: number, target: number): number {
-  return Math.floor((length + 2 * target - 1) / (2 * target));
-}
-
-/**
- * Box mean along each row. The window for output x spans [x - behind, x + ahead], clipped at the
- * edges, where the mean divides by the pixels actually inside.
- */
-function boxRows(src: Float32Array, dst: Float32Array, rows: number, cols: number, window: number): void {
-  const ahead = Math.floor((window + 2) / 2) - 1;
-  const behind = window - ahead - 1;
-  for (let r = 0, base = 0; r < rows; r++, base += cols) {
-    let sum = 0;
-    for (let x = 0; x < ahead; x++) sum += src[base + x]!;
-    for (let x = 0; x < cols; x++) {
-      const enter = x + ahead;
-      const leave = x - behind - 1;
-      if (enter < cols) sum += src[base + enter]!;
-      if (leave >= 0) sum -= src[base + leave]!;
-      const lo = leave + 1 > 0 ? leave + 1 : 0;
-      const hi = enter < cols ? enter : cols - 1;
-      dst[base + x] = sum / (hi - lo + 1);
-    }
-  }
-}
-
-/**
- * The same box mean down each column, swept row by row with one running sum per column so memory
- * is read in order. Only columns listed in `only` are produced when given (the last pass feeds
- * the decimation, which reads 64 columns).
- */
-function boxCols(
-  src: Float32Array,
-  dst: Float32Array,
-  rows: number,
-  cols: number,
-  window: number,
-  only?: Int32Array,
-): void {
-  const ahead = Math.floor((window + 2) / 2) - 1;
-  const behind = window - ahead - 1;
-  const sums = columnSums;
-  const n = only ? only.length : cols;
-  for (let k = 0; k < n; k++) sums[k] = 0;
-  for (let y = 0; y < ahead; y++) {
-    const base = y * cols;
-    for (let k = 0; k < n; k++) sums[k]! += src[base + (only ? only[k]! : k)]!;
-  }
-  for (let y = 0; y < rows; y++) {
-    const enter = y + ahead;
-    const leave = y - behind - 1;
-    const lo = leave + 1 > 0 ? leave + 1 : 0;
-    const hi = enter < rows ? enter : rows - 1;
-    const inv = 1 / (hi - lo + 1);
-    const eb = enter * cols;
-    const lb = leave * cols;
-    const ob = y * cols;
-    for (let k = 0; k < n; k++) {
-      const c = only ? only[k]! : k;
-      let s = sums[k]!;
-      if (enter < rows) s += src[eb + c]!;
-      if (leave >= 0) s -= src[lb + c]!;
-      sums[k] = s;
-      dst[ob + c] = s * inv;
-    }
-  }
-}
-
-/** Indices of the 64 cell centres along a dimension of `length` pixels. */
-function centres(length: number): Int32Array {
-  const out = new Int32Array(GRID);
-  for (let k = 0; k < GRID; k++) out[k] = Math.floor(((k + 0.5) * length) / GRID);
-  return out;
-}
-
-const centreCache = new Map<number, Int32Array>();
-function centresCached(length: number): Int32Array {
-  let c = centreCache.get(length);
-  if (!c) {
-    if (centreCache.size > 64) centreCache.clear();
-    c = centres(length);
-    centreCache.set(length, c);
-  }
-  return c;
-}
-
-/** Tent-filters the luma plane (rows × cols in planeA) and samples it into the 64×64 grid. */
-function downsample(rows: number, cols: number): void {
-  const rowWindow = windowFor(cols, GRID);
-  const colWindow = windowFor(rows, GRID);
-  const xs = centresCached(cols);
-  const ys = centresCached(rows);
-  boxRows(planeA, planeB, rows, cols, rowWindow);
-  boxCols(planeB, planeA, rows, cols, colWindow);
-  boxRows(planeA, planeB, rows, cols, rowWindow);
-  boxCols(planeB, planeA, rows, cols, colWindow, xs);
-  for (let i = 0; i < GRID; i++) {
-    const base = ys[i]! * cols;
-    for (let j = 0; j < GRID; j++) grid[i * GRID + j] = planeA[base + xs[j]!]!;
-  }
-}
 
 /**
  * Quality: the summed absolute differences between neighbours, each quantised to whole percent of
@@ -233,9 +94,7 @@ export function pdqTransform(pixels: Pixels, box?: Box, out: Float64Array = new 
     out.fill(0);
     return { dct: out, quality: 0 };
   }
-  ensureScratch(region.width * region.height, region.width);
-  fillLuma(pixels, region, planeA);
-  downsample(region.height, region.width);
+  downsampleLuma(pixels, region, grid);
   const quality = qualityOf(grid);
   dct16(grid, out);
   return { dct: out, quality };
