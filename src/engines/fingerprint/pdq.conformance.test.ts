@@ -192,7 +192,7 @@ describe.skipIf(!present)('PDQ conformance (../shared/testdata/pdq)', () => {
           expect(d).toBeLessThanOrEqual(31);
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 40, seed: 20241208 }, // fixed: a run must not pass or fail by the draw
     );
     console.log(`random crops: derived vs turned, worst ${worst} bits`);
   });
