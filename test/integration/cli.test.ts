@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 
 // The CLI end to end, as a person runs it: in process on a fresh data directory, then through
 // the `athar serve` that owns the directory. Always on the embedded database.
@@ -17,7 +17,8 @@ function athar(...args: string[]) {
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('athar CLI', () => {
+// The CLI always runs on its own embedded database: once, in the PGlite run, is enough.
+describe.skipIf(inject('templateDatabaseUrl') !== '')('athar CLI', () => {
   it('first use creates the administrator, loads the demo case and lists it', () => {
     const r = athar('case', 'list', '--json');
     expect(r.code).toBe(0);
