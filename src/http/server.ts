@@ -16,6 +16,7 @@ import { caseFileRoutes } from './routes/casefile.routes.ts';
 import { caseRoutes } from './routes/cases.routes.ts';
 import { claimRoutes } from './routes/claims.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { homeRoutes } from './routes/home.routes.ts';
 
 function trustHops(hops: number) {
   return (_addr: string, i: number) => i < hops;
@@ -43,6 +44,10 @@ export async function buildServer(athar: App, opts: { localTokens?: string[]; lo
   });
   fastify.setValidatorCompiler(validatorCompiler);
   problemHandler(fastify);
+
+  // Before any plugin adds routes: every route, the docs' included, passes through the access rules.
+  const routes: RouteRule[] = [];
+  authPlugin(fastify, athar.services, new Set([athar.localToken, ...(opts.localTokens ?? [])]), routes);
 
   await fastify.register(helmet, {
     contentSecurityPolicy: {
@@ -85,9 +90,8 @@ export async function buildServer(athar: App, opts: { localTokens?: string[]; lo
     if (where) throw invalid('validation.body', `${where}: text may not contain NUL characters`, { issues: [{ field: where, message: 'contains NUL' }] });
   });
 
-  const routes: RouteRule[] = [];
-  authPlugin(fastify, athar.services, new Set([athar.localToken, ...(opts.localTokens ?? [])]), routes);
 
+  homeRoutes(fastify);
   healthRoutes(fastify, athar);
   authRoutes(fastify, athar);
   caseRoutes(fastify, athar);
