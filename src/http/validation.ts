@@ -53,6 +53,8 @@ export function issuesFromValidation(errors: AjvError[], part: string): FieldIss
     } else if (e.keyword === 'required') {
       field = `${field}/${String(e.params.missingProperty)}`;
       message = 'required';
+    } else if (e.keyword === 'enum' && Array.isArray(e.params.allowedValues)) {
+      message = `must be one of: ${(e.params.allowedValues as unknown[]).join(', ')}`;
     } else if (e.keyword === 'anyOf' && errors.length > 1) {
       continue; // the branch errors say more
     }

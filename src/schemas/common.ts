@@ -1,8 +1,11 @@
-import { Type, type Static, type TLiteral, type TSchema, type TUnion, type SchemaOptions } from '@sinclair/typebox';
+import { Type, type Static, type TSchema, type TUnsafe, type SchemaOptions } from '@sinclair/typebox';
 
-/** A union of string literals whose static type is the literal union, not `string`. */
-export function Literals<const T extends readonly string[]>(values: T, options?: SchemaOptions): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> {
-  return Type.Union(values.map((v) => Type.Literal(v)), options) as unknown as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
+/**
+ * One of a fixed set of strings, as a JSON Schema `enum`: validation errors then list the
+ * allowed values, and the static type is the literal union.
+ */
+export function Literals<const T extends readonly string[]>(values: T, options?: SchemaOptions): TUnsafe<T[number]> {
+  return Type.Unsafe<T[number]>({ ...options, type: 'string', enum: [...values] });
 }
 
 /**
