@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '#src/services/context.ts';
+import { testEnv, type TestEnv } from './harness.ts';
+
+/**
+ * The role × route matrix. Every route the server registers must have a row here saying who
+ * may call it; a new route without a row (or without an access rule) fails this test. Each
+ * row also says how to call the route with a valid request, so that the access decision —
+ * not validation or a missing id — decides the outcome.
+ */
+
+const WHO = ['anonymous', 'outsider', 'viewer', 'caseworker', 'editor', 'reviewer', 'caseAdmin', 'installationAdmin', 'localAdmin'] as const;
+type Who = (typeof WHO)[number];
+
+const EVERYONE: readonly Who[] = WHO;
+const SIGNED_IN: readonly Who[] = WHO.filter((w) => w !== 'anonymous');
+const INSTALLATION_ADMINS: readonly Who[] = ['installationAdmin', 'localAdmin'];
+const CASE_READERS: readonly Who[] = ['viewer', 'caseworker', 'editor', 'reviewer', 'caseAdmin', 'localAdmin'];
+const CASE_WRITERS: readonly Who[] = ['editor', 'reviewer', 'caseAdmin', 'localAdmin'];
+const REVIEWERS: readonly Who[] = ['reviewer', 'caseAdmin', 'localAdmin'];
+const CASE_MANAGERS: readonly Who[] = ['caseAdmin', 'installationAdmin', 'localAdmin'];
+const CASE_AUDITORS: readonly Who[] = ['caseAdmin', 'localAdmin'];
+/** Members of the demo case (the local administrator loaded it, so it is its admin). */
+const MEMBERS: readonly Who[] = ['viewer', 'caseworker', 'editor', 'reviewer', 'caseAdmin', 'localAdmin'];
+
+const CASE = 'sednaya-2024';
+const C = `/api/cases/${CASE}`;
+
+interface Call {
+  url: string;
+  payload?: unknown;
+}
+interface Row {
+  allowed: readonly Who[];
+  call: (who: Who) => Call | Promise<Call>;
+}
+
+let env: TestEnv;
+let headers: Record<Who, Record<string, string>>;
+let local: Actor;
+let ids: { source: string; statement: string; place: string; claim: string };
+let n = 0;
+const unique = (p: string) => `${p}-${++n}`;
+
+const passwords: Partial<Record<Who, string>> = {};
+const usernames: Record<Who, string | null> = {
+  anonymous: null, outsider: 'outsider', viewer: 'viewer', caseworker: 'caseworker', editor: 'editor', reviewer: 'reviewer',
+  caseAdmin: 'case-admin', installationAdmin: 'installation-admin', localAdmin: 'admin',
+};
+
+async function newClaim(): Promise<string> {
+  const r = await env.request('POST', `${C}/claims`, env.admin, { text: `claim for the access matrix ${unique('c')}`, language: 'en' });
+  expect(r.status).toBe(201);
+  return r.body.claim.id as string;
+}
+async function claimInReview(): Promise<string> {
+  const id = await newClaim();
+  expect((await env.request('POST', `${C}/claims/${id}/review`)).status).toBe(200);
+  return id;
+}
+async function claimWithVerdict(): Promise<string> {
+  const id = await claimInReview();
+  expect((await env.request('POST', `${C}/claims/${id}/verdict`, env.admin, { verdict: 'unproven', summary: 'not shown' })).status).toBe(200);
+  return id;
+}
+
+const TABLE: Record<string, Row> = {
+  'GET /': { allowed: EVERYONE, call: () => ({ url: '/' }) },
+  'GET /healthz': { allowed: EVERYONE, call: () => ({ url: '/healthz' }) },
+  'GET /readyz': { allowed: EVERYONE, call: () => ({ url: '/readyz' }) },
+  'GET /api/openapi.json': { allowed: EVERYONE, call: () => ({ url: '/api/openapi.json' }) },
+  'GET /api/docs': { allowed: EVERYONE, call: () => ({ url: '/api/docs' }) },
+  'GET /api/docs/static/index.html': { allowed: EVERYONE, call: () => ({ url: '/api/docs/static/index.html' }) },
+  'GET /api/docs/static/swagger-initializer.js': { allowed: EVERYONE, call: () => ({ url: '/api/docs/static/swagger-initializer.js' }) },
+  'GET /api/docs/json': { allowed: EVERYONE, call: () => ({ url: '/api/docs/json' }) },
+  'GET /api/docs/yaml': { allowed: EVERYONE, call: () => ({ url: '/api/docs/yaml' }) },
+  'GET /api/docs/static/*': { allowed: EVERYONE, call: () => ({ url: '/api/docs/static/swagger-ui.css' }) },
+
+  'POST /api/auth/login': { allowed: EVERYONE, call: () => ({ url: '/api/auth/login', payload: { username: 'login-target', password: 'login-target password long' } }) },
+  'POST /api/auth/logout': { allowed: SIGNED_IN, call: () => ({ url: '/api/auth/logout' }) },
+  'GET /api/auth/me': { allowed: SIGNED_IN, call: () => ({ url: '/api/auth/me' }) },
+  'POST /api/auth/password': {
+    allowed: SIGNED_IN,
+    call: (who) => {
+      const current = passwords[who] ?? 'not a password at all';
+      const next = `${current} changed`;
+      passwords[who] = next;
+      return { url: '/api/auth/password', payload: { currentPassword: current, newPassword: next } };
+    },
+  },
+  'GET /api/users': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/users' }) },
+  'POST /api/users': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/users', payload: { username: unique('new-user'), password: 'a long enough password' } }) },
+  'POST /api/users/:username/disable': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/users/disable-target/disable' }) },
+  'POST /api/users/:username/reset-password': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/users/reset-target/reset-password' }) },
+  'GET /api/tokens': { allowed: SIGNED_IN, call: () => ({ url: '/api/tokens' }) },
+  'POST /api/tokens': { allowed: SIGNED_IN, call: () => ({ url: '/api/tokens', payload: { name: 'matrix' } }) },
+  'POST /api/tokens/:id/revoke': {
+    allowed: SIGNED_IN,
+    // Each caller revokes a token of its own (a stranger's token is "not found" for non-admins).
+    call: async (who) => {
+      const t = await env.app.services.auth.createToken(local, { name: 'to revoke', username: usernames[who] ?? 'outsider' });
+      return { url: `/api/tokens/${t.token.id}/revoke` };
+    },
+  },
+
+  'GET /api/cases': { allowed: SIGNED_IN, call: () => ({ url: '/api/cases' }) },
+  'POST /api/cases': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/cases', payload: { slug: unique('matrix-case'), title: 'Matrix case', timeZone: 'UTC' } }) },
+  'GET /api/cases/:caseId': { allowed: CASE_READERS, call: () => ({ url: C }) },
+  'GET /api/cases/:caseId/members': { allowed: CASE_MANAGERS, call: () => ({ url: `${C}/members` }) },
+  'POST /api/cases/:caseId/members': { allowed: CASE_MANAGERS, call: () => ({ url: `${C}/members`, payload: { username: 'bystander', role: 'viewer' } }) },
+  'DELETE /api/cases/:caseId/members/:username': {
+    allowed: CASE_MANAGERS,
+    call: async () => {
+      await env.app.services.cases.setMember(local, CASE, 'leaver', 'viewer');
+      return { url: `${C}/members/leaver` };
+    },
+  },
+  'GET /api/cases/:caseId/timeline': { allowed: CASE_READERS, call: () => ({ url: `${C}/timeline` }) },
+  'GET /api/cases/:caseId/claimreview': { allowed: CASE_READERS, call: () => ({ url: `${C}/claimreview` }) },
+  'GET /api/cases/:caseId/sources': { allowed: CASE_READERS, call: () => ({ url: `${C}/sources` }) },
+  'POST /api/cases/:caseId/sources': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/sources`, payload: { kind: 'outlet', name: unique('outlet') } }) },
+  'GET /api/cases/:caseId/statements': { allowed: CASE_READERS, call: () => ({ url: `${C}/statements` }) },
+  'POST /api/cases/:caseId/statements': {
+    allowed: CASE_WRITERS,
+    call: () => ({ url: `${C}/statements`, payload: { sourceId: ids.source, text: 'said something', language: 'en', stated: { at: '2024-12-09' } } }),
+  },
+  'GET /api/cases/:caseId/places': { allowed: CASE_READERS, call: () => ({ url: `${C}/places` }) },
+  'POST /api/cases/:caseId/places': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/places`, payload: { kind: 'town', names: [{ lang: 'en', name: unique('town') }] } }) },
+  'GET /api/cases/:caseId/sweeps': { allowed: CASE_READERS, call: () => ({ url: `${C}/sweeps` }) },
+  'POST /api/cases/:caseId/sweeps': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/sweeps`, payload: { placeId: ids.place, result: 'ongoing' } }) },
+  'GET /api/cases/:caseId/figures': { allowed: CASE_READERS, call: () => ({ url: `${C}/figures` }) },
+  'POST /api/cases/:caseId/figures': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/figures`, payload: { label: 'counted', value: 3, unit: 'people' } }) },
+  'GET /api/cases/:caseId/claims': { allowed: CASE_READERS, call: () => ({ url: `${C}/claims?limit=2` }) },
+  'POST /api/cases/:caseId/claims': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/claims`, payload: { text: `a new rumour ${unique('r')}`, language: 'en' } }) },
+  'GET /api/cases/:caseId/claims/search': { allowed: CASE_READERS, call: () => ({ url: `${C}/claims/search?q=basements` }) },
+  'GET /api/cases/:caseId/claims/:claimId': { allowed: CASE_READERS, call: () => ({ url: `${C}/claims/${ids.claim}` }) },
+  'POST /api/cases/:caseId/claims/:claimId/review': { allowed: CASE_WRITERS, call: async () => ({ url: `${C}/claims/${await newClaim()}/review` }) },
+  'POST /api/cases/:caseId/claims/:claimId/verdict': {
+    allowed: REVIEWERS,
+    call: async () => ({ url: `${C}/claims/${await claimInReview()}/verdict`, payload: { verdict: 'false', summary: 'refuted' } }),
+  },
+  'POST /api/cases/:caseId/claims/:claimId/publish': { allowed: REVIEWERS, call: async () => ({ url: `${C}/claims/${await claimWithVerdict()}/publish` }) },
+  'POST /api/cases/:caseId/claims/:claimId/evidence': {
+    allowed: CASE_WRITERS,
+    call: async () => ({ url: `${C}/claims/${await newClaim()}/evidence`, payload: { stance: 'context', targetType: 'statement', targetId: ids.statement } }),
+  },
+
+  'POST /api/audit/verify': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/audit/verify' }) },
+  'GET /api/audit/events': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/audit/events?limit=3' }) },
+  'GET /api/cases/:caseId/audit': { allowed: CASE_AUDITORS, call: () => ({ url: `${C}/audit?limit=3` }) },
+  'POST /api/admin/demo': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/admin/demo' }) },
+  'POST /api/admin/migrate': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/admin/migrate' }) },
+};
+
+/** What a refusal must look like: 401 for nobody, 404 for a case one is not a member of, else 403. */
+function expectedRefusal(who: Who, url: string): { status: number; code?: string } {
+  if (who === 'anonymous') return { status: 401, code: 'auth.required' };
+  if (url.includes(':caseId') && !MEMBERS.includes(who)) return { status: 404, code: 'case.not_found' };
+  return { status: 403 };
+}
+
+describe('role × route access matrix', () => {
+  beforeAll(async () => {
+    env = await testEnv({ env: { ATHAR_LOGIN_RATE_LIMIT: '1000' } });
+    expect((await env.request('POST', '/api/admin/demo')).status).toBe(200);
+    local = await env.app.services.auth.localActor(null);
+    passwords.localAdmin = 'admin password for tests';
+    headers = {
+      anonymous: {},
+      outsider: await env.user('outsider'),
+      viewer: await env.user('viewer', { caseSlug: CASE, role: 'viewer' }),
+      caseworker: await env.user('caseworker', { caseSlug: CASE, role: 'caseworker' }),
+      editor: await env.user('editor', { caseSlug: CASE, role: 'editor' }),
+      reviewer: await env.user('reviewer', { caseSlug: CASE, role: 'reviewer' }),
+      caseAdmin: await env.user('case-admin', { caseSlug: CASE, role: 'admin' }),
+      installationAdmin: await env.user('installation-admin', { isAdmin: true }),
+      localAdmin: env.admin,
+    };
+    for (const w of WHO) if (usernames[w] && w !== 'localAdmin') passwords[w] = `${usernames[w]} password long`;
+    for (const u of ['login-target', 'disable-target', 'reset-target', 'bystander', 'leaver']) {
+      await env.app.services.auth.createUser(local, { username: u, password: `${u} password long` });
+    }
+    const [sources, statements, places, claims] = await Promise.all([
+      env.request('GET', `${C}/sources`), env.request('GET', `${C}/statements`), env.request('GET', `${C}/places`), env.request('GET', `${C}/claims`),
+    ]);
+    ids = {
+      source: sources.body.sources[0].id, statement: statements.body.statements[0].id,
+      place: places.body.places[0].id, claim: claims.body.claims[0].id,
+    };
+  });
+  afterAll(() => env.close());
+
+  it('has a row for every registered route, and every route declares an access rule', () => {
+    const registered = env.server.routes.map((r) => `${r.method} ${r.url}`);
+    expect(new Set(registered).size).toBe(registered.length);
+    expect(registered.filter((k) => !(k in TABLE)), 'routes without a row in the access table').toEqual([]);
+    expect(Object.keys(TABLE).filter((k) => !registered.includes(k)), 'rows for routes that no longer exist').toEqual([]);
+    expect(env.server.routes.filter((r) => r.access === null).map((r) => `${r.method} ${r.url}`), 'routes without an access rule').toEqual([]);
+  });
+
+  it('allows exactly the roles in the table and refuses the others', async () => {
+    const wrong: string[] = [];
+    for (const route of env.server.routes) {
+      const key = `${route.method} ${route.url}`;
+      const row = TABLE[key];
+      if (!row) continue; // reported by the test above
+      for (const who of WHO) {
+        const call = await row.call(who);
+        const r = await env.request(route.method, call.url, headers[who], call.payload);
+        const code = (r.body as { code?: string } | null)?.code;
+        if (row.allowed.includes(who)) {
+          if (r.status >= 400) wrong.push(`${who} ${key}: expected allowed, got ${r.status} ${code}`);
+        } else {
+          const want = expectedRefusal(who, route.url);
+          if (r.status !== want.status || (want.code && code !== want.code)) {
+            wrong.push(`${who} ${key}: expected ${want.status} ${want.code ?? ''}, got ${r.status} ${code}`);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
