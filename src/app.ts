@@ -76,6 +76,10 @@ export function createServices(deps: ServiceDeps): Services {
 export function createLogger(config: Config): Logger {
   return pino({
     level: config.logLevel,
+    // Query strings can carry what people searched for (names, later): log the path only.
+    serializers: {
+      req: (req: { method?: string; url?: string; id?: string }) => ({ method: req.method, path: req.url?.split('?')[0], id: req.id }),
+    },
     // Logs never hold secrets or contact details: credentials and cookies are redacted.
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'password', '*.password', '*.newPassword', '*.currentPassword'], censor: '[redacted]' },
   }, pino.destination(2));
