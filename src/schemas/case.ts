@@ -186,3 +186,8 @@ export const TimelineEntry = Type.Object({
   isDemo: Type.Boolean(),
 });
 export const Timeline = Type.Object({ caseId: Type.String(), timeZone: Type.String(), entries: Type.Array(TimelineEntry) });
+
+/** Corrections: any subset of a created entry's fields (at least one). */
+export const UpdateSourceBody = Type.Partial(CreateSourceBody, { additionalProperties: false, minProperties: 1 });
+export const UpdateStatementBody = Type.Partial(Type.Omit(CreateStatementBody, ['sourceId']), { additionalProperties: false, minProperties: 1 });
+export const UpdateSweepBody = Type.Partial(Type.Omit(CreateSweepBody, ['placeId']), { additionalProperties: false, minProperties: 1 });

@@ -97,3 +97,6 @@ export const ClaimSearchQuery = Type.Object(
   { additionalProperties: false },
 );
 export const ClaimSearchResult = Type.Object({ results: Type.Array(SimilarClaim) });
+
+/** Corrections to a claim's record (not its verdict: that has its own workflow). */
+export const UpdateClaimBody = Type.Partial(CreateClaimBody, { additionalProperties: false, minProperties: 1 });

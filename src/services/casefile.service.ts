@@ -5,6 +5,7 @@ import type { SourceRow, StatementRow } from '#src/repositories/source.repositor
 import type { Repos } from '#src/repositories/index.ts';
 import type {
   CreateFigureBody, CreatePlaceBody, CreateSourceBody, CreateStatementBody, CreateSweepBody, Figure, Place, Source, Statement, Sweep,
+  UpdateSourceBody, UpdateStatementBody, UpdateSweepBody,
 } from '#src/schemas/case.ts';
 import { audit, type Actor, type CaseScope, type ServiceDeps } from './context.ts';
 import { presentWhen, readWhen } from './when.ts';
@@ -201,6 +202,72 @@ export class CaseFileService {
 
   async listFigures(scope: CaseScope): Promise<Figure[]> {
     return (await this.deps.store.repos.places.listFigures(scope.case.id)).map(presentFigure);
+  }
+
+  /** Corrects a source; the audit trail keeps what it said before. */
+  async updateSource(actor: Actor, scope: CaseScope, id: string, input: Static<typeof UpdateSourceBody>): Promise<Source> {
+    return this.deps.store.transaction(async (repos) => {
+      const before = await repos.sources.get(scope.case.id, id);
+      if (!before) throw notFound('source.not_found', `no source ${id} in this case`);
+      const s = await repos.sources.update(id, {
+        ...(input.kind !== undefined ? { kind: input.kind } : {}), ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.platform !== undefined ? { platform: input.platform } : {}), ...(input.handle !== undefined ? { handle: input.handle } : {}),
+        ...(input.url !== undefined ? { url: input.url } : {}), ...(input.description !== undefined ? { description: input.description } : {}),
+        updated_at: this.deps.clock.now(),
+      });
+      const out = presentSource(s);
+      await audit(repos, this.deps, actor, { action: 'source.updated', entityType: 'source', entityId: id, caseId: scope.case.id, before: presentSource(before), after: out });
+      return out;
+    });
+  }
+
+  /** Corrects a statement (its text, language, time as given, URL or quote). */
+  async updateStatement(actor: Actor, scope: CaseScope, id: string, input: Static<typeof UpdateStatementBody>): Promise<Statement> {
+    const zone = scope.case.time_zone;
+    const stated = input.stated ? readWhen(input.stated, zone, '/stated') : null;
+    return this.deps.store.transaction(async (repos) => {
+      const before = await repos.sources.getStatement(scope.case.id, id);
+      if (!before) throw notFound('statement.not_found', `no statement ${id} in this case`);
+      const s = await repos.sources.updateStatement(id, {
+        ...(input.text !== undefined ? { text: input.text } : {}), ...(input.language !== undefined ? { language: input.language } : {}),
+        ...(stated ? { stated_at: stated.at, stated_time_zone: stated.timeZone, stated_precision: stated.precision, stated_as_written: stated.asWritten } : {}),
+        ...(input.url !== undefined ? { url: input.url } : {}), ...(input.quote !== undefined ? { quote: input.quote } : {}),
+        updated_at: this.deps.clock.now(),
+      });
+      const out = presentStatement(s, zone);
+      await audit(repos, this.deps, actor, { action: 'statement.updated', entityType: 'statement', entityId: id, caseId: scope.case.id, before: presentStatement(before, zone), after: out });
+      return out;
+    });
+  }
+
+  /** Records how a search went on: its end, its result, notes. */
+  async updateSweep(actor: Actor, scope: CaseScope, id: string, input: Static<typeof UpdateSweepBody>): Promise<Sweep> {
+    const zone = scope.case.time_zone;
+    const started = input.started ? readWhen(input.started, zone, '/started') : null;
+    const ended = input.ended ? readWhen(input.ended, zone, '/ended') : null;
+    return this.deps.store.transaction(async (repos) => {
+      const before = await repos.places.getSweep(scope.case.id, id);
+      if (!before) throw notFound('sweep.not_found', `no sweep ${id} in this case`);
+      const startAt = started?.at ?? before.started_at;
+      const endAt = ended?.at ?? before.ended_at;
+      if (startAt && endAt && endAt < startAt) {
+        throw invalid('validation.time_order', 'a sweep cannot end before it started', { issues: [{ field: ended ? '/ended/at' : '/started/at', message: 'end before start' }] });
+      }
+      if (input.sourceId) await this.requireSource(repos, scope.case.id, input.sourceId, '/sourceId');
+      if (input.statementId) await this.requireStatement(repos, scope.case.id, input.statementId, '/statementId');
+      const s = await repos.places.updateSweep(id, {
+        ...(started ? { started_at: started.at, started_precision: started.precision } : {}),
+        ...(ended ? { ended_at: ended.at, ended_precision: ended.precision } : {}),
+        ...(started?.timeZone || ended?.timeZone ? { time_zone: started?.timeZone ?? ended?.timeZone ?? null } : {}),
+        ...(input.result !== undefined ? { result: input.result } : {}), ...(input.notes !== undefined ? { notes: input.notes } : {}),
+        ...(input.team !== undefined ? { team: input.team } : {}), ...(input.sourceId !== undefined ? { source_id: input.sourceId } : {}),
+        ...(input.statementId !== undefined ? { statement_id: input.statementId } : {}),
+        updated_at: this.deps.clock.now(),
+      });
+      const out = presentSweep(s, zone);
+      await audit(repos, this.deps, actor, { action: 'sweep.updated', entityType: 'sweep', entityId: id, caseId: scope.case.id, before: presentSweep(before, zone), after: out });
+      return out;
+    });
   }
 
   async getSource(scope: CaseScope, id: string): Promise<Source> {

@@ -4,7 +4,7 @@ import { foldText } from '#src/engines/text/fold.ts';
 import { invalid, notFound } from '#src/errors.ts';
 import type { ClaimRow, EvidenceRow } from '#src/repositories/claim.repository.ts';
 import type { Repos } from '#src/repositories/index.ts';
-import type { AddEvidenceBody, Claim, CreateClaimBody, SimilarClaim, VerdictBody } from '#src/schemas/claim.ts';
+import type { AddEvidenceBody, Claim, CreateClaimBody, SimilarClaim, UpdateClaimBody, VerdictBody } from '#src/schemas/claim.ts';
 import { audit, type Actor, type CaseScope, type ServiceDeps } from './context.ts';
 import { presentWhen, readWhen } from './when.ts';
 
@@ -123,6 +123,36 @@ export class ClaimService {
     if (folded.length === 0) throw invalid('validation.query', 'the query has no words', { issues: [{ field: '/q', message: 'no letters or digits' }] });
     const rows = await this.deps.store.repos.claims.search(folded, { caseIds: [scope.case.id], limit, minScore: 0.2 });
     return { results: rows.map(presentSimilar) };
+  }
+
+  /**
+   * Corrects a claim's record. Changing the text of a published claim withdraws the
+   * publication: what the public sees must be what a reviewer published.
+   */
+  async update(actor: Actor, scope: CaseScope, id: string, input: Static<typeof UpdateClaimBody>): Promise<Claim> {
+    const firstSeen = input.firstSeen ? readWhen(input.firstSeen, scope.case.time_zone, '/firstSeen') : null;
+    const folded = input.text !== undefined ? foldText(input.text) : null;
+    if (folded !== null && folded.length === 0) throw invalid('validation.text', 'the claim has no words', { issues: [{ field: '/text', message: 'no letters or digits' }] });
+    return this.deps.store.transaction(async (repos) => {
+      const c = await this.load(repos, scope, id);
+      if (input.claimantSourceId && !(await repos.sources.get(scope.case.id, input.claimantSourceId))) {
+        throw invalid('validation.reference', `no source ${input.claimantSourceId} in this case`, { issues: [{ field: '/claimantSourceId', message: 'unknown source' }] });
+      }
+      const textChanged = input.text !== undefined && input.text !== c.text;
+      const u = await repos.claims.update(c.id, {
+        ...(input.text !== undefined ? { text: input.text, text_folded: folded! } : {}),
+        ...(input.language !== undefined ? { language: input.language } : {}),
+        ...(firstSeen ? { first_seen_at: firstSeen.at, first_seen_precision: firstSeen.precision, first_seen_time_zone: firstSeen.timeZone } : {}),
+        ...(input.appearanceUrl !== undefined ? { appearance_url: input.appearanceUrl } : {}),
+        ...(input.claimantSourceId !== undefined ? { claimant_source_id: input.claimantSourceId } : {}),
+        ...(textChanged && c.published_at ? { published_at: null, published_by: null } : {}),
+        updated_at: this.deps.clock.now(),
+      });
+      const before = await this.present(repos, scope, c);
+      const after = await this.present(repos, scope, u);
+      await audit(repos, this.deps, actor, { action: 'claim.updated', entityType: 'claim', entityId: c.id, caseId: scope.case.id, before, after });
+      return after;
+    });
   }
 
   async startReview(actor: Actor, scope: CaseScope, id: string): Promise<Claim> {
