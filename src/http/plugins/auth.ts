@@ -77,6 +77,8 @@ export function authPlugin(app: FastifyInstance, services: Services, localTokens
   }
 
   app.addHook('preHandler', async (req) => {
+    // No route matched: the not-found handler answers 404 (it reveals nothing and does nothing).
+    if (req.is404) return;
     const rule = req.routeOptions.config.access;
     if (!rule) {
       // Default deny: a route that forgot to say who may call it is not callable.
