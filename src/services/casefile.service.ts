@@ -1,4 +1,5 @@
 import type { Static } from '@sinclair/typebox';
+import { isPartialDate } from '#src/engines/time/zoned.ts';
 import { invalid, notFound } from '#src/errors.ts';
 import type { FigureRow, PlaceRow, SweepRow } from '#src/repositories/place.repository.ts';
 import type { SourceRow, StatementRow } from '#src/repositories/source.repository.ts';
@@ -180,6 +181,11 @@ export class CaseFileService {
     }
     if (hasRange && input.low! > input.high!) {
       throw invalid('figure.range', 'low is above high', { issues: [{ field: '/low', message: 'greater than high' }] });
+    }
+    for (const [field, date] of [['/periodFrom', input.periodFrom], ['/periodTo', input.periodTo]] as const) {
+      if (date !== undefined && !isPartialDate(date)) {
+        throw invalid('validation.date', `impossible date "${date}"`, { issues: [{ field, message: 'not a calendar date' }] });
+      }
     }
     if (input.periodFrom && input.periodTo && input.periodFrom > input.periodTo) {
       throw invalid('figure.period', 'the period ends before it starts', { issues: [{ field: '/periodTo', message: 'before periodFrom' }] });
