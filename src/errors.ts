@@ -11,6 +11,7 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'too_large'
+  | 'unsupported_media_type'
   | 'rate_limited'
   | 'unavailable'
   | 'internal';
@@ -22,6 +23,7 @@ const STATUS: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
@@ -32,6 +34,7 @@ const EXIT: Record<ErrorKind, number> = {
   invalid: 2,
   conflict: 2,
   too_large: 2,
+  unsupported_media_type: 2,
   not_found: 3,
   unauthenticated: 4,
   forbidden: 4,

@@ -9,6 +9,7 @@ const TITLES: Record<string, string> = {
   not_found: 'Not found',
   conflict: 'Conflict',
   too_large: 'Too large',
+  unsupported_media_type: 'Unsupported media type',
   rate_limited: 'Too many requests',
   unavailable: 'Service unavailable',
   internal: 'Internal error',
