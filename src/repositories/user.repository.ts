@@ -55,13 +55,10 @@ export class UserRepository {
     await this.db.updateTable('user_session').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
   }
 
-  async revokeSessionsOf(userId: string, at: Date): Promise<number> {
-    const r = await this.db
-      .updateTable('user_session')
-      .set({ revoked_at: at })
-      .where('user_id', '=', userId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+  async revokeSessionsOf(userId: string, at: Date, exceptSessionId?: string): Promise<number> {
+    let q = this.db.updateTable('user_session').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+    if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
+    const r = await q.executeTakeFirst();
     return Number(r.numUpdatedRows);
   }
 

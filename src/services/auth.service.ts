@@ -146,7 +146,7 @@ export class AuthService {
       const now = this.deps.clock.now();
       const updated = await repos.users.update(u.id, { password_hash: hash, must_change_password: false, updated_at: now });
       // Other sessions of this user end: a changed password should lock out whoever had the old one.
-      await repos.users.revokeSessionsOf(u.id, now);
+      await repos.users.revokeSessionsOf(u.id, now, actor.sessionId);
       await audit(repos, this.deps, actor, {
         action: 'user.password_changed', entityType: 'user', entityId: u.id,
         before: { passwordHash: u.password_hash }, after: { passwordHash: hash },
