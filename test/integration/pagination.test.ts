@@ -1,0 +1,87 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEnv, type TestEnv } from './harness.ts';
+
+/**
+ * Claims are listed newest first with an opaque cursor: walking the pages gives every claim
+ * exactly once, in order, even when claims were created in the same instant.
+ */
+
+const K = '/api/cases/page-case';
+let env: TestEnv;
+const created: string[] = [];
+
+async function walk(limit: number): Promise<{ ids: string[]; pages: number }> {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const r = await env.request('GET', `${K}/claims?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expect(r.status).toBe(200);
+    expect(r.body.claims.length).toBeLessThanOrEqual(limit);
+    ids.push(...r.body.claims.map((c: { id: string }) => c.id));
+    cursor = r.body.nextCursor;
+    if (++pages > 20) throw new Error('pagination does not end');
+  } while (cursor);
+  return { ids, pages };
+}
+
+describe('claims list pagination', () => {
+  beforeAll(async () => {
+    env = await testEnv();
+    expect((await env.request('POST', '/api/cases', env.admin, { slug: 'page-case', title: 'Pages', timeZone: 'UTC' })).status).toBe(201);
+    for (let i = 1; i <= 5; i++) {
+      const r = await env.request('POST', `${K}/claims`, env.admin, { text: `numbered rumour ${i} about the prison`, language: 'en' });
+      expect(r.status).toBe(201);
+      created.push(r.body.claim.id);
+    }
+  });
+  afterAll(() => env.close());
+
+  it('walks 5 claims 2 at a time, newest first, each once', async () => {
+    const { ids, pages } = await walk(2);
+    expect(pages).toBe(3);
+    expect(ids).toEqual([...created].reverse());
+    const again = await walk(2);
+    expect(again.ids).toEqual(ids);
+    expect((await walk(5)).pages).toBe(1);
+  });
+
+  it('keeps pages stable when a claim is added between pages', async () => {
+    const first = await env.request('GET', `${K}/claims?limit=2`);
+    const late = await env.request('POST', `${K}/claims`, env.admin, { text: 'a rumour added while someone pages', language: 'en' });
+    expect(late.status).toBe(201);
+    const second = await env.request('GET', `${K}/claims?limit=10&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+    const seen = [...first.body.claims, ...second.body.claims].map((c: { id: string }) => c.id);
+    expect(seen).toEqual([...created].reverse());
+    await sql`DELETE FROM claim WHERE id = ${late.body.claim.id}`.execute(env.app.database.db);
+  });
+
+  it('does not skip claims created in the same instant (one transaction, sub-millisecond clocks)', async () => {
+    // PostgreSQL keeps microseconds; a cursor must not lose them.
+    await sql`UPDATE claim SET created_at = '2024-12-09 10:00:00.123456+00' WHERE id IN (${sql.join(created.slice(0, 3))})`.execute(env.app.database.db);
+    await sql`UPDATE claim SET created_at = '2024-12-09 10:00:00.123789+00' WHERE id IN (${sql.join(created.slice(3))})`.execute(env.app.database.db);
+    for (const limit of [1, 2, 3]) {
+      const { ids } = await walk(limit);
+      expect(ids).toHaveLength(5);
+      expect(new Set(ids)).toEqual(new Set(created));
+    }
+  });
+
+  it('refuses a cursor it did not give out', async () => {
+    const bad = [
+      'not-a-cursor',
+      Buffer.from('["2024-12-09T10:00:00Z"]').toString('base64url'),
+      Buffer.from('["2024-12-09T10:00:00Z", 5]').toString('base64url'),
+      Buffer.from('["2024-12-09T10:00:00Z", "not-a-uuid"]').toString('base64url'),
+      Buffer.from('["yesterday", "00000000-0000-4000-8000-000000000000"]').toString('base64url'),
+    ];
+    for (const cursor of bad) {
+      const r = await env.request('GET', `${K}/claims?limit=2&cursor=${encodeURIComponent(cursor)}`);
+      expect(r.status, cursor).toBe(400);
+      expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(r.body.code).toBe('validation.cursor');
+      expect(r.body.errors[0].field).toMatch(/cursor$/);
+    }
+  });
+});
