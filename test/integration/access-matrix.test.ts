@@ -38,7 +38,7 @@ interface Row {
 let env: TestEnv;
 let headers: Record<Who, Record<string, string>>;
 let local: Actor;
-let ids: { source: string; statement: string; place: string; claim: string };
+let ids: { source: string; statement: string; place: string; claim: string; sweep: string };
 let n = 0;
 const unique = (p: string) => `${p}-${++n}`;
 
@@ -119,21 +119,25 @@ const TABLE: Record<string, Row> = {
   'GET /api/cases/:caseId/claimreview': { allowed: CASE_READERS, call: () => ({ url: `${C}/claimreview` }) },
   'GET /api/cases/:caseId/sources': { allowed: CASE_READERS, call: () => ({ url: `${C}/sources` }) },
   'POST /api/cases/:caseId/sources': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/sources`, payload: { kind: 'outlet', name: unique('outlet') } }) },
+  'PATCH /api/cases/:caseId/sources/:id': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/sources/${ids.source}`, payload: { description: unique('corrected') } }) },
   'GET /api/cases/:caseId/statements': { allowed: CASE_READERS, call: () => ({ url: `${C}/statements` }) },
   'POST /api/cases/:caseId/statements': {
     allowed: CASE_WRITERS,
     call: () => ({ url: `${C}/statements`, payload: { sourceId: ids.source, text: 'said something', language: 'en', stated: { at: '2024-12-09' } } }),
   },
+  'PATCH /api/cases/:caseId/statements/:id': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/statements/${ids.statement}`, payload: { quote: unique('quote') } }) },
   'GET /api/cases/:caseId/places': { allowed: CASE_READERS, call: () => ({ url: `${C}/places` }) },
   'POST /api/cases/:caseId/places': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/places`, payload: { kind: 'town', names: [{ lang: 'en', name: unique('town') }] } }) },
   'GET /api/cases/:caseId/sweeps': { allowed: CASE_READERS, call: () => ({ url: `${C}/sweeps` }) },
   'POST /api/cases/:caseId/sweeps': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/sweeps`, payload: { placeId: ids.place, result: 'ongoing' } }) },
+  'PATCH /api/cases/:caseId/sweeps/:id': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/sweeps/${ids.sweep}`, payload: { notes: unique('notes') } }) },
   'GET /api/cases/:caseId/figures': { allowed: CASE_READERS, call: () => ({ url: `${C}/figures` }) },
   'POST /api/cases/:caseId/figures': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/figures`, payload: { label: 'counted', value: 3, unit: 'people' } }) },
   'GET /api/cases/:caseId/claims': { allowed: CASE_READERS, call: () => ({ url: `${C}/claims?limit=2` }) },
   'POST /api/cases/:caseId/claims': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/claims`, payload: { text: `a new rumour ${unique('r')}`, language: 'en' } }) },
   'GET /api/cases/:caseId/claims/search': { allowed: CASE_READERS, call: () => ({ url: `${C}/claims/search?q=basements` }) },
   'GET /api/cases/:caseId/claims/:claimId': { allowed: CASE_READERS, call: () => ({ url: `${C}/claims/${ids.claim}` }) },
+  'PATCH /api/cases/:caseId/claims/:claimId': { allowed: CASE_WRITERS, call: async () => ({ url: `${C}/claims/${await newClaim()}`, payload: { language: 'fr' } }) },
   'POST /api/cases/:caseId/claims/:claimId/review': { allowed: CASE_WRITERS, call: async () => ({ url: `${C}/claims/${await newClaim()}/review` }) },
   'POST /api/cases/:caseId/claims/:claimId/verdict': {
     allowed: REVIEWERS,
@@ -180,12 +184,13 @@ describe('role × route access matrix', () => {
     for (const u of ['login-target', 'disable-target', 'reset-target', 'bystander', 'leaver']) {
       await env.app.services.auth.createUser(local, { username: u, password: `${u} password long` });
     }
-    const [sources, statements, places, claims] = await Promise.all([
+    const [sources, statements, places, claims, sweeps] = await Promise.all([
       env.request('GET', `${C}/sources`), env.request('GET', `${C}/statements`), env.request('GET', `${C}/places`), env.request('GET', `${C}/claims`),
+      env.request('GET', `${C}/sweeps`),
     ]);
     ids = {
       source: sources.body.sources[0].id, statement: statements.body.statements[0].id,
-      place: places.body.places[0].id, claim: claims.body.claims[0].id,
+      place: places.body.places[0].id, claim: claims.body.claims[0].id, sweep: sweeps.body.sweeps[0].id,
     };
   });
   afterAll(() => env.close());

@@ -4,11 +4,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { App } from '#src/app.ts';
 import {
   CreateFigureBody, CreatePlaceBody, CreateSourceBody, CreateStatementBody, CreateSweepBody, Figure, Place, Source, Statement, Sweep,
+  UpdateSourceBody, UpdateStatementBody, UpdateSweepBody,
 } from '#src/schemas/case.ts';
-import { Uuid } from '#src/schemas/common.ts';
+import { CaseRef, Uuid } from '#src/schemas/common.ts';
 import { actorOf, scopeOf } from '../plugins/auth.ts';
 import { CaseParams } from './cases.routes.ts';
 
+const ItemParams = Type.Object({ caseId: CaseRef, id: Uuid });
 const read = { kind: 'case', permission: 'case.read' } as const;
 const write = { kind: 'case', permission: 'case.write' } as const;
 
@@ -27,6 +29,11 @@ export function caseFileRoutes(fastify: FastifyInstance, athar: App): void {
     schema: { tags: ['sources'], summary: 'Add a source (organisation, outlet, account)', params: CaseParams, body: CreateSourceBody, response: { 201: Source } },
   }, async (req, reply) => reply.status(201).send(await caseFile.addSource(actorOf(req), scopeOf(req), req.body)));
 
+  app.patch('/api/cases/:caseId/sources/:id', {
+    config: { access: write },
+    schema: { tags: ['sources'], summary: 'Correct a source', params: ItemParams, body: UpdateSourceBody, response: { 200: Source } },
+  }, async (req) => caseFile.updateSource(actorOf(req), scopeOf(req), req.params.id, req.body));
+
   app.get('/api/cases/:caseId/statements', {
     config: { access: read },
     schema: {
@@ -40,6 +47,11 @@ export function caseFileRoutes(fastify: FastifyInstance, athar: App): void {
     config: { access: write },
     schema: { tags: ['sources'], summary: 'Record a statement with the time as the source gave it', params: CaseParams, body: CreateStatementBody, response: { 201: Statement } },
   }, async (req, reply) => reply.status(201).send(await caseFile.addStatement(actorOf(req), scopeOf(req), req.body)));
+
+  app.patch('/api/cases/:caseId/statements/:id', {
+    config: { access: write },
+    schema: { tags: ['sources'], summary: 'Correct a statement', params: ItemParams, body: UpdateStatementBody, response: { 200: Statement } },
+  }, async (req) => caseFile.updateStatement(actorOf(req), scopeOf(req), req.params.id, req.body));
 
   app.get('/api/cases/:caseId/places', {
     config: { access: read },
@@ -60,6 +72,11 @@ export function caseFileRoutes(fastify: FastifyInstance, athar: App): void {
     config: { access: write },
     schema: { tags: ['places'], summary: 'Record a search of a place', params: CaseParams, body: CreateSweepBody, response: { 201: Sweep } },
   }, async (req, reply) => reply.status(201).send(await caseFile.addSweep(actorOf(req), scopeOf(req), req.body)));
+
+  app.patch('/api/cases/:caseId/sweeps/:id', {
+    config: { access: write },
+    schema: { tags: ['places'], summary: 'Record how a search went on (end, result, notes) or correct it', params: ItemParams, body: UpdateSweepBody, response: { 200: Sweep } },
+  }, async (req) => caseFile.updateSweep(actorOf(req), scopeOf(req), req.params.id, req.body));
 
   app.get('/api/cases/:caseId/figures', {
     config: { access: read },

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { App } from '#src/app.ts';
 import {
-  AddEvidenceBody, Claim, ClaimListQuery, ClaimPage, ClaimSearchQuery, ClaimSearchResult, CreateClaimBody, CreatedClaim, VerdictBody,
+  AddEvidenceBody, Claim, ClaimListQuery, ClaimPage, ClaimSearchQuery, ClaimSearchResult, CreateClaimBody, CreatedClaim, UpdateClaimBody, VerdictBody,
 } from '#src/schemas/claim.ts';
 import { CaseRef, Uuid } from '#src/schemas/common.ts';
 import { actorOf, scopeOf } from '../plugins/auth.ts';
@@ -36,6 +36,11 @@ export function claimRoutes(fastify: FastifyInstance, athar: App): void {
     config: { access: { kind: 'case', permission: 'case.read' } },
     schema: { tags, summary: 'One claim with its evidence', params: ClaimParams, response: { 200: Claim } },
   }, async (req) => claims.get(scopeOf(req), req.params.claimId));
+
+  app.patch('/api/cases/:caseId/claims/:claimId', {
+    config: { access: { kind: 'case', permission: 'case.write' } },
+    schema: { tags, summary: 'Correct a claim (text, language, first seen, appearance, claimant); a changed text withdraws a publication', params: ClaimParams, body: UpdateClaimBody, response: { 200: Claim } },
+  }, async (req) => claims.update(actorOf(req), scopeOf(req), req.params.claimId, req.body));
 
   app.post('/api/cases/:caseId/claims/:claimId/review', {
     config: { access: { kind: 'case', permission: 'case.write' } },
