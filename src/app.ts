@@ -69,7 +69,7 @@ export function createServices(deps: ServiceDeps): Services {
     timeline: new TimelineService(deps),
     demo: undefined as unknown as DemoService,
   };
-  services.demo = new DemoService(deps, services);
+  services.demo = new DemoService(deps, (store) => createServices({ ...deps, store }));
   return services;
 }
 

@@ -61,7 +61,9 @@ export function issuesFromValidation(errors: AjvError[], part: string): FieldIss
     const key = `${field}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ field: part === 'body' ? field || '/' : `${part}${field}`, message });
+    // One naming for every part: a JSON pointer (`/limit`, `/caseId`, `/stated/at`); the part is
+    // in the error code (validation.querystring, validation.params, validation.body).
+    out.push({ field: field || '/', message });
   }
   return out;
 }

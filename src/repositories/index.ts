@@ -27,8 +27,26 @@ export interface Store {
   repos: Repos;
   /** Runs `fn` in one transaction: every write, its audit events and its jobs commit together or not at all. */
   transaction<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` with a store bound to one transaction: every `transaction()` inside it joins
+   * that transaction, so a use case made of other use cases (loading the demo case) is all or
+   * nothing.
+   */
+  withinTransaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   /** Set once pg-boss has started (jobs can be sent from then on). */
   setBoss(boss: PgBoss | null): void;
+}
+
+function boundStore(repos: Repos): Store {
+  const store: Store = {
+    repos,
+    transaction: (fn) => fn(repos),
+    withinTransaction: (fn) => fn(store),
+    setBoss() {
+      throw new Error('setBoss on a transaction-bound store');
+    },
+  };
+  return store;
 }
 
 function makeRepos(db: Kysely<DB>, jobs: JobQueue): Repos {
@@ -49,6 +67,7 @@ export function createStore(db: Kysely<DB>): Store {
   const store: Store = {
     repos: makeRepos(db, new JobQueue(null, null)),
     transaction: (fn) => db.transaction().execute((trx) => fn(makeRepos(trx, new JobQueue(boss, kyselyBossDb(trx))))),
+    withinTransaction: (fn) => db.transaction().execute((trx) => fn(boundStore(makeRepos(trx, new JobQueue(boss, kyselyBossDb(trx)))))),
     setBoss(b) {
       boss = b;
       // Outside a transaction, jobs go through pg-boss's own database port (the shared pool).

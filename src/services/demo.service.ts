@@ -1,5 +1,6 @@
 import type { Services } from '#src/app.ts';
 import type { Case } from '#src/schemas/case.ts';
+import type { Store } from '#src/repositories/index.ts';
 import type { Actor, CaseScope, ServiceDeps } from './context.ts';
 
 export const DEMO_SLUG = 'sednaya-2024';
@@ -15,17 +16,25 @@ const demo = { isDemo: true };
 export class DemoService {
   constructor(
     private readonly deps: ServiceDeps,
-    private readonly services: Services,
+    /** Services bound to a given store: the demo is loaded through them inside one transaction. */
+    private readonly servicesFor: (store: Store) => Services,
   ) {}
 
-  /** Loads the demo case unless it exists. The acting user becomes the case's admin. */
+  /**
+   * Loads the demo case unless it exists, all in one transaction (a failure leaves nothing
+   * half-loaded). The acting user becomes the case's admin.
+   */
   async load(actor: Actor): Promise<{ loaded: boolean; case: Case }> {
-    const existing = await this.deps.store.repos.cases.find(DEMO_SLUG);
+    return this.deps.store.withinTransaction((store) => this.loadIn(store, actor));
+  }
+
+  private async loadIn(store: Store, actor: Actor): Promise<{ loaded: boolean; case: Case }> {
+    const s = this.servicesFor(store);
+    const existing = await store.repos.cases.find(DEMO_SLUG);
     if (existing) {
-      const m = actor.userId ? await this.deps.store.repos.users.membership(existing.id, actor.userId) : undefined;
-      return { loaded: false, case: this.services.cases.show({ case: existing, role: m?.role ?? null }) };
+      const m = actor.userId ? await store.repos.users.membership(existing.id, actor.userId) : undefined;
+      return { loaded: false, case: s.cases.show({ case: existing, role: m?.role ?? null }) };
     }
-    const s = this.services;
     const created = await s.cases.create(actor, {
       slug: DEMO_SLUG,
       title: 'Sednaya prison, December 2024',
@@ -35,7 +44,7 @@ export class DemoService {
       timeZone: DAMASCUS,
       eventStart: { at: '2024-12-08', timeZone: DAMASCUS, asWritten: 'Sunday' },
     }, demo);
-    const row = (await this.deps.store.repos.cases.find(created.id))!;
+    const row = (await store.repos.cases.find(created.id))!;
     const scope: CaseScope = { case: row, role: 'admin' };
     const cf = s.caseFile;
 
@@ -189,7 +198,7 @@ export class DemoService {
     }, demo);
     void stShaam; void stNyt;
 
-    await this.deps.store.repos.installation.set('demo.loaded', { slug: DEMO_SLUG, at: this.deps.clock.now().toISOString() });
-    return { loaded: true, case: s.cases.show({ case: (await this.deps.store.repos.cases.find(created.id))!, role: 'admin' }) };
+    await store.repos.installation.set('demo.loaded', { slug: DEMO_SLUG, at: this.deps.clock.now().toISOString() });
+    return { loaded: true, case: s.cases.show({ case: (await store.repos.cases.find(created.id))!, role: 'admin' }) };
   }
 }

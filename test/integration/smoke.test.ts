@@ -31,3 +31,34 @@ describe('demo case through the API', () => {
     expect(Object.keys(spec.body.paths)).toContain('/api/cases/{caseId}/claims');
   });
 });
+
+describe('all or nothing', () => {
+  it('a demo load that fails part-way leaves no case and no audit events behind', async () => {
+    const env = await testEnv();
+    try {
+      const { sql } = await import('kysely');
+      const before = await sql<{ n: string }>`SELECT count(*) AS n FROM audit_event`.execute(env.app.database.db);
+      // Figures come late in the demo: without their table the load fails after many writes.
+      await sql`DROP TABLE figure`.execute(env.app.database.db);
+      const r = await env.request('POST', '/api/admin/demo');
+      expect(r.status).toBe(500);
+      const cases = await sql<{ n: string }>`SELECT count(*) AS n FROM case_file`.execute(env.app.database.db);
+      const after = await sql<{ n: string }>`SELECT count(*) AS n FROM audit_event`.execute(env.app.database.db);
+      expect(Number(cases.rows[0]!.n)).toBe(0);
+      expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
+    } finally {
+      await env.close();
+    }
+  });
+
+  it('decides access before validation: an anonymous caller with a bad body gets 401, not a validation message', async () => {
+    const env = await testEnv();
+    try {
+      const r = await env.request('POST', '/api/cases/sednaya-2024/claims', {}, { text: 1, bogus: true });
+      expect(r.status).toBe(401);
+      expect(r.body.code).toBe('auth.required');
+    } finally {
+      await env.close();
+    }
+  });
+});

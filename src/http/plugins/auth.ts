@@ -76,7 +76,9 @@ export function authPlugin(app: FastifyInstance, services: Services, localTokens
     return null;
   }
 
-  app.addHook('preHandler', async (req) => {
+  // Before validation: who may call a route is decided before anything about the request's body
+  // is said, so an outsider learns nothing from validation messages.
+  app.addHook('preValidation', async (req) => {
     // No route matched: the not-found handler answers 404 (it reveals nothing and does nothing).
     if (req.is404) return;
     const rule = req.routeOptions.config.access;
@@ -91,7 +93,7 @@ export function authPlugin(app: FastifyInstance, services: Services, localTokens
   });
 }
 
-/** The scope a case route was authorised for (set by the preHandler). */
+/** The scope a case route was authorised for (set by the access hook). */
 export function scopeOf(req: FastifyRequest): CaseScope {
   if (!req.scope) throw forbidden('auth.no_case', 'this route needs a case');
   return req.scope;
