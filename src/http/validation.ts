@@ -41,7 +41,7 @@ interface AjvError {
 }
 
 /** Turns ajv errors into field issues with a JSON-pointer path naming the field. */
-export function issuesFromValidation(errors: AjvError[], part: string): FieldIssue[] {
+export function issuesFromValidation(errors: AjvError[]): FieldIssue[] {
   const seen = new Set<string>();
   const out: FieldIssue[] = [];
   for (const e of errors) {

@@ -20,7 +20,7 @@ export function toAppError(err: unknown): AppError {
   if (isAppError(err)) return err;
   const fe = err as FastifyError & { validation?: unknown[]; validationContext?: string };
   if (Array.isArray(fe.validation)) {
-    const issues = issuesFromValidation(fe.validation, fe.validationContext ?? 'body');
+    const issues = issuesFromValidation(fe.validation);
     const first = issues[0];
     return new AppError('invalid', `validation.${fe.validationContext ?? 'body'}`, first ? `${first.field}: ${first.message}` : 'invalid request', { issues });
   }
