@@ -33,14 +33,13 @@ export class ClaimRepository {
     let q = this.db.selectFrom('claim').selectAll().where('case_id', '=', caseId);
     if (opts.status) q = q.where('status', '=', opts.status);
     if (opts.published === true) q = q.where('published_at', 'is not', null);
-    // The cursor carries a JavaScript Date (milliseconds); PostgreSQL keeps microseconds. Keying on
-    // the millisecond keeps claims created within one millisecond (or one transaction) from being skipped.
-    const at = sql<Date>`date_trunc('milliseconds', claim.created_at)`;
+    // created_at is stored to the millisecond (migration 0001), exactly what a cursor carries, so
+    // the keyset compares equal values and the (case_id, created_at, id) index serves the query.
     if (opts.after) {
       const { createdAt, id } = opts.after;
-      q = q.where((eb) => eb.or([eb(at, '<', createdAt), eb.and([eb(at, '=', createdAt), eb('id', '<', id)])]));
+      q = q.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
     }
-    const rows = await q.orderBy(at, 'desc').orderBy('id', 'desc').limit(opts.limit + 1).execute();
+    const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit + 1).execute();
     const more = rows.length > opts.limit;
     if (more) rows.pop();
     const last = rows[rows.length - 1];

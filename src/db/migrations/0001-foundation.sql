@@ -143,7 +143,8 @@ CREATE TABLE claim (
   public_url text,
   author_name text,
   is_demo boolean NOT NULL DEFAULT false,
-  created_at timestamptz NOT NULL DEFAULT now(),
+  -- millisecond precision: page cursors carry JavaScript instants, which have no microseconds
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
   CHECK ((status = 'verdict') = (verdict IS NOT NULL)),
   CHECK (published_at IS NULL OR status = 'verdict')
