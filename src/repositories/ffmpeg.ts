@@ -207,6 +207,8 @@ export async function probeVideo(file: string, opts: FfmpegRunOptions): Promise<
 export interface SampleOptions extends FfmpegRunOptions {
   /** Scale frames down (in ffmpeg) so neither side exceeds this; PDQ works on 64×64 anyway. */
   maxSide?: number;
+  /** Frames per second to sample (default 1); 0 keeps every frame. */
+  fps?: number;
 }
 
 /** The size frames come out at: rotated as displayed, capped at maxSide, even for the scaler. */
@@ -223,8 +225,8 @@ export function outputSize(probe: VideoProbe, maxSide = Infinity): { width: numb
 }
 
 /**
- * Streams one frame per second of source time: the first frame at or after each whole second (the
- * frame vPDQ hashes at one hash per second). Frames are decoded by ffmpeg, selected before any
+ * Streams one frame per second of source time (or `fps` per second, or all): the first frame at or
+ * after each whole second (the frame vPDQ hashes at one hash per second). Frames are decoded by ffmpeg, selected before any
  * conversion (so colour conversion and scaling cost only the sampled frames) and arrive as packed
  * RGB. Breaking out of the loop kills ffmpeg.
  */
@@ -234,8 +236,9 @@ export async function* sampleFrames(file: string, probe: VideoProbe, opts: Sampl
   const frameBytes = width * height * 3;
   // select: the first frame, then every frame that starts a new whole second. showinfo (after the
   // select, so it only sees sampled frames) logs each frame's pts_time on stderr.
+  const rate = opts.fps ?? 1;
   const filter = [
-    "select='isnan(prev_selected_t)+gte(floor(t)-floor(prev_selected_t)\\,1)'",
+    ...(rate > 0 ? [`select='isnan(prev_selected_t)+gte(floor(t*${rate})-floor(prev_selected_t*${rate})\\,1)'`] : []),
     'showinfo',
     `scale=${width}:${height}:flags=area`,
     'format=rgb24',
@@ -316,8 +319,8 @@ export async function* sampleFrames(file: string, probe: VideoProbe, opts: Sampl
       if (frames.length > 0 && (times.length > 0 || done)) {
         const data = frames.shift()!;
         if (frames.length < 3 && stdout.isPaused()) stdout.resume();
-        // A time is missing only if ffmpeg's log was cut short; whole seconds are the best guess.
-        const t = Math.max(0, (times.shift() ?? lastT + 1) - probe.startS);
+        // A time is missing only if ffmpeg's log was cut short; the sampling step is the best guess.
+        const t = Math.max(0, (times.shift() ?? lastT + (rate > 0 ? 1 / rate : 1 / (probe.fps || 30))) - probe.startS);
         lastT = t;
         yielded++;
         yield { t, pixels: { width, height, channels: 3, data: new Uint8Array(data.buffer, data.byteOffset, data.length) } };

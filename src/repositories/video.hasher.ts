@@ -31,6 +31,8 @@ export interface HashVideoOptions {
   timeoutS?: number;
   /** Cap on the frame side ffmpeg scales to before hashing (default 512: PDQ keeps 64×64). */
   maxSide?: number;
+  /** Frames per second to hash (default 1, vPDQ's rate); 0 hashes every frame. */
+  fps?: number;
   /** Also hash inside uniform borders (default true). */
   trimBorders?: boolean;
   binaries?: FfmpegBinaries;
@@ -58,7 +60,7 @@ export async function hashVideo(file: string, opts: HashVideoOptions = {}): Prom
   const probe = await probeVideo(file, run);
   const frames: VideoFrameHashes[] = [];
   const trim = opts.trimBorders ?? true;
-  for await (const { t, pixels } of sampleFrames(file, probe, { ...run, maxSide: opts.maxSide ?? DEFAULT_MAX_SIDE })) {
+  for await (const { t, pixels } of sampleFrames(file, probe, { ...run, maxSide: opts.maxSide ?? DEFAULT_MAX_SIDE, fps: opts.fps ?? 1 })) {
     const { hash, quality } = pdqHash(pixels);
     const i = probe.fps > 0 ? Math.round(t * probe.fps) : frames.length;
     const frame: VideoFrameHashes = { i, t: Math.round(t * 1000) / 1000, hash, quality };
