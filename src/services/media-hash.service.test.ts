@@ -63,19 +63,28 @@ describe('compareImages', () => {
 
 describe('animated pictures', () => {
   it('hash as a video: one frame hash per frame with its start time', async () => {
-    const frames = await Promise.all([1, 5, 9].map(async (s) => sharp(await picture(s, 64, 48)).raw().toBuffer()));
+    const frames = await Promise.all([1, 5, 9].map(async (s) => sharp(await picture(s, 160, 120)).raw().toBuffer()));
     const gif = await save(
       'anim.gif',
-      sharp(Buffer.concat(frames), { raw: { width: 64, height: 144, channels: 3, pageHeight: 48 } }).gif({ delay: [500, 500, 1000] }).toBuffer(),
+      sharp(Buffer.concat(frames), { raw: { width: 160, height: 360, channels: 3, pageHeight: 120 } }).gif({ delay: [500, 500, 1000] }).toBuffer(),
     );
     const fp = await fingerprintFile(gif, limits);
     expect(fp.kind).toBe('video');
     if (fp.kind !== 'video') return;
     expect(fp.durationS).toBe(2);
     expect(fp.frames.map((f) => [f.i, f.t])).toEqual([[0, 0], [1, 0.5], [2, 1]]);
-    const still = await image(await save('frame1.png', picture(5, 64, 48)));
+    expect(fp.frames.every((f) => f.quality >= 50)).toBe(true);
+    const still = await image(await save('frame1.png', picture(5, 160, 120)));
     const r = compareImageToVideo(still, fp);
     expect(r.at).toBe(0.5);
     expect(r.distance).toBeLessThanOrEqual(31);
+  });
+
+  it('never matches a picture to weak (flat) frames', async () => {
+    const flat = Buffer.concat([Buffer.alloc(64 * 48 * 3, 40), Buffer.alloc(64 * 48 * 3, 200)]);
+    const gif = await save('flat.gif', sharp(flat, { raw: { width: 64, height: 96, channels: 3, pageHeight: 48 } }).gif().toBuffer());
+    const fp = await fingerprintFile(gif, limits);
+    if (fp.kind !== 'video') throw new Error('not a video');
+    expect(compareImageToVideo(await image(await save('d.png', picture(4))), fp)).toEqual({ distance: null, at: null, variant: null });
   });
 });

@@ -4,14 +4,13 @@
  * still pictures get a PDQ hash plus, when they have uniform borders, a second hash of what is
  * inside them; animated GIF/WebP and videos get a sequence of frame hashes (the vPDQ shape).
  */
-import path from 'node:path';
-import { internal, unavailable } from '#src/errors.ts';
 import { findContentBox } from '#src/engines/fingerprint/border.ts';
 import { DIHEDRAL_VARIANTS, transformDct, type DihedralVariant } from '#src/engines/fingerprint/dihedral.ts';
 import { bitsFromDct, hammingDistance, pdqHash, pdqTransform, type Box } from '#src/engines/fingerprint/pdq.ts';
-import { WEAK_QUALITY, type PdqHash, type VideoFrameHash } from '#src/engines/fingerprint/types.ts';
+import { WEAK_QUALITY, type PdqHash } from '#src/engines/fingerprint/types.ts';
 import { decodeImage, type DecodeLimits } from '#src/repositories/image.decoder.ts';
 import { sniffFile } from '#src/repositories/media.sniffer.ts';
+import { hashVideo, type VideoFrameHashes } from '#src/repositories/video.hasher.ts';
 
 /** A hash with the DCT block it came from, so the dihedral variants can be derived later. */
 export interface ImageHash extends PdqHash {
@@ -26,11 +25,12 @@ export interface ImageFingerprint {
   trimmed: (ImageHash & { box: Box }) | null;
 }
 
-/** A video's (or an animated picture's) fingerprint: one hash per sampled frame. */
+/** A video's (or an animated picture's) fingerprint: one hash per sampled frame (plus, per frame,
+ * the hash inside uniform borders when it has any). */
 export interface VideoFingerprint {
   kind: 'video';
   durationS: number;
-  frames: VideoFrameHash[];
+  frames: VideoFrameHashes[];
 }
 
 export type MediaFingerprint = ImageFingerprint | VideoFingerprint;
@@ -40,42 +40,22 @@ function imageHash(pixels: Parameters<typeof pdqTransform>[0], box?: Box): Image
   return { hash: bitsFromDct(dct), quality, dct };
 }
 
-// ---- video: plug point -----------------------------------------------------------------------
-// VIDEO PLUG POINT: the video hasher (ffmpeg, 1 frame per second) is another engineer's module,
-// src/repositories/video.hasher.ts, exporting `hashVideo(path)` → `{durationS, frames}`. It is
-// loaded when present, so this file typechecks and runs before it lands; videos are refused with
-// `media.video_unsupported` until then.
-interface VideoHasherModule {
-  hashVideo(file: string): Promise<{ durationS: number; frames: VideoFrameHash[] }>;
-}
-const VIDEO_HASHER = '#src/repositories/video.hasher.ts';
-
-async function hashVideoFile(file: string): Promise<VideoFingerprint> {
-  let mod: Partial<VideoHasherModule>;
-  try {
-    mod = (await import(VIDEO_HASHER)) as Partial<VideoHasherModule>;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw e;
-    throw unavailable('media.video_unsupported', `${path.basename(file)}: video hashing is not available in this build`, { details: { file } });
-  }
-  if (typeof mod.hashVideo !== 'function') throw internal('media.video_unsupported', 'video hasher has no hashVideo()');
-  const { durationS, frames } = await mod.hashVideo(file);
-  return { kind: 'video', durationS, frames };
-}
-
 /** Fingerprints a file: a picture, an animated picture (as video) or a video. */
 export async function fingerprintFile(file: string, limits: DecodeLimits): Promise<MediaFingerprint> {
   const kind = await sniffFile(file);
-  if (kind === 'video') return hashVideoFile(file);
+  if (kind === 'video') {
+    const { durationS, frames } = await hashVideo(file);
+    return { kind: 'video', durationS, frames };
+  }
   const decoded = await decodeImage(file, limits);
   if (decoded.kind === 'animation') {
     // Every frame is hashed (animations are short); t is when the frame starts showing.
-    const frames: VideoFrameHash[] = [];
+    const frames: VideoFrameHashes[] = [];
     let t = 0;
     decoded.frames.forEach((pixels, i) => {
       const { hash, quality } = pdqHash(pixels);
-      frames.push({ i, t: t / 1000, hash, quality });
+      const box = findContentBox(pixels);
+      frames.push({ i, t: t / 1000, hash, quality, trimmed: box ? pdqHash(pixels, box) : null });
       t += decoded.delaysMs[i] ?? 0;
     });
     return { kind: 'video', durationS: t / 1000, frames };
@@ -124,29 +104,36 @@ export function compareImages(a: ImageFingerprint, b: ImageFingerprint): ImageCo
 
 /** A picture against a video: its best frame, and when that frame is shown. */
 export interface ImageVideoComparison {
-  distance: number;
+  /** null when the video has no frame of quality ≥ 50 to compare with. */
+  distance: number | null;
   at: number | null;
-  variant: string;
+  variant: string | null;
 }
 
 /**
- * The picture's variants against every frame of quality ≥ 50 (weak frames match anything flat,
- * so they are skipped unless the video has nothing else).
+ * The picture's dihedral variants (plain and trimmed) against every frame of quality ≥ 50, and
+ * against that frame's trimmed hash too. Weak frames are flat or dark: they "match" anything flat,
+ * so they are never matched.
  */
 export function compareImageToVideo(image: ImageFingerprint, video: VideoFingerprint): ImageVideoComparison {
-  const strong = video.frames.filter((f) => !isWeak(f.quality));
-  const frames = strong.length > 0 ? strong : video.frames;
-  let best: ImageVideoComparison = { distance: 257, at: null, variant: 'original' };
   const hashes: { variant: DihedralVariant; trimmed: boolean; hash: Uint8Array }[] = [];
   for (const variant of DIHEDRAL_VARIANTS) {
     for (const h of [image.pdq, ...(image.trimmed ? [image.trimmed] : [])]) {
       hashes.push({ variant, trimmed: h !== image.pdq, hash: bitsFromDct(transformDct(h.dct, variant)) });
     }
   }
-  for (const frame of frames) {
+  let best: ImageVideoComparison = { distance: null, at: null, variant: null };
+  for (const frame of video.frames) {
+    if (isWeak(frame.quality)) continue;
+    const targets = [{ hash: frame.hash, trimmed: false }];
+    if (frame.trimmed && !isWeak(frame.trimmed.quality)) targets.push({ hash: frame.trimmed.hash, trimmed: true });
     for (const q of hashes) {
-      const distance = hammingDistance(q.hash, frame.hash);
-      if (distance < best.distance) best = { distance, at: frame.t, variant: q.variant + (q.trimmed ? '+trimmed' : '') };
+      for (const t of targets) {
+        const distance = hammingDistance(q.hash, t.hash);
+        if (best.distance === null || distance < best.distance) {
+          best = { distance, at: frame.t, variant: q.variant + (q.trimmed || t.trimmed ? '+trimmed' : '') };
+        }
+      }
     }
   }
   return best;

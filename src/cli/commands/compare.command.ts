@@ -19,8 +19,10 @@ interface VideoComparison {
 }
 
 // VIDEO PLUG POINT: video-to-video matching is another engineer's engine,
-// src/engines/fingerprint/video-match.ts. It is loaded when present; until then comparing two
-// videos is refused with `media.video_compare_unsupported`. Adapt the call below to its export.
+// src/engines/fingerprint/video-match.ts (`compareVideos(queryFrames, targetFrames)`). It is loaded
+// when present, because it was not committed yet when this was written; until it is, comparing
+// two videos is refused with `media.video_compare_unsupported`. Once it is committed this can
+// become a plain static import.
 interface VideoMatchModule {
   compareVideos(query: VideoFingerprint['frames'], target: VideoFingerprint['frames']): VideoComparison;
 }
@@ -89,7 +91,9 @@ export function register(program: Command): void {
               : null;
         if (!r) return; // unreachable: the pairs above cover every combination
         emit(o.json, r, () =>
-          table(['DISTANCE', 'AT (S)', 'VARIANT', 'VERDICT'], [[r.distance, r.at == null ? '' : r.at.toFixed(2), r.variant, r.distance <= 31 ? 'match (≤ 31)' : 'no match']]),
+          r.distance === null
+            ? 'the video has no frame of quality ≥ 50 to compare with'
+            : table(['DISTANCE', 'AT (S)', 'VARIANT', 'VERDICT'], [[r.distance, r.at == null ? '' : r.at.toFixed(2), r.variant, r.distance <= 31 ? 'match (≤ 31)' : 'no match']]),
         );
       }),
     );
