@@ -21,6 +21,7 @@ import {
   compareMatches,
   distanceWithin,
   hashToWords,
+  POPCOUNT16,
   wordsToHash,
   type HammingMatch,
 } from './brute-force.ts';
@@ -53,6 +54,37 @@ const PROBES_FOR_FLIPS = [1, 17, 137];
 function chunkKey(words: Uint32Array, s: number, c: number): number {
   const w = words[(s << 3) + (c >> 1)]!;
   return c & 1 ? w >>> 16 : w & 0xffff;
+}
+
+/**
+ * The hot loop: verifies the slots `postings[from..to)` against the query, pushing (slot,
+ * distance) for hits. Query words sit in locals and the first 96 bits reject almost every random
+ * candidate (see `distanceWithin`, inlined here by hand), so each candidate costs one cache line
+ * and few instructions, and the CPU keeps several of these independent loads in flight.
+ */
+function verifyRange(
+  words: Uint32Array,
+  postings: Uint32Array,
+  from: number,
+  to: number,
+  q: Uint32Array,
+  radius: number,
+  hits: number[],
+): void {
+  const T = POPCOUNT16;
+  const q0 = q[0]!, q1 = q[1]!, q2 = q[2]!; // prettier-ignore
+  for (let p = from; p < to; p++) {
+    const s = postings[p]!;
+    const o = s << 3;
+    const x0 = words[o]! ^ q0;
+    const x1 = words[o + 1]! ^ q1;
+    const x2 = words[o + 2]! ^ q2;
+    const d =
+      T[x0 & 0xffff]! + T[x0 >>> 16]! + T[x1 & 0xffff]! + T[x1 >>> 16]! + T[x2 & 0xffff]! + T[x2 >>> 16]!;
+    if (d > radius) continue;
+    const full = distanceWithin(words, o, q, radius);
+    if (full <= radius) hits.push(s, full);
+  }
 }
 
 /** Exact Hamming range search over 256-bit hashes; see the file comment for the design. */
@@ -168,42 +200,31 @@ export class MihIndex {
     }
     const { words, offsets, postings, baseCount, deltaHead, deltaNext } = this;
     const probes = PROBES_FOR_FLIPS[radius >> 4]!;
-    // Slots and distances of hits; a hit is found once per chunk it is close in, deduplicated below.
-    const hitSlots: number[] = [];
-    const hitDistances: number[] = [];
+    // (slot, distance) pairs of hits; a hit is found once per chunk it is close in, deduplicated below.
+    const hits: number[] = [];
     for (let c = 0; c < CHUNKS; c++) {
       const qKey = c & 1 ? q[c >> 1]! >>> 16 : q[c >> 1]! & 0xffff;
       const offsetBase = c * (KEYS + 1);
       const postingBase = c * baseCount;
       for (let m = 0; m < probes; m++) {
         const key = qKey ^ FLIP_MASKS[m]!;
-        const end = offsets[offsetBase + key + 1]!;
-        for (let p = offsets[offsetBase + key]!; p < end; p++) {
-          const s = postings[postingBase + p]!;
-          const d = distanceWithin(words, s << 3, q, radius);
-          if (d <= radius) {
-            hitSlots.push(s);
-            hitDistances.push(d);
-          }
-        }
+        const from = postingBase + offsets[offsetBase + key]!;
+        verifyRange(words, postings, from, postingBase + offsets[offsetBase + key + 1]!, q, radius, hits);
         if (deltaHead) {
           for (let s = deltaHead[c * KEYS + key]!; s >= 0; s = deltaNext[(s - baseCount) * CHUNKS + c]!) {
             const d = distanceWithin(words, s << 3, q, radius);
-            if (d <= radius) {
-              hitSlots.push(s);
-              hitDistances.push(d);
-            }
+            if (d <= radius) hits.push(s, d);
           }
         }
       }
     }
     const seen = new Set<number>();
     const out: HammingMatch[] = [];
-    for (let i = 0; i < hitSlots.length; i++) {
-      const s = hitSlots[i]!;
+    for (let i = 0; i < hits.length; i += 2) {
+      const s = hits[i]!;
       if (seen.has(s) || this.dead[s]) continue;
       seen.add(s);
-      out.push({ id: this.ids[s]!, distance: hitDistances[i]! });
+      out.push({ id: this.ids[s]!, distance: hits[i + 1]! });
     }
     return out.sort(compareMatches);
   }
