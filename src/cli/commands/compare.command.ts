@@ -1,46 +1,14 @@
 import type { Command } from 'commander';
 import { loadConfig } from '#src/config.ts';
-import { unavailable } from '#src/errors.ts';
+import { compareVideos } from '#src/engines/fingerprint/video-match.ts';
 import {
   compareImages,
   compareImageToVideo,
   fingerprintFile,
-  type VideoFingerprint,
 } from '#src/services/media-hash.service.ts';
 import { emit } from '../common.ts';
 import { table } from '../output.ts';
 import { action } from '../run.ts';
-
-/** Video-to-video result, as ../shared/CLI.md states it. */
-interface VideoComparison {
-  queryMatch: number;
-  targetMatch: number;
-  ranges: { queryStart: number; queryEnd: number; targetStart: number; targetEnd: number }[];
-}
-
-// VIDEO PLUG POINT: video-to-video matching is another engineer's engine,
-// src/engines/fingerprint/video-match.ts (`compareVideos(queryFrames, targetFrames)`). It is loaded
-// when present, because it was not committed yet when this was written; until it is, comparing
-// two videos is refused with `media.video_compare_unsupported`. Once it is committed this can
-// become a plain static import.
-interface VideoMatchModule {
-  compareVideos(query: VideoFingerprint['frames'], target: VideoFingerprint['frames']): VideoComparison;
-}
-const VIDEO_MATCH = '#src/engines/fingerprint/video-match.ts';
-
-async function compareVideos(a: VideoFingerprint, b: VideoFingerprint): Promise<VideoComparison> {
-  let mod: Partial<VideoMatchModule> = {};
-  try {
-    mod = (await import(VIDEO_MATCH)) as Partial<VideoMatchModule>;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw e;
-  }
-  if (typeof mod.compareVideos !== 'function') {
-    throw unavailable('media.video_compare_unsupported', 'comparing two videos is not available in this build');
-  }
-  return mod.compareVideos(a.frames, b.frames);
-}
 
 /** `athar compare A B [--json]`: how close B is to the query A (pictures, videos, or one of each). */
 export function register(program: Command): void {
@@ -65,7 +33,7 @@ export function register(program: Command): void {
           return;
         }
         if (query.kind === 'video' && target.kind === 'video') {
-          const r = await compareVideos(query, target);
+          const r = compareVideos(query.frames, target.frames);
           emit(o.json, r, () =>
             [
               `query frames found in target: ${(r.queryMatch * 100).toFixed(1)} %`,
