@@ -1,0 +1,162 @@
+/**
+ * Cross-script phonetic keys. Arabic script and the Latin spellings of the same name (Levantine
+ * "Mohammad", Egyptian "Mohamed", Maghrebi/French "Kacem", Gulf "Abdulla", academic "Qāsim") map
+ * to one sequence over consonant classes. Short vowels are absent from Arabic script, so vowels
+ * never count; what a Latin spelling cannot decide is marked optional (lower case):
+ *
+ * - upper case = a letter class both spellings must show: B T D Z S $(Latin s: S or Z) C(sh) J(j/g/gh) X(kh) H K
+ *   (k/q/c) F L M N R, plus Y and W for a written yaa/waw or a Latin diphthong (ay, ei, y, w);
+ * - lower case = may be there or not: a single Latin i/e (long or short?), o/u, a final h, a final
+ *   Arabic yaa (alef maqsura is folded into it) or haa (taa marbuta).
+ *
+ * That is why Hasan (H S N) and Husayn (H w S Y N) differ while Samir matches سمير (S M y R ≈ S M Y R).
+ * Classes merge letters Latin spellings do not tell apart (ح/ه → H, ت/ط/ث → T, س/ص → S, ق/ك → K)
+ * and keep apart those they do (ح/خ, د/ز, ش/س).
+ */
+
+const ARABIC_CLASS: Record<string, string> = {
+  'ب': 'B', 'ت': 'T', 'ث': 'T', 'ج': 'J', 'ح': 'H', 'خ': 'X', 'د': 'D', 'ذ': 'Z', 'ر': 'R', 'ز': 'Z',
+  'س': 'S', 'ش': 'C', 'ص': 'S', 'ض': 'D', 'ط': 'T', 'ظ': 'Z', 'غ': 'J', 'ف': 'F', 'ق': 'K', 'ك': 'K',
+  'ل': 'L', 'م': 'M', 'ن': 'N', 'ه': 'H', 'و': 'W', 'ي': 'Y',
+};
+
+// Latin digraphs first (longest match), then single letters.
+const LATIN_DIGRAPHS: [string, string][] = [
+  ['sch', 'C'], ['tch', 'C'], ['sh', 'C'], ['ch', 'C'], ['kh', 'X'], ['gh', 'J'], ['th', 'T'], ['dh', 'D'],
+  ['ph', 'F'], ['dj', 'J'], ['ck', 'K'],
+];
+const LATIN_CLASS: Record<string, string> = {
+  b: 'B', p: 'B', t: 'T', d: 'D', z: 'Z', s: '$', j: 'J', g: 'J', h: 'H', k: 'K', q: 'K', f: 'F', v: 'F',
+  l: 'L', m: 'M', n: 'N', r: 'R', w: 'W',
+};
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+
+function push(out: string[], sym: string): void {
+  // A doubled consonant (Hassan, shadda) is one letter; vowels between two equal consonants keep both.
+  if (!isOptional(sym) && out.length > 0 && out[out.length - 1] === sym) return;
+  out.push(sym);
+}
+
+function latinKey(word: string): string {
+  const out: string[] = [];
+  let i = 0;
+  while (i < word.length) {
+    const ch = word[i]!;
+    const next = word[i + 1];
+    const isVowelY = ch === 'y' && !(next !== undefined && VOWELS.has(next));
+    if (VOWELS.has(ch) || isVowelY) {
+      let j = i;
+      let group = '';
+      while (j < word.length) {
+        const c = word[j]!;
+        const n = word[j + 1];
+        if (VOWELS.has(c) || (c === 'y' && !(n !== undefined && VOWELS.has(n)))) { group += c; j++; } else break;
+      }
+      const atStart = i === 0;
+      if (group.includes('y') || (group.length >= 2 && /[ie]/.test(group))) push(out, atStart && !group.includes('y') ? 'y' : 'Y');
+      else if (/[ie]/.test(group)) push(out, 'y');
+      else if (/[ou]/.test(group)) push(out, 'w');
+      i = j;
+      continue;
+    }
+    const di = LATIN_DIGRAPHS.find(([g]) => word.startsWith(g, i));
+    if (di) { push(out, di[1]); i += di[0].length; continue; }
+    if (ch === 'c') { push(out, next !== undefined && 'eiy'.includes(next) ? 'S' : 'K'); i++; continue; }
+    if (ch === 'x') { push(out, 'K'); push(out, 'S'); i++; continue; }
+    if (ch === 'y') { push(out, 'Y'); i++; continue; }
+    if (ch === 'h' && i === word.length - 1) { out.push('h'); i++; continue; }
+    const cls = LATIN_CLASS[ch];
+    if (cls) push(out, cls);
+    i++;
+  }
+  return out.join('');
+}
+
+function arabicKey(word: string): string {
+  const out: string[] = [];
+  const letters = [...word];
+  letters.forEach((ch, i) => {
+    const cls = ARABIC_CLASS[ch];
+    if (!cls) return; // alef, ayn and digits carry nothing a Latin spelling reliably shows
+    const last = i === letters.length - 1;
+    // Final haa (often taa marbuta: Fatima/Fatimah) and final yaa (alef maqsura: Mustafa, or Ali/Aly)
+    if (last && out.length > 0 && (cls === 'H' || cls === 'Y')) out.push(cls.toLowerCase());
+    else push(out, cls);
+  });
+  return out.join('');
+}
+
+/** The phonetic key of one normalised word (see the module comment for the alphabet). */
+export function phoneticKey(word: string, script: 'arabic' | 'latin'): string {
+  return script === 'arabic' ? arabicKey(word) : latinKey(word);
+}
+
+/**
+ * The coarse skeleton for index lookups: mandatory consonants only, Y/W only first, no final H. It
+ * deliberately merges more (Hasan and Husayn share HSN) so that retrieval finds every spelling;
+ * scoring with `keysMatch` then tells the names apart.
+ */
+export function skeleton(key: string): string {
+  let out = '';
+  for (const ch of key) {
+    if (isOptional(ch)) continue;
+    // Y/W count only as the first consonant (Yusuf, Walid, Ayman): elsewhere spellings disagree.
+    if ((ch === 'Y' || ch === 'W') && out.replace(/[#@]/g, '') !== '') continue;
+    const c = ch === '$' || ch === 'Z' ? 'S' : ch; // coarse: s and z share a skeleton letter
+    if (out.endsWith(c)) continue;
+    out += c;
+  }
+  return out.length > 1 && out.endsWith('H') ? out.slice(0, -1) : out;
+}
+
+/**
+ * Whether two keys can be the same name: equal after leaving out optional symbols on either
+ * side, where an optional y/w may stand for a mandatory Y/W. Quadratic in key length (keys are short).
+ */
+export function keysMatch(a: string, b: string): boolean {
+  const n = a.length;
+  const m = b.length;
+  // reach[i][j]: a[0..i) and b[0..j) can be aligned
+  let prev = new Array<boolean>(m + 1).fill(false);
+  prev[0] = true;
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! && isOptional(b[j - 1]!);
+  for (let i = 1; i <= n; i++) {
+    const cur = new Array<boolean>(m + 1).fill(false);
+    const ca = a[i - 1]!;
+    cur[0] = prev[0]! && isOptional(ca);
+    for (let j = 1; j <= m; j++) {
+      const cb = b[j - 1]!;
+      cur[j] =
+        (prev[j - 1]! && same(ca, cb)) ||
+        (prev[j]! && isOptional(ca)) ||
+        (cur[j - 1]! && isOptional(cb));
+    }
+    prev = cur;
+  }
+  return prev[m]!;
+}
+
+// Latin s ($) is س/ص or ز: English and French spellings write ز as s (Adkins آدكنز, Rosa).
+function same(a: string, b: string): boolean {
+  const x = a.toUpperCase();
+  const y = b.toUpperCase();
+  return x === y || (x === '$' && (y === 'S' || y === 'Z')) || (y === '$' && (x === 'S' || x === 'Z'));
+}
+
+function isOptional(ch: string): boolean {
+  return ch >= 'a' && ch <= 'z';
+}
+
+/** Levenshtein distance, for near misses (typos) between skeletons. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

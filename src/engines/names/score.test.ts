@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { isAppError } from '#src/errors.ts';
+import { compareNames } from './score.ts';
+import { compareRecords, type PersonRecord } from './record.ts';
+import { REVIEW_THRESHOLD } from './index.ts';
+
+describe('compareNames', () => {
+  it.each([
+    ['محمد أحمد الحسن', 'Mohammad Ahmad Al-Hassan'],
+    ['عبد الرحمن قاسم', 'Abdelrahman Kacem'],
+    ['Mhd Kassem', 'Muhammad Qasim'],
+    ['El Hasan Abdulrahman', 'Al-Hassan Abd al-Rahman'],
+  ])('%s ≈ %s across scripts and spellings', (a, b) => {
+    expect(compareNames(a, b).score).toBeGreaterThanOrEqual(0.95);
+  });
+  it('tells Hasan from Husayn and Mohammad from Mahmoud', () => {
+    expect(compareNames('Hasan', 'Husayn').score).toBeLessThan(0.5);
+    expect(compareNames('حسن', 'Hussein').score).toBeLessThan(0.5);
+    expect(compareNames('Mohammad', 'Mahmoud').score).toBeLessThan(0.5);
+    expect(compareNames('Hasan Khalil Darwish', 'Husayn Khalil Darwish').score).toBeLessThan(REVIEW_THRESHOLD);
+  });
+  it('explains which tokens aligned and how', () => {
+    const r = compareNames('Mohamed Kassem', 'محمد قاسم');
+    expect(r.aligned).toEqual([
+      { a: 'mohamed', b: 'محمد', how: 'spelling', similarity: 1, weight: 0.4 },
+      { a: 'kassem', b: 'قاسم', how: 'spelling', similarity: 1, weight: 1 },
+    ]);
+  });
+  it('accepts reordered and missing tokens with a small discount', () => {
+    const full = compareNames('Kacem Darwish', 'Kacem Darwish').score;
+    const swapped = compareNames('Darwish Kacem', 'Kacem Darwish');
+    const partial = compareNames('Kacem Darwish', 'Kacem Ahmad Darwish').score;
+    expect(full).toBe(1);
+    expect(swapped.reordered).toBe(true);
+    expect(swapped.score).toBeGreaterThan(REVIEW_THRESHOLD);
+    expect(swapped.score).toBeLessThan(1);
+    expect(partial).toBeGreaterThan(REVIEW_THRESHOLD);
+    expect(partial).toBeLessThan(1);
+  });
+  it('weighs frequent names less: sharing Mohammad says less than sharing Darwish', () => {
+    expect(compareNames('Mohammad Darwish', 'Mohammad Haddad').score).toBeLessThan(compareNames('Ziad Darwish', 'Rami Darwish').score);
+  });
+  it('fails with an AppError on bad input', () => {
+    expect(() => compareNames('', 'Ali')).toThrow(expect.objectContaining({ code: 'names.empty' }));
+    expect(() => compareNames('Иван', 'Ali')).toThrow(expect.objectContaining({ code: 'names.unsupported_script' }));
+  });
+});
+
+describe('compareRecords', () => {
+  const base: PersonRecord = { given: 'Mohammad', father: 'Ahmad', grandfather: 'Ali', family: 'Al-Hassan', mother: 'Fatima', birthYear: 1987, birthplace: 'Homs' };
+  it('scores a record against itself 1 and a cross-script copy high', () => {
+    expect(compareRecords(base, base).score).toBe(1);
+    const arabic: PersonRecord = { given: 'محمد', father: 'أحمد', grandfather: 'علي', family: 'الحسن', mother: 'فاطمة', birthYear: { from: 1986, to: 1988 }, birthplace: 'حمص' };
+    expect(compareRecords(base, arabic).score).toBeGreaterThanOrEqual(0.95);
+  });
+  it('treats a missing field as neutral and a clear conflict as lowering', () => {
+    const noMother = { ...base, mother: undefined };
+    expect(compareRecords(base, noMother).score).toBe(compareRecords({ ...base, mother: undefined }, noMother).score);
+    const r = compareRecords(base, { ...base, mother: 'Zaynab', birthYear: 1967 });
+    expect(r.score).toBeLessThan(0.5);
+    expect(r.explanation.find((e) => e.field === 'mother')).toMatchObject({ effect: 'conflicts' });
+    expect(r.explanation.find((e) => e.field === 'birthYear')).toMatchObject({ effect: 'conflicts', detail: 'birth years 20 year(s) apart' });
+  });
+  it('rejects a record without a name or with an impossible year', () => {
+    expect(() => compareRecords({ mother: 'Fatima' }, base)).toThrow(expect.objectContaining({ code: 'names.empty' }));
+    expect(() => compareRecords({ ...base, birthYear: { from: 1990, to: 1980 } }, base)).toThrow(expect.objectContaining({ code: 'names.birth_year' }));
+  });
+});
+
+describe('scoring properties', () => {
+  const pool = ['محمد', 'Mohammad', 'Mohamed', 'حسن', 'Hasan', 'Husayn', 'Abdulrahman', 'عبد الرحمن', 'Kassem', 'قاسم', 'Al-Hassan', 'Darwish', 'Fatima', 'فاطمة', 'Abu Hamada', 'bin', 'Mahmoud', 'Zaynab'];
+  const name = fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 5 }).map((p) => p.join(' '));
+  const record = fc.record(
+    {
+      given: name,
+      father: name,
+      family: name,
+      mother: name,
+      birthYear: fc.integer({ min: 1940, max: 2010 }),
+      birthplace: fc.constantFrom('Homs', 'حمص', 'Aleppo', 'Daraa'),
+    },
+    { requiredKeys: ['given'] },
+  );
+  const safe = <T>(f: () => T): T | 'error' => {
+    try {
+      return f();
+    } catch (e) {
+      if (isAppError(e)) return 'error';
+      throw e;
+    }
+  };
+  it('names: symmetric, identical = 1, in [0,1]', () => {
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        const ab = safe(() => compareNames(a, b).score);
+        const ba = safe(() => compareNames(b, a).score);
+        expect(ab).toBe(ba);
+        if (ab !== 'error') expect(ab).toBeGreaterThanOrEqual(0);
+        if (ab !== 'error') expect(ab).toBeLessThanOrEqual(1);
+        const aa = safe(() => compareNames(a, a).score);
+        if (aa !== 'error') expect(aa).toBe(1);
+      }),
+    );
+  });
+  it('records: symmetric, identical = 1', () => {
+    fc.assert(
+      fc.property(record, record, (a, b) => {
+        expect(safe(() => compareRecords(a, b).score)).toBe(safe(() => compareRecords(b, a).score));
+        const aa = safe(() => compareRecords(a, a).score);
+        if (aa !== 'error') expect(aa).toBe(1);
+      }),
+    );
+  });
+  it('stays linear: a 300-character name of many tokens compares fast', () => {
+    const long = Array.from({ length: 60 }, (_, i) => ['Ali', 'Hasan', 'Darwish', 'Kacem'][i % 4]).join(' ').slice(0, 300);
+    const t = performance.now();
+    compareNames(long, long);
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
+});

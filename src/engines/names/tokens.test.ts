@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { isAppError } from '#src/errors.ts';
+import { keysMatch } from './keys.ts';
+import { tokenize } from './tokens.ts';
+
+const keyOf = (name: string): string => {
+  const t = tokenize(name);
+  expect(t).toHaveLength(1);
+  return t[0]!.key;
+};
+
+describe('tokenize', () => {
+  it('attaches articles to the word they precede', () => {
+    for (const n of ['الحسن', 'Al-Hassan', 'El Hasan', 'al hasan', 'Alhassan']) {
+      const [t] = tokenize(n);
+      expect(t, n).toMatchObject({ article: true, skeleton: 'HSN' });
+    }
+  });
+  it('keeps a name that merely starts like an article', () => {
+    expect(tokenize('إلهام')[0]).toMatchObject({ article: false, key: 'LHM' });
+    expect(tokenize('Eliana')[0]!.article).toBe(false);
+  });
+  it('makes Abd + divine name one token in every spelling', () => {
+    for (const n of ['عبد الرحمن', 'عبدالرحمن', 'Abdulrahman', 'Abd al-Rahman', 'Abdel Rahman', 'Abdelrahman', 'Abderrahmane', 'Abdurrahman', 'Abd ar-Rahman']) {
+      expect(tokenize(n), n).toEqual([expect.objectContaining({ kind: 'abd', key: expect.stringMatching(/^#RHMN/) })]);
+    }
+    for (const n of ['عبد الله', 'عبدالله', 'Abdullah', 'Abdallah', 'Abdalla']) expect(keyOf(n), n).toMatch(/^#Lh?$/);
+    expect(keysMatch(keyOf('Abdul Latif'), keyOf('عبد اللطيف'))).toBe(true);
+    expect(keysMatch(keyOf('Abdullatif'), keyOf('عبداللطيف'))).toBe(true);
+  });
+  it('makes Abu + name one token', () => {
+    for (const n of ['أبو حمادة', 'ابوحمادة', 'Abu Hamada', 'Abou Hamadeh', 'Abuhamada']) expect(keyOf(n), n).toMatch(/^@HMD/);
+  });
+  it('reads Mhd and Moh\'d as Muhammad', () => {
+    for (const n of ['Mhd', "Moh'd", 'Mohd', 'MHD']) expect(keysMatch(keyOf(n), keyOf('محمد')), n).toBe(true);
+  });
+  it('drops bin/ibn/bint connectors between name parts', () => {
+    expect(tokenize('Khalid bin Walid').map((t) => t.text)).toEqual(['khalid', 'walid']);
+    expect(tokenize('فاطمة بنت محمد').map((t) => t.text)).toEqual(['فاطمه', 'محمد']);
+  });
+  it('refuses a name of particles only', () => {
+    for (const n of ['al', 'bin', 'ال بن']) {
+      let caught: unknown;
+      try {
+        tokenize(n);
+      } catch (e) {
+        caught = e;
+      }
+      expect(isAppError(caught) && caught.code, n).toBe('names.only_particles');
+    }
+  });
+});

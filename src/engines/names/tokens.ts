@@ -1,0 +1,139 @@
+import { invalid } from '#src/errors.ts';
+import { phoneticKey, skeleton } from './keys.ts';
+import { normalizeName, type NormalizedToken, type Script } from './normalize.ts';
+
+/**
+ * Tokens that know how Arabic names are built. An article (al-, el-, ال) belongs to the word it
+ * precedes; Abd + a divine name (Abd al-Rahman, Abdulrahman, Abdel Rahman, عبد الرحمن) and
+ * Abu + a name (Abu Hamada, أبو حمادة) are one token each; bin/ibn/bint only join name parts;
+ * Mhd and Moh'd stand for Muhammad.
+ */
+
+/** One name token after particles were attached. */
+export interface NameToken {
+  /** Normalised text as written, particles included ("al hassan", "abd al rahman"). */
+  text: string;
+  script: Script;
+  kind: 'name' | 'abd' | 'abu';
+  /** Whether an article (al-, el-, ال) was attached. It never decides a match. */
+  article: boolean;
+  /** Phonetic key (see keys.ts); compounds start with # (Abd) or @ (Abu). */
+  key: string;
+  /** Coarse skeleton of the key, for index lookups. */
+  skeleton: string;
+  /**
+   * Latin only: consonant/vowel shape ("cvcvcvc" for Mohammad, "cvcvc" for Mahmoud). Two Latin
+   * spellings of one name put their vowels in the same places; keys alone cannot see that.
+   */
+  shape: string;
+}
+
+const LATIN_ARTICLES = new Set(['al', 'el', 'il', 'ul', 'l', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ath', 'adh', 'ed', 'er', 'es', 'et', 'ez']);
+const ARABIC_ARTICLE = 'ال';
+/** Connectors between a person's name and a forebear's: dropped, they carry no identity. */
+const CONNECTORS = new Set(['bin', 'ibn', 'ben', 'bint', 'bent', 'ebn', 'b', 'بن', 'ابن', 'بنت', 'ould', 'wuld']);
+const LATIN_ABD = new Set(['abd', 'abdul', 'abdel', 'abdal', 'abdil', 'abdol', 'abdoul', 'abdu', 'abdou', 'abdi', 'abdal', 'abdur', 'abder', 'abdes', 'abdoel']);
+const ARABIC_ABD = 'عبد';
+const LATIN_ABU = new Set(['abu', 'abou', 'abo', 'aboo', 'abul', 'abel', 'abi']);
+const ARABIC_ABU = new Set(['ابو', 'ابي']);
+const MUHAMMAD_ABBREVIATIONS = new Set(['mhd', 'mohd', 'muhd', 'mhmd', 'mohd', 'mohmd', 'md', 'mohmmd']);
+
+function stripArticle(t: NormalizedToken): { text: string; article: boolean } {
+  if (t.script === 'arabic' && !t.hamzaAlef && t.text.startsWith(ARABIC_ARTICLE) && [...t.text].length >= 4) {
+    return { text: t.text.slice(2), article: true };
+  }
+  // Glued Latin articles (Alhassan, Elhasan) only before a word long enough to be a name itself.
+  const m = t.script === 'latin' ? /^(?:al|el)([b-df-hj-np-tv-z][a-z]{3,})$/.exec(t.text) : null;
+  if (m) return { text: m[1]!, article: true };
+  return { text: t.text, article: false };
+}
+
+function makeToken(text: string, script: Script, kind: NameToken['kind'], article: boolean, core: string): NameToken {
+  const base = phoneticKey(core, script);
+  const key = kind === 'abd' ? '#' + base : kind === 'abu' ? '@' + base : base;
+  return { text, script, kind, article, key, skeleton: skeleton(key), shape: script === 'latin' ? latinShape(core) : '' };
+}
+
+function latinShape(word: string): string {
+  return word
+    .replace(/([aeiouy])h$/, '$1')
+    .replace(/[aeiou]+|y(?![aeiou])/g, 'v')
+    .replace(/[^v]+/g, 'c');
+}
+
+// What follows a glued Abd: "ulrahman", "elaziz", "urrahman", "allah" lose the article.
+function abdRest(rest: string, script: Script): string | null {
+  if (script === 'arabic') {
+    const core = rest.startsWith(ARABIC_ARTICLE) && [...rest].length >= 4 ? rest.slice(2) : rest;
+    return skeleton(phoneticKey(core, script)) === '' ? null : core;
+  }
+  const core = rest.replace(/^[aeiou]?l(?=[a-z]{2,})/, '');
+  return skeleton(phoneticKey(core, script)) === '' ? null : core;
+}
+
+function optionalPrefixStripped(key: string): string {
+  return key.replace(/^[a-z]+/, '');
+}
+
+/**
+ * Splits a name into tokens with particles attached. Throws `names.only_particles` when nothing
+ * but particles (al, bin, abu) is left, and the errors of `normalizeName`.
+ */
+export function tokenize(name: string): NameToken[] {
+  const words = normalizeName(name).tokens;
+  const out: NameToken[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (CONNECTORS.has(w.text)) continue;
+    if (w.script === 'latin' && MUHAMMAD_ABBREVIATIONS.has(w.text)) {
+      out.push({ ...makeToken('muhammad', 'latin', 'name', false, 'muhammad'), text: w.text });
+      continue;
+    }
+    const isAbd = w.script === 'latin' ? LATIN_ABD.has(w.text) : w.text === ARABIC_ABD;
+    const isAbu = w.script === 'latin' ? LATIN_ABU.has(w.text) : ARABIC_ABU.has(w.text);
+    const isArticle = w.script === 'latin' ? LATIN_ARTICLES.has(w.text) : w.text === ARABIC_ARTICLE;
+    if (isAbd || isAbu || isArticle) {
+      // A particle takes the next real word (skipping a separated article: "Abd al Rahman").
+      let j = i + 1;
+      let article = isArticle;
+      while (j < words.length && (w.script === 'latin' ? LATIN_ARTICLES.has(words[j]!.text) : words[j]!.text === ARABIC_ARTICLE)) { article = true; j++; }
+      const next = words[j];
+      if (next && !CONNECTORS.has(next.text)) {
+        const core = stripArticle(next);
+        const text = words.slice(i, j + 1).map((x) => x.text).join(' ');
+        const kind = isAbd ? 'abd' : isAbu ? 'abu' : 'name';
+        const tok = makeToken(text, next.script, kind, article || core.article, core.text);
+        out.push(isAbd ? { ...tok, key: '#' + optionalPrefixStripped(tok.key.slice(1)), skeleton: skeleton('#' + optionalPrefixStripped(tok.key.slice(1))) } : tok);
+        i = j;
+        continue;
+      }
+      if (isArticle) continue; // a trailing article alone is noise
+    }
+    // Glued compounds: Abdulrahman, عبدالرحمن, Abuhamada, ابوحمادة.
+    if (w.script === 'latin' ? w.text.startsWith('abd') : w.text.startsWith(ARABIC_ABD)) {
+      const rest = abdRest(w.text.slice(3), w.script);
+      if (rest !== null) {
+        const tok = makeToken(w.text, w.script, 'abd', false, rest);
+        const key = '#' + optionalPrefixStripped(tok.key.slice(1));
+        out.push({ ...tok, key, skeleton: skeleton(key) });
+        continue;
+      }
+    }
+    const abuGlued = w.script === 'latin' ? /^(?:abu|abou)([a-z]{3,})$/.exec(w.text) : /^(?:ابو)(.{3,})$/u.exec(w.text);
+    if (abuGlued) {
+      const core = stripArticle({ text: abuGlued[1]!, script: w.script });
+      out.push(makeToken(w.text, w.script, 'abu', core.article, core.text));
+      continue;
+    }
+    const core = stripArticle(w);
+    const tok = makeToken(w.text, w.script, 'name', core.article, core.text);
+    if (tok.skeleton === '' && tok.key.replace(/[a-z]/g, '') === '') {
+      // Vowels only ("Aa", "عا"): keep it, it still compares by text.
+      out.push({ ...tok, key: tok.key || w.text, skeleton: w.text });
+      continue;
+    }
+    out.push(tok);
+  }
+  if (out.length === 0) throw invalid('names.only_particles', `"${name.slice(0, 80)}" holds only particles (al, bin, abu), no name`);
+  return out;
+}
