@@ -40,11 +40,16 @@ function imageHash(pixels: Parameters<typeof pdqTransform>[0], box?: Box): Image
   return { hash: bitsFromDct(dct), quality, dct };
 }
 
+/** How videos are sampled: 1 frame per second (vPDQ's rate, the default) or 0 for every frame. */
+export interface FingerprintOptions {
+  videoFps?: number;
+}
+
 /** Fingerprints a file: a picture, an animated picture (as video) or a video. */
-export async function fingerprintFile(file: string, limits: DecodeLimits): Promise<MediaFingerprint> {
+export async function fingerprintFile(file: string, limits: DecodeLimits, options: FingerprintOptions = {}): Promise<MediaFingerprint> {
   const kind = await sniffFile(file);
   if (kind === 'video') {
-    const { durationS, frames } = await hashVideo(file);
+    const { durationS, frames } = await hashVideo(file, { fps: options.videoFps ?? 1 });
     return { kind: 'video', durationS, frames };
   }
   const decoded = await decodeImage(file, limits);
