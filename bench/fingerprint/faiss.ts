@@ -17,6 +17,8 @@ export interface FaissRun {
   buildS: number;
   peakRssBytes: number;
   queryMs: number[];
+  /** Per query, CPU time of the process (the cores are shared: wall time includes waiting). */
+  queryCpuMs: number[];
   /** Per query, the matching row numbers (0-based insertion order), ascending. */
   ids: number[][];
 }
@@ -99,14 +101,15 @@ export async function runFaiss(
         `faiss-mih exited with ${code ?? signal}: ${Buffer.concat(stderr).toString().slice(0, 500)}`,
       );
 
-    const run: FaissRun = { buildS: NaN, peakRssBytes: NaN, queryMs: [], ids: [] };
+    const run: FaissRun = { buildS: NaN, peakRssBytes: NaN, queryMs: [], queryCpuMs: [], ids: [] };
     for (const line of Buffer.concat(stdout).toString().split('\n')) {
       const f = line.split(' ');
       if (f[0] === 'build_s') run.buildS = Number(f[1]);
       else if (f[0] === 'peak_rss_kb') run.peakRssBytes = Number(f[1]) * 1024;
-      else if (f.length >= 3) {
+      else if (f.length >= 4) {
         run.queryMs.push(Number(f[1]) / 1000);
-        run.ids.push(f.slice(3).map(Number));
+        run.queryCpuMs.push(Number(f[2]) / 1000);
+        run.ids.push(f.slice(4).map(Number));
       }
     }
     if (run.ids.length !== nq) throw new Error(`faiss-mih answered ${run.ids.length} of ${nq} queries`);
