@@ -12,6 +12,7 @@ const commandModules: Array<() => Promise<{ register: (program: Command) => void
   // engine tools (no stored data)
   () => import('./commands/hash.command.ts'),
   () => import('./commands/compare.command.ts'),
+  () => import('./commands/names.command.ts'),
 ];
 
 const program = new Command('athar')

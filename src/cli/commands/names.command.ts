@@ -1,0 +1,227 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { invalid, isAppError } from '#src/errors.ts';
+import {
+  compareNames,
+  compareRecords,
+  normalizeName,
+  retrievalKeys,
+  tokenize,
+  transliterate,
+  trigramText,
+  type PersonRecord,
+} from '#src/engines/names/index.ts';
+import { printError, printJson, table } from '../output.ts';
+import { action } from '../run.ts';
+
+/** A score line longer than this is refused without being held in memory (names are ≤ 300 chars). */
+const MAX_LINE_BYTES = 64 * 1024;
+
+const RECORD_FIELDS = ['name', 'given', 'father', 'grandfather', 'family', 'mother', 'birthYear', 'birthplace'] as const;
+
+/** Reads a person record from a JSON file; unknown fields are refused so a typo is not silently ignored. */
+function readRecord(file: string): PersonRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw invalid('names.record_unreadable', `${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalid('names.record_unreadable', `${file}: a person record is a JSON object`);
+  }
+  for (const key of Object.keys(value)) {
+    if (!(RECORD_FIELDS as readonly string[]).includes(key)) {
+      throw invalid('names.record_field', `${file}: unknown field "${key}" (fields: ${RECORD_FIELDS.join(', ')})`);
+    }
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of RECORD_FIELDS) {
+    const v = record[key];
+    if (v === undefined || v === null) continue;
+    const ok = key === 'birthYear' ? typeof v === 'number' || (typeof v === 'object' && !Array.isArray(v)) : typeof v === 'string';
+    if (!ok) throw invalid('names.record_field', `${file}: field "${key}" has the wrong type`);
+  }
+  return record;
+}
+
+/** Score with four decimals at least, as ../shared/CLI.md promises for `names score`. */
+function formatScore(score: number): string {
+  return score.toFixed(4);
+}
+
+// Lines are decoded strictly so invalid UTF-8 is reported for its line instead of being replaced silently.
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lenientUtf8 = new TextDecoder('utf-8');
+
+/** Scores one line of a score file: the output line and, when it cannot be scored, the reason. */
+export function scoreLine(bytes: Uint8Array): { out: string; error?: { code: string; message: string } } {
+  let text: string;
+  let end = bytes.length;
+  if (end > 0 && bytes[end - 1] === 0x0d) end--; // CRLF
+  const body = bytes.subarray(0, end);
+  try {
+    text = fatalUtf8.decode(body);
+  } catch {
+    // Keep the output aligned: echo what could be read, with U+FFFD where the bytes were not UTF-8.
+    const shown = lenientUtf8.decode(body).split('\t');
+    return { out: `${shown[0] ?? ''}\t${shown[1] ?? ''}\t`, error: { code: 'names.invalid_utf8', message: 'the line is not valid UTF-8' } };
+  }
+  const fields = text.split('\t');
+  const left = fields[0] ?? '';
+  const right = fields[1] ?? '';
+  if (fields.length !== 2) {
+    return { out: `${left}\t${right}\t`, error: { code: 'names.line_shape', message: `expected two names separated by one tab, found ${fields.length} field(s)` } };
+  }
+  try {
+    return { out: `${left}\t${right}\t${formatScore(compareNames(left, right).score)}` };
+  } catch (e) {
+    if (isAppError(e)) return { out: `${left}\t${right}\t`, error: { code: e.code, message: e.message } };
+    throw e;
+  }
+}
+
+/**
+ * Streams a score file line by line (bytes, so invalid UTF-8 is reported per line rather than
+ * replaced silently), writing each result as soon as it is known. Returns the number of bad lines.
+ */
+async function scoreFile(file: string, write: (s: string) => void): Promise<number> {
+  let failed = 0;
+  let lineNo = 0;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let overlong = false;
+  const finish = (line: Uint8Array | null): void => {
+    lineNo++;
+    if (line === null) {
+      failed++;
+      write('\t\t\n');
+      printError('names.line_too_long', `line ${lineNo}: longer than ${MAX_LINE_BYTES} bytes`);
+      return;
+    }
+    const r = scoreLine(line);
+    write(r.out + '\n');
+    if (r.error) {
+      failed++;
+      printError(r.error.code, `line ${lineNo}: ${r.error.message}`);
+    }
+  };
+  const stream = createReadStream(file);
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf(0x0a, start);
+      const piece = chunk.subarray(start, nl === -1 ? chunk.length : nl);
+      if (!overlong) {
+        if (pendingBytes + piece.length > MAX_LINE_BYTES) {
+          overlong = true;
+          pending = [];
+          pendingBytes = 0;
+        } else if (piece.length > 0) {
+          pending.push(piece);
+          pendingBytes += piece.length;
+        }
+      }
+      if (nl === -1) break;
+      finish(overlong ? null : Buffer.concat(pending, pendingBytes));
+      pending = [];
+      pendingBytes = 0;
+      overlong = false;
+      start = nl + 1;
+    }
+  }
+  if (overlong || pendingBytes > 0) finish(overlong ? null : Buffer.concat(pending, pendingBytes));
+  return failed;
+}
+
+/** Buffers stdout writes so 100,000 lines do not cost 100,000 system calls. */
+function bufferedStdout(): { write: (s: string) => void; flush: () => Promise<void> } {
+  let buf = '';
+  const flush = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (buf === '') return resolve();
+      const out = buf;
+      buf = '';
+      if (process.stdout.write(out)) resolve();
+      else process.stdout.once('drain', () => resolve());
+    });
+  return {
+    write: (s) => {
+      buf += s;
+      if (buf.length > 1 << 16) void flush();
+    },
+    flush,
+  };
+}
+
+/** `athar names ...`: the name engine on the command line; touches no stored data. */
+export function register(program: Command): void {
+  const names = program.command('names').description('match person names across Arabic script and Latin spellings (no stored data)');
+
+  names
+    .command('compare')
+    .description('score two names (or, with --records, two person records in JSON files) from 0 to 1, with an explanation')
+    .argument('<a>', 'a name, or with --records a JSON file {given, father, grandfather, family, mother, birthYear, birthplace, name}')
+    .argument('<b>', 'the other name or record file')
+    .option('--records', 'A and B are JSON files holding person records')
+    .option('--json', 'print {"score","explanation":[...]}')
+    .action(
+      action(async (a: string, b: string, opts: { records?: boolean; json?: boolean }) => {
+        if (opts.records) {
+          const r = compareRecords(readRecord(a), readRecord(b));
+          if (opts.json) printJson({ score: r.score, explanation: r.explanation });
+          else {
+            process.stdout.write(`score ${formatScore(r.score)}\n`);
+            process.stdout.write(table(['field', 'score', 'effect', 'detail'], r.explanation.map((f) => [f.field, f.score == null ? '—' : f.score.toFixed(3), f.effect, f.detail])) + '\n');
+          }
+          return;
+        }
+        const c = compareNames(a, b);
+        const explanation = [
+          ...c.aligned.map((p) => ({ a: p.a, b: p.b, how: p.how, similarity: p.similarity, weight: p.weight })),
+          ...c.unmatchedA.map((t) => ({ a: t, b: null, how: 'unmatched', similarity: 0 })),
+          ...c.unmatchedB.map((t) => ({ a: null, b: t, how: 'unmatched', similarity: 0 })),
+        ];
+        if (opts.json) printJson({ score: c.score, explanation, reordered: c.reordered });
+        else {
+          process.stdout.write(`score ${formatScore(c.score)}${c.reordered ? ' (order differs)' : ''}\n`);
+          process.stdout.write(table(['a', 'b', 'how', 'similarity'], explanation.map((e) => [e.a ?? '—', e.b ?? '—', e.how, e.similarity.toFixed(2)])) + '\n');
+        }
+        await Promise.resolve();
+      }),
+    );
+
+  names
+    .command('score')
+    .description('score tab-separated pairs of names, one pair per line: prints left<TAB>right<TAB>score per line, in order')
+    .requiredOption('--input <file>', 'UTF-8 file of "left<TAB>right" lines (CRLF accepted, no header); - for stdin')
+    .action(
+      action(async (opts: { input: string }) => {
+        const out = bufferedStdout();
+        const failed = await scoreFile(opts.input === '-' ? '/dev/stdin' : opts.input, out.write);
+        await out.flush();
+        return failed > 0 ? 1 : 0;
+      }),
+    );
+
+  names
+    .command('keys')
+    .description('show how a name is read: normalised form, tokens, keys, index keys and Latin candidates')
+    .argument('<name>', 'a name in Arabic script or a Latin spelling')
+    .option('--json', 'print one JSON document')
+    .action(
+      action(async (name: string, opts: { json?: boolean }) => {
+        const normalized = normalizeName(name).text;
+        const tokens = tokenize(name).map((t) => ({ text: t.text, kind: t.kind, article: t.article, key: t.key, skeleton: t.skeleton }));
+        const record = { name };
+        const result = { normalized, tokens, retrievalKeys: retrievalKeys(record), trigramText: trigramText(record), latin: transliterate(name) };
+        if (opts.json) printJson(result);
+        else {
+          process.stdout.write(`normalised  ${normalized}\n`);
+          process.stdout.write(table(['token', 'kind', 'key', 'skeleton'], tokens.map((t) => [t.text, t.kind, t.key, t.skeleton])) + '\n');
+          process.stdout.write(`index keys  ${result.retrievalKeys.join(' ')}\ntrigram     ${result.trigramText}\nlatin       ${result.latin.join(' · ')}\n`);
+        }
+        await Promise.resolve();
+      }),
+    );
+}
