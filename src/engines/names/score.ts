@@ -45,9 +45,22 @@ function keyOf(latin: string): string {
 
 /** Evidential weight of a token: 0.4 for the most frequent names, 0.7 for common ones, else 1. */
 export function tokenWeight(t: NameToken): number {
-  for (const c of COMMON_KEYS) if (c.key === t.key || (c.key[0] === t.key[0] && keysMatch(c.key, t.key))) return c.weight;
-  return 1;
+  // The weight depends on the key alone; a search compares one query with hundreds of candidates,
+  // so each key is checked against the frequent-name list once (bounded, so memory stays flat).
+  const cached = weightByKey.get(t.key);
+  if (cached !== undefined) return cached;
+  let weight = 1;
+  for (const c of COMMON_KEYS) {
+    if (c.key === t.key || (c.key[0] === t.key[0] && keysMatch(c.key, t.key))) {
+      weight = c.weight;
+      break;
+    }
+  }
+  if (weightByKey.size >= 100_000) weightByKey.clear();
+  weightByKey.set(t.key, weight);
+  return weight;
 }
+const weightByKey = new Map<string, number>();
 
 /** Similarity of two tokens in [0,1] and how they aligned. */
 export function tokenSimilarity(a: NameToken, b: NameToken): { similarity: number; how: Alignment } {
