@@ -4,7 +4,8 @@ import { normalizeName } from './normalize.ts';
 /**
  * Arabic script → ranked Latin spellings. Common names use the spellings families and lists
  * actually use; other words are spelled letter by letter from a correspondence table checked
- * against the Google ar2en training pairs (transliterate.test.ts measures the agreement).
+ * against the Google ar2en training pairs (transliterate.test.ts measures how often the engine
+ * matches a candidate back to its Arabic).
  */
 
 // Letter options, most frequent first. Short vowels are not written in Arabic, so between two
@@ -47,8 +48,20 @@ const KNOWN: Record<string, string[]> = {
  */
 export function transliterate(name: string, limit = 5): string[] {
   const words = normalizeName(name).tokens;
+  // "عبد الرحمن" written apart is one name, spelled as one (Abdulrahman), not "bad al-rahaman".
+  const joined: { text: string; latin: boolean }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    if (w.script !== 'latin' && w.text === 'عبد' && next && next.script !== 'latin') {
+      joined.push({ text: w.text + next.text, latin: false });
+      i++;
+    } else {
+      joined.push({ text: w.text, latin: w.script === 'latin' });
+    }
+  }
   // Each word gets its own candidate list; the name's candidates vary one word at a time.
-  const perWord = words.map((w) => (w.script === 'latin' ? [w.text] : transliterateWord(w.text, limit)));
+  const perWord = joined.map((w) => (w.latin ? [w.text] : transliterateWord(w.text, limit)));
   const first = perWord.map((c) => c[0]!).join(' ');
   const out = [first];
   for (let i = 0; i < perWord.length && out.length < limit; i++) {
@@ -60,7 +73,9 @@ export function transliterate(name: string, limit = 5): string[] {
   return [...new Set(out)];
 }
 
-function transliterateWord(word: string, limit: number): string[] {
+function transliterateWord(token: string, limit: number): string[] {
+  // Compound tokens (عبد الرحمن, ابو بكر) keep their inner space; spell them as one word.
+  const word = token.replace(/\s+/g, '');
   if (KNOWN[word]) return KNOWN[word].slice(0, limit);
   if (word.startsWith('عبدال') && word.length > 5) {
     return transliterateWord(word.slice(5), limit).map((r) => `abdul${r}`);
@@ -71,7 +86,8 @@ function transliterateWord(word: string, limit: number): string[] {
   // Beam over letter options with a vowel between consonant letters; score = sum of option ranks.
   let beam: { text: string; cost: number }[] = [{ text: '', cost: 0 }];
   letters.forEach((ch, i) => {
-    const options = LETTERS[ch] ?? [''];
+    // A word-initial ain carries the vowel a Latin spelling writes: Abd, Omar, Eid.
+    const options = i === 0 && ch === 'ع' ? ['a', 'o', 'e'] : (LETTERS[ch] ?? ['']);
     const prev = letters[i - 1];
     const needsVowel = i > 0 && prev !== undefined && CONSONANT_VALUES.has(prev) && CONSONANT_VALUES.has(ch) && i < letters.length;
     const vowels = needsVowel ? ['a', 'e'] : [''];
