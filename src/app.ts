@@ -16,6 +16,7 @@ import { ClaimService } from './services/claim.service.ts';
 import { ClaimReviewService } from './services/claimreview.service.ts';
 import type { ServiceDeps } from './services/context.ts';
 import { DEMO_SLUG, DemoService } from './services/demo.service.ts';
+import { SystemService } from './services/system.service.ts';
 import { TimelineService } from './services/timeline.service.ts';
 
 export interface Services {
@@ -28,6 +29,7 @@ export interface Services {
   claimReview: ClaimReviewService;
   timeline: TimelineService;
   demo: DemoService;
+  system: SystemService;
 }
 
 /** Everything a running athar holds: config → database → repositories → services. */
@@ -57,8 +59,8 @@ export interface CreateAppOptions {
   workers?: boolean;
 }
 
-export function createServices(deps: ServiceDeps): Services {
-  const services: Services = {
+export function createServices(deps: ServiceDeps, databaseKind: Database['kind']): Services {
+  return {
     access: new AccessService(deps),
     auth: new AuthService(deps),
     audit: new AuditService(deps),
@@ -67,10 +69,9 @@ export function createServices(deps: ServiceDeps): Services {
     claims: new ClaimService(deps),
     claimReview: new ClaimReviewService(deps),
     timeline: new TimelineService(deps),
-    demo: undefined as unknown as DemoService,
+    demo: new DemoService(deps, (store) => createServices({ ...deps, store }, databaseKind)),
+    system: new SystemService(deps, databaseKind),
   };
-  services.demo = new DemoService(deps, (store) => createServices({ ...deps, store }));
-  return services;
 }
 
 export function createLogger(config: Config): Logger {
@@ -111,7 +112,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     const ids = opts.ids ?? cryptoIds;
     const store = createStore(database.db);
     const deps: ServiceDeps = { store, clock: opts.clock ?? systemClock, ids, config };
-    const services = createServices(deps);
+    const services = createServices(deps, database.kind);
     let boss: PgBoss | null = null;
     if (opts.jobs) {
       boss = await startBoss(database, log);

@@ -7,6 +7,7 @@ import { ClaimRepository } from './claim.repository.ts';
 import { InstallationRepository } from './installation.repository.ts';
 import { JobQueue, kyselyBossDb } from './job.queue.ts';
 import { PlaceRepository } from './place.repository.ts';
+import { SchemaRepository } from './schema.repository.ts';
 import { SourceRepository } from './source.repository.ts';
 import { UserRepository } from './user.repository.ts';
 
@@ -19,6 +20,7 @@ export interface Repos {
   places: PlaceRepository;
   claims: ClaimRepository;
   installation: InstallationRepository;
+  schema: SchemaRepository;
   jobs: JobQueue;
 }
 
@@ -58,6 +60,7 @@ function makeRepos(db: Kysely<DB>, jobs: JobQueue): Repos {
     places: new PlaceRepository(db),
     claims: new ClaimRepository(db),
     installation: new InstallationRepository(db),
+    schema: new SchemaRepository(db),
     jobs,
   };
 }

@@ -32,6 +32,20 @@ describe('demo case through the API', () => {
   });
 });
 
+describe('readiness', () => {
+  it('is ready on a migrated database and says which migrations are pending otherwise', async () => {
+    const env = await testEnv();
+    try {
+      expect(await env.request('GET', '/readyz', {})).toMatchObject({ status: 200, body: { status: 'ready' } });
+      const { sql } = await import('kysely');
+      await sql`DELETE FROM schema_migration WHERE version = 1`.execute(env.app.database.db);
+      expect(await env.request('GET', '/readyz', {})).toMatchObject({ status: 503, body: { status: 'migrations_pending', pending: [1] } });
+    } finally {
+      await env.close();
+    }
+  });
+});
+
 describe('all or nothing', () => {
   it('a demo load that fails part-way leaves no case and no audit events behind', async () => {
     const env = await testEnv();

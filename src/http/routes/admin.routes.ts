@@ -2,7 +2,6 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { App } from '#src/app.ts';
-import { migrate } from '#src/db/migrate.ts';
 import { actorOf, scopeOf } from '../plugins/auth.ts';
 import { CaseParams } from './cases.routes.ts';
 
@@ -46,5 +45,5 @@ export function adminRoutes(fastify: FastifyInstance, athar: App): void {
   app.post('/api/admin/migrate', {
     config: { access: { kind: 'installation_admin' } },
     schema: { tags: ['admin'], summary: 'Apply pending database migrations', response: { 200: Type.Object({ applied: Type.Array(Type.Integer()) }) } },
-  }, async () => ({ applied: await migrate(athar.database.db) }));
+  }, async () => ({ applied: await athar.services.system.migrate() }));
 }

@@ -1,7 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
-import { pendingMigrations } from '#src/db/migrate.ts';
 import type { App } from '#src/app.ts';
 
 /** Liveness and readiness for orchestrators and `athar` itself. */
@@ -15,13 +13,7 @@ export function healthRoutes(app: FastifyInstance, athar: App): void {
     config: { access: { kind: 'public' } },
     schema: { hide: true },
   }, async (_req, reply) => {
-    try {
-      await sql`SELECT 1`.execute(athar.database.db);
-      const pending = await pendingMigrations(athar.database.db);
-      if (pending.length > 0) return reply.status(503).send({ status: 'migrations_pending', pending });
-      return { status: 'ready', database: athar.database.kind };
-    } catch {
-      return reply.status(503).send({ status: 'database_unavailable' });
-    }
+    const r = await athar.services.system.readiness();
+    return reply.status(r.status === 'ready' ? 200 : 503).send(r);
   });
 }
