@@ -10,6 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+// Seeded so every run builds the same registry.
+import { seededRandom as rng } from '#src/engines/prng.ts';
 
 /** One name as both scripts write it. */
 export interface NamePair {
@@ -36,17 +38,6 @@ export interface BenchQuery {
   target: number | null;
 }
 
-/** Small deterministic PRNG (mulberry32) so every run builds the same registry. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DATA = path.resolve(import.meta.dirname, '../../../shared/testdata/names');
 

@@ -1,24 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { randomHashBytes as randomHash, seededRandom as rng } from '../prng.ts';
 import { bruteForceSearch, hashToWords, type HammingMatch } from './brute-force.ts';
 import { MihIndex } from './mih-index.ts';
 import { hammingDistance } from './pdq.ts';
-
-/** Small seeded PRNG (mulberry32): fast-check picks the seed, so failures shrink and replay. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
-function randomHash(next: () => number): Uint8Array {
-  return Uint8Array.from({ length: 32 }, () => Math.floor(next() * 256));
-}
 
 /** A copy of `hash` with exactly `distance` distinct bits flipped. */
 function flipBits(hash: Uint8Array, distance: number, next: () => number): Uint8Array {

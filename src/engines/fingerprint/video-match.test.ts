@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { randomHashBytes as randomHash, seededRandom as rng } from '../prng.ts';
 import { bestFrame, compareVideos, compareVideosDense, type MatchFrame } from './video-match.ts';
-
-/** Deterministic pseudo-random bytes (xorshift), so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
-
-function randomHash(next: () => number): Uint8Array {
-  return Uint8Array.from({ length: 32 }, () => Math.floor(next() * 256));
-}
 
 /** The hash with `bits` distinct bits flipped: a re-encoded copy of the frame. */
 function flip(hash: Uint8Array, bits: number, next: () => number): Uint8Array {
