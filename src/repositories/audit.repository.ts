@@ -4,18 +4,8 @@ import { GENESIS_HASH, eventHash, type ChainedEvent } from '#src/engines/audit/c
 
 export type AuditRow = Selectable<AuditEventTable>;
 
-export interface NewAuditEvent {
-  id: string;
-  at: Date;
-  actorId: string | null;
-  actor: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  caseId: string | null;
-  before: unknown;
-  after: unknown;
-}
+/** What a caller records; the chain adds the position, the link and the hash. */
+export type NewAuditEvent = Omit<ChainedEvent, 'seq' | 'at' | 'prevHash'> & { at: Date };
 
 const HEAD_KEY = 'audit.head';
 
