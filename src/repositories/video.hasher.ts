@@ -8,7 +8,6 @@
  * far from the hash of the same frame without them. The plain hash stays the one reported, so
  * athar's frame hashes remain exchangeable with vPDQ's.
  */
-import { loadConfig } from '#src/config.ts';
 import { findContentBox } from '#src/engines/fingerprint/border.ts';
 import { pdqHash } from '#src/engines/fingerprint/pdq.ts';
 import type { PdqHash, VideoFrameHash } from '#src/engines/fingerprint/types.ts';
@@ -25,10 +24,10 @@ export interface VideoHashes {
   frames: VideoFrameHashes[];
 }
 
-/** Options of `hashVideo`; all optional. */
+/** Options of `hashVideo`. */
 export interface HashVideoOptions {
-  /** Kill ffmpeg after this many seconds; default ATHAR_FFMPEG_TIMEOUT_S (600). */
-  timeoutS?: number;
+  /** Kill ffmpeg after this many seconds (the caller passes config.ffmpegTimeoutS). */
+  timeoutS: number;
   /** Cap on the frame side ffmpeg scales to before hashing (default 512: PDQ keeps 64×64). */
   maxSide?: number;
   /** Frames per second to hash (default 1, vPDQ's rate); 0 hashes every frame. */
@@ -41,21 +40,12 @@ export interface HashVideoOptions {
 /** Default frame-size cap: conformance holds at it (see video.conformance.test.ts). */
 export const DEFAULT_MAX_SIDE = 512;
 
-function defaultTimeout(): number {
-  try {
-    return loadConfig().ffmpegTimeoutS;
-  } catch {
-    // a configuration problem elsewhere (e.g. no database URL) must not stop hashing
-    return 600;
-  }
-}
-
 /**
  * Hashes a video at one frame per second. `i` is the source frame number (from the time and the
  * average frame rate: exact for constant-rate video), `t` the source time in seconds.
  */
-export async function hashVideo(file: string, opts: HashVideoOptions = {}): Promise<VideoHashes> {
-  const timeoutS = opts.timeoutS ?? defaultTimeout();
+export async function hashVideo(file: string, opts: HashVideoOptions): Promise<VideoHashes> {
+  const timeoutS = opts.timeoutS;
   const run = { timeoutS, ...(opts.binaries ? { binaries: opts.binaries } : {}) };
   const probe = await probeVideo(file, run);
   const frames: VideoFrameHashes[] = [];

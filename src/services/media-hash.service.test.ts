@@ -28,7 +28,7 @@ async function save(name: string, bytes: Buffer | Promise<Buffer>): Promise<stri
 }
 
 async function image(p: string): Promise<ImageFingerprint> {
-  const fp = await fingerprintFile(p, limits);
+  const fp = await fingerprintFile(p, limits, { ffmpegTimeoutS: 60 });
   if (fp.kind !== 'image') throw new Error('not an image');
   return fp;
 }
@@ -68,7 +68,7 @@ describe('animated pictures', () => {
       'anim.gif',
       sharp(Buffer.concat(frames), { raw: { width: 160, height: 360, channels: 3, pageHeight: 120 } }).gif({ delay: [500, 500, 1000] }).toBuffer(),
     );
-    const fp = await fingerprintFile(gif, limits);
+    const fp = await fingerprintFile(gif, limits, { ffmpegTimeoutS: 60 });
     expect(fp.kind).toBe('video');
     if (fp.kind !== 'video') return;
     expect(fp.durationS).toBe(2);
@@ -83,7 +83,7 @@ describe('animated pictures', () => {
   it('never matches a picture to weak (flat) frames', async () => {
     const flat = Buffer.concat([Buffer.alloc(64 * 48 * 3, 40), Buffer.alloc(64 * 48 * 3, 200)]);
     const gif = await save('flat.gif', sharp(flat, { raw: { width: 64, height: 96, channels: 3, pageHeight: 48 } }).gif().toBuffer());
-    const fp = await fingerprintFile(gif, limits);
+    const fp = await fingerprintFile(gif, limits, { ffmpegTimeoutS: 60 });
     if (fp.kind !== 'video') throw new Error('not a video');
     expect(compareImageToVideo(await image(await save('d.png', picture(4))), fp)).toEqual({ distance: null, at: null, variant: null });
   });

@@ -40,16 +40,18 @@ function imageHash(pixels: Parameters<typeof pdqTransform>[0], box?: Box): Image
   return { hash: bitsFromDct(dct), quality, dct };
 }
 
-/** How videos are sampled: 1 frame per second (vPDQ's rate, the default) or 0 for every frame. */
+/** How videos are sampled and how long ffmpeg may run (ATHAR_FFMPEG_TIMEOUT_S). */
 export interface FingerprintOptions {
+  /** 1 frame per second (vPDQ's rate, the default) or 0 for every frame. */
   videoFps?: number;
+  ffmpegTimeoutS: number;
 }
 
 /** Fingerprints a file: a picture, an animated picture (as video) or a video. */
-export async function fingerprintFile(file: string, limits: DecodeLimits, options: FingerprintOptions = {}): Promise<MediaFingerprint> {
+export async function fingerprintFile(file: string, limits: DecodeLimits, options: FingerprintOptions): Promise<MediaFingerprint> {
   const kind = await sniffFile(file);
   if (kind === 'video') {
-    const { durationS, frames } = await hashVideo(file, { fps: options.videoFps ?? 1 });
+    const { durationS, frames } = await hashVideo(file, { fps: options.videoFps ?? 1, timeoutS: options.ffmpegTimeoutS });
     return { kind: 'video', durationS, frames };
   }
   const decoded = await decodeImage(file, limits);
