@@ -38,6 +38,8 @@ export const ConfigSchema = Type.Object({
   secureCookies: Type.Boolean(),
   /** Load the demo case on the first start of an installation. */
   loadDemo: Type.Boolean(),
+  /** API token the CLI presents (remote servers, server databases). */
+  token: Type.Optional(Type.String({ minLength: 1 })),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -87,11 +89,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     auditCheckCron: env.ATHAR_AUDIT_CHECK_CRON || '17 * * * *',
     secureCookies: bool(env.ATHAR_SECURE_COOKIES, 'ATHAR_SECURE_COOKIES', false),
     loadDemo: bool(env.ATHAR_DEMO, 'ATHAR_DEMO', true),
+    token: env.ATHAR_TOKEN || undefined,
     ...overrides,
   };
   if (raw.databaseUrl === undefined) delete raw.databaseUrl;
   if (raw.adminPassword === undefined) delete raw.adminPassword;
   if (raw.organisationUrl === undefined) delete raw.organisationUrl;
+  if (raw.token === undefined) delete raw.token;
   const errors = [...Value.Errors(ConfigSchema, raw)];
   if (errors.length > 0) {
     const issues = errors.map((e) => ({ field: envName(e.path), message: e.message }));
@@ -120,6 +124,7 @@ const ENV_NAMES: Record<string, string> = {
   auditCheckCron: 'ATHAR_AUDIT_CHECK_CRON',
   secureCookies: 'ATHAR_SECURE_COOKIES',
   loadDemo: 'ATHAR_DEMO',
+  token: 'ATHAR_TOKEN',
 };
 
 function envName(p: string): string {

@@ -88,7 +88,7 @@ async function inProcessClient(config: Config, opts: ConnectOptions): Promise<Ap
       if (first.admin) reportAdmin(first.admin);
     }
     const server = await buildServer(app, { logger: false, docs: false });
-    const token = process.env.ATHAR_TOKEN || undefined;
+    const token = config.token;
     return {
       transport: 'in-process',
       async request<T>(method: string, path: string, o: { body?: unknown; query?: Record<string, string | number | boolean | undefined> } = {}) {
@@ -128,7 +128,7 @@ export async function connect(opts: ConnectOptions = {}): Promise<ApiClient> {
   const config = loadConfig();
   if (opts.server) {
     if (!/^https?:\/\//.test(opts.server)) throw invalid('cli.server_url', `--server must be an http(s) URL, got "${opts.server}"`);
-    return httpClient(opts.server, process.env.ATHAR_TOKEN || undefined, undefined, 'remote');
+    return httpClient(opts.server, config.token, undefined, 'remote');
   }
   if (!config.databaseUrl) {
     const owner = readOwner(config.dataDir);
@@ -136,9 +136,9 @@ export async function connect(opts: ConnectOptions = {}): Promise<ApiClient> {
       if (!owner.url || !owner.token) {
         throw unavailable('db.locked', `the data directory ${config.dataDir} is held by process ${owner.pid}, which does not serve an API yet; try again in a moment`);
       }
-      return httpClient(owner.url, process.env.ATHAR_TOKEN || owner.token, process.env.ATHAR_TOKEN ? undefined : opts.as, 'owner');
+      return httpClient(owner.url, config.token ?? owner.token, config.token ? undefined : opts.as, 'owner');
     }
-  } else if (!opts.as && !process.env.ATHAR_TOKEN) {
+  } else if (!opts.as && !config.token) {
     throw invalid('cli.who', 'against a server database, say who acts: --as USER or ATHAR_TOKEN');
   }
   return inProcessClient(config, opts);
