@@ -36,6 +36,8 @@ export interface BenchQuery {
   kind: QueryKind;
   text: string;
   target: number | null;
+  /** The names the query states and the record slot each names (0 given, 1 father, 2 grandfather, 3 family). */
+  names: { arabic: string; slot: number }[];
 }
 
 
@@ -181,24 +183,27 @@ export function buildBench(pools: Pools, size: number, perKind: number, seed = 2
     make(parts, r() < 0.5 ? 'arabic' : 'latin');
   }
   const queries: BenchQuery[] = [];
+  const all = [0, 1, 2, 3].map((slot) => ({ slot }));
   for (const { kind, rec } of targets) {
+    const stated = (slots: { slot: number }[]): BenchQuery['names'] => slots.map(({ slot }) => ({ arabic: rec.parts[slot]!.arabic, slot }));
     const other = rec.script === 'arabic' ? 'latin' : 'arabic';
     const [g, f, gf, fam] = rec.parts;
     switch (kind) {
       case 'cross-script':
-        queries.push({ kind, text: recordText(rec.parts, other), target: rec.id });
+        queries.push({ kind, text: recordText(rec.parts, other), target: rec.id, names: stated(all) });
         break;
       case 'latin-variant':
-        queries.push({ kind, text: rec.parts.map((p) => latinVariant(p.latin, r)).join(' '), target: rec.id });
+        queries.push({ kind, text: rec.parts.map((p) => latinVariant(p.latin, r)).join(' '), target: rec.id, names: stated(all) });
         break;
       case 'partial': {
         // Given + family, or given + father + family; in either script.
-        const parts = r() < 0.5 ? [g, fam] : [g, f, fam];
-        queries.push({ kind, text: recordText(parts, r() < 0.5 ? 'arabic' : 'latin'), target: rec.id });
+        const slots = r() < 0.5 ? [0, 3] : [0, 1, 3];
+        const parts = slots.map((i) => rec.parts[i]!);
+        queries.push({ kind, text: recordText(parts, r() < 0.5 ? 'arabic' : 'latin'), target: rec.id, names: stated(slots.map((slot) => ({ slot }))) });
         break;
       }
       case 'swapped':
-        queries.push({ kind, text: recordText([fam, g, f, gf], r() < 0.5 ? other : rec.script), target: rec.id });
+        queries.push({ kind, text: recordText([fam, g, f, gf], r() < 0.5 ? other : rec.script), target: rec.id, names: stated(all) });
         break;
       case 'absent':
         break;
@@ -207,9 +212,19 @@ export function buildBench(pools: Pools, size: number, perKind: number, seed = 2
   // People not in the registry: every name held out, so any candidate above the threshold is a false alarm.
   for (let q = 0; q < perKind; q++) {
     const parts = [zipfPick(heldGiven, r), zipfPick(heldGiven, r), zipfPick(heldFamily, r)];
-    queries.push({ kind: 'absent', text: recordText(parts, r() < 0.5 ? 'arabic' : 'latin'), target: null });
+    const names = [0, 1, 3].map((slot, i) => ({ arabic: parts[i]!.arabic, slot }));
+    queries.push({ kind: 'absent', text: recordText(parts, r() < 0.5 ? 'arabic' : 'latin'), target: null, names });
   }
   return { records, queries };
+}
+
+/**
+ * Whether a record holds every name a query states, each in the slot the query meant it for. For a
+ * query of all four names that is `sameNames` with its target; a partial query ("Kallousa Merqeb")
+ * is consistent with every record of that given and family name, which no method can tell apart.
+ */
+export function consistent(record: BenchRecord, query: BenchQuery): boolean {
+  return query.names.every((n) => record.parts[n.slot]!.arabic === n.arabic);
 }
 
 /** Whether two records are the same person as far as any method could know: the same four names. */
