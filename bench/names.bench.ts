@@ -78,7 +78,7 @@ class Postings {
   /** The ids under a key, ascending (a view, no copy). */
   get(key: string): Int32Array {
     const k = this.index.get(key);
-    return k === undefined ? EMPTY : this.ids.subarray(this.offsets[k]!, this.offsets[k + 1]!);
+    return k === undefined ? EMPTY : this.ids.subarray(this.offsets[k], this.offsets[k + 1]);
   }
 }
 const EMPTY = new Int32Array(0);
