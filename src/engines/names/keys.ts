@@ -6,8 +6,11 @@
  *
  * - upper case = a letter class both spellings must show: B T D Z S $(Latin s: S or Z) C(sh) J(j/g/gh) X(kh) H K
  *   (k/q/c) F L M N R, plus Y and W for a written yaa/waw or a Latin diphthong (ay, ei, y, w);
- * - lower case = may be there or not: a single Latin i/e (long or short?), o/u, a final h, a final
- *   Arabic yaa (alef maqsura is folded into it) or haa (taa marbuta).
+ * - lower case = may be there or not: a single Latin i/e (long or short?), o/u, a (marked `a`), a
+ *   final h, a final Arabic yaa (alef maqsura is folded into it) or haa (taa marbuta);
+ * - `A` = an alef inside an Arabic word: a long vowel every Latin spelling writes with some vowel
+ *   (قاسم Qasim/Kassem/Kacem, جمال Jamal/Djamel), so it must meet a Latin vowel — Mirna is not
+ *   عمران or ميران. Next to a written yaa/waw the Latin vowel may be shared (رائد Raed).
  *
  * That is why Hasan (H S N) and Husayn (H w S Y N) differ while Samir matches سمير (S M y R ≈ S M Y R).
  * Classes merge letters Latin spellings do not tell apart (ح/ه → H, ت/ط/ث → T, س/ص → S, ق/ك → K)
@@ -44,6 +47,12 @@ function latinKey(word: string): string {
     const ch = word[i]!;
     const next = word[i + 1];
     const isVowelY = ch === 'y' && !(next !== undefined && VOWELS.has(next));
+    // A Maghrebi spelling writes a first waw as "ou" before a vowel: Ouissam وسام, Ouail وائل.
+    if (i === 0 && word.startsWith('ou') && word.length > 2 && VOWELS.has(word[2]!)) {
+      out.push('W');
+      i = 2;
+      continue;
+    }
     if (VOWELS.has(ch) || isVowelY) {
       let j = i;
       let group = '';
@@ -52,15 +61,24 @@ function latinKey(word: string): string {
         const n = word[j + 1];
         if (VOWELS.has(c) || (c === 'y' && !(n !== undefined && VOWELS.has(n)))) { group += c; j++; } else break;
       }
-      const atStart = i === 0;
-      if (group.includes('y') || (group.length >= 2 && /[ie]/.test(group))) push(out, atStart && !group.includes('y') ? 'y' : 'Y');
+      // A diphthong or long i (Saeed, Ayman, Eid) is a written yaa in Arabic. First in the word,
+      // "ai"/"ea" may stand for an ayn or hamza with a short vowel (Aitzaz اعتزاز), "ei"/"ee" not.
+      const long = group.includes('y') || (group.length >= 2 && /[ie]/.test(group));
+      if (long) push(out, i > 0 || group.includes('y') || !/[aou]/.test(group) ? 'Y' : 'y');
       else if (/[ie]/.test(group)) push(out, 'y');
       else if (/[ou]/.test(group)) push(out, 'w');
+      else push(out, 'a');
       i = j;
       continue;
     }
     const di = LATIN_DIGRAPHS.find(([g]) => word.startsWith(g, i));
-    if (di) { push(out, di[1]); i += di[0].length; continue; }
+    if (di) {
+      push(out, di[1]);
+      // th and dh may also be two letters, t/d then h: Fathi فتحي, Adham أدهم (ث and ذ/ض otherwise).
+      if ((di[0] === 'th' || di[0] === 'dh') && i + 2 < word.length) out.push('h');
+      i += di[0].length;
+      continue;
+    }
     if (ch === 'c') { push(out, next !== undefined && 'eiy'.includes(next) ? 'S' : 'K'); i++; continue; }
     if (ch === 'x') { push(out, 'K'); push(out, 'S'); i++; continue; }
     if (ch === 'y') { push(out, 'Y'); i++; continue; }
@@ -76,12 +94,20 @@ function arabicKey(word: string): string {
   const out: string[] = [];
   const letters = [...word];
   letters.forEach((ch, i) => {
+    // An alef inside the word is a long vowel; first or last it may be a hamza seat or a case ending.
+    if (ch === 'ا' && i > 0 && i < letters.length - 1 && out.length > 0) {
+      if (out[out.length - 1] !== 'A') out.push('A');
+      return;
+    }
     const cls = ARABIC_CLASS[ch];
     if (!cls) return; // alef, ayn and digits carry nothing a Latin spelling reliably shows
     const last = i === letters.length - 1;
     // Final haa (often taa marbuta: Fatima/Fatimah) and final yaa (alef maqsura: Mustafa, or Ali/Aly)
     if (last && out.length > 0 && (cls === 'H' || cls === 'Y')) out.push(cls.toLowerCase());
-    else push(out, cls);
+    // Shadda is not written, so two equal letters are usually two sounds (الددة al-Dada, مملوك
+    // Mamluk; keysMatch lets them meet one, as in الله); a doubled waw or yaa is one long vowel (داوود).
+    else if (cls === 'W' || cls === 'Y') push(out, cls);
+    else out.push(cls);
   });
   return out.join('');
 }
@@ -99,7 +125,7 @@ export function phoneticKey(word: string, script: 'arabic' | 'latin'): string {
 export function skeleton(key: string): string {
   let out = '';
   for (const ch of key) {
-    if (isOptional(ch)) continue;
+    if (isOptional(ch) || ch === 'A') continue;
     // Y/W count only as the first consonant (Yusuf, Walid, Ayman): elsewhere spellings disagree.
     if ((ch === 'Y' || ch === 'W') && out.replace(/[#@]/g, '') !== '') continue;
     const c = ch === '$' || ch === 'Z' ? 'S' : ch; // coarse: s and z share a skeleton letter
@@ -119,25 +145,44 @@ export function keysMatch(a: string, b: string): boolean {
   // reach[i][j]: a[0..i) and b[0..j) can be aligned
   let prev = new Array<boolean>(m + 1).fill(false);
   prev[0] = true;
-  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! && isOptional(b[j - 1]!);
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! && skippable(b, j - 1, a, 0);
   for (let i = 1; i <= n; i++) {
     const cur = new Array<boolean>(m + 1).fill(false);
     const ca = a[i - 1]!;
-    cur[0] = prev[0]! && isOptional(ca);
+    cur[0] = prev[0]! && skippable(a, i - 1, b, 0);
     for (let j = 1; j <= m; j++) {
       const cb = b[j - 1]!;
       cur[j] =
         (prev[j - 1]! && same(ca, cb)) ||
-        (prev[j]! && isOptional(ca)) ||
-        (cur[j - 1]! && isOptional(cb));
+        (prev[j]! && skippable(a, i - 1, b, j)) ||
+        (cur[j - 1]! && skippable(b, j - 1, a, i));
     }
     prev = cur;
   }
   return prev[m]!;
 }
 
+/**
+ * Whether `key[k]` may go unmatched when the other key stands at position `at`: optional symbols
+ * always; an Arabic long alef only where the other spelling has a vowel right there to share.
+ */
+function skippable(key: string, k: number, other: string, at: number): boolean {
+  const ch = key[k]!;
+  if (isOptional(ch)) return true;
+  // A letter written twice (الله, a typed-twice محمدد) may be one sound in the other spelling.
+  if (k > 0 && key[k - 1] === ch) return true;
+  if (ch !== 'A') return false;
+  return isVowelSymbol(other[at]) || isVowelSymbol(other[at - 1]);
+}
+
+function isVowelSymbol(ch: string | undefined): boolean {
+  return ch === 'a' || ch === 'y' || ch === 'w' || ch === 'Y' || ch === 'W' || ch === 'A';
+}
+
 // Latin s ($) is س/ص or ز: English and French spellings write ز as s (Adkins آدكنز, Rosa).
 function same(a: string, b: string): boolean {
+  // An Arabic long alef meets any Latin vowel (Jamal, Djamel; Hisham, Hesham).
+  if (a === 'A' || b === 'A') return isVowelSymbol(a === 'A' ? b : a);
   const x = a.toUpperCase();
   const y = b.toUpperCase();
   return x === y || (x === '$' && (y === 'S' || y === 'Z')) || (y === '$' && (x === 'S' || x === 'Z'));

@@ -20,6 +20,48 @@ describe('compareNames', () => {
     expect(compareNames('Mohammad', 'Mahmoud').score).toBeLessThan(0.5);
     expect(compareNames('Hasan Khalil Darwish', 'Husayn Khalil Darwish').score).toBeLessThan(REVIEW_THRESHOLD);
   });
+  // Each rule below is pinned with the spellings that made it necessary (tokenSimilarity in score.ts).
+  const how = (a: string, b: string): string => compareNames(a, b).aligned[0]?.how ?? 'none';
+  it('tells a name from its feminine or longer form by the ending: Karim ≠ Karima, Nour ≠ Noura', () => {
+    for (const [a, b] of [['Karim', 'Karima'], ['Nour', 'Noura'], ['Amin', 'Amina'], ['كريمة', 'Karim'], ['كريم', 'Karima'], ['Jamil', 'جميلة'], ['Shawki', 'شوقه']]) {
+      expect(how(a!, b!), `${a} / ${b}`).toBe('different');
+    }
+    expect(compareNames('Karim Ahmad Darwish', 'Karima Ahmad Darwish').score).toBeLessThan(REVIEW_THRESHOLD);
+    // …while the endings spellings disagree on still meet: ة as a/ah/eh/e, ى as a or i, ع as a vowel or nothing.
+    for (const [a, b] of [['Fatima', 'Fatimah'], ['Fatme', 'فاطمة'], ['Hamzeh', 'حمزة'], ['Mustafa', 'مصطفى'], ['Layla', 'ليلى'], ['Aly', 'علي'], ['Rabia', 'ربيع'], ['Nadia', 'نادية'], ['Chaabane', 'شعبان'], ['Abdulla', 'Abdallah']]) {
+      expect(compareNames(a!, b!).score, `${a} / ${b}`).toBe(1);
+    }
+  });
+  it('compares two Arabic spellings letter by letter: ح is not ه, an extra alef is another name', () => {
+    expect(how('سمحان', 'أسمهان')).toBe('near');
+    expect(how('مصبح', 'مصباح')).not.toBe('spelling');
+    expect(how('أيمن', 'إيمان')).not.toBe('spelling');
+    expect(compareNames('أيمن سمحان', 'إيمان أسمهان').score).toBeLessThan(REVIEW_THRESHOLD);
+    // hamza seats, taa marbuta, a doubled waw and the article are spelling, not letters
+    for (const [a, b] of [['داوود', 'داود'], ['الحسن', 'حسن'], ['فاطمة', 'فاطمه'], ['أسامة', 'اسامه']]) expect(compareNames(a!, b!).score, `${a} / ${b}`).toBe(1);
+  });
+  it('needs a Latin vowel where Arabic writes a long alef: Mirna is neither عمران nor ميران', () => {
+    expect(compareNames('Mirna', 'عمران').score).toBeLessThan(0.5);
+    expect(compareNames('Mirna', 'ميران').score).toBeLessThan(0.5);
+    for (const [a, b] of [['Qasim', 'قاسم'], ['Kacem', 'قاسم'], ['Djamel', 'جمال'], ['Hesham', 'هشام'], ['Raed', 'رائد'], ['Wael', 'وائل'], ['Ismail', 'إسماعيل']]) {
+      expect(compareNames(a!, b!).score, `${a} / ${b}`).toBe(1);
+    }
+  });
+  it('reads a written yaa in Latin ei/ee even first in a word: Eid is عيد, not الددة', () => {
+    expect(compareNames('Eid', 'عيد').score).toBe(1);
+    expect(compareNames('Eid', 'الددة').score).toBeLessThan(0.5);
+    expect(compareNames('الددة', 'Al-Dada').score).toBe(1); // two dals are two sounds
+    expect(compareNames('عبدالله', 'Abdallah').score).toBe(1); // …and may be one (الله)
+  });
+  it('marks a name whose beginning disagrees across scripts as near, not the same', () => {
+    // أسمهان begins with a vowel, Samhan does not; Brahim is a Maghrebi إبراهيم, likely but not certain.
+    expect(how('Samhan', 'أسمهان')).toBe('near');
+    expect(how('Brahim', 'إبراهيم')).toBe('near');
+    // A Maghrebi "Ou" is a waw; th may be ت + ح.
+    for (const [a, b] of [['Ouissam', 'وسام'], ['Ouail', 'وائل'], ['Fathi', 'فتحي'], ['Fathia', 'فتحية'], ['Othman', 'عثمان']]) {
+      expect(compareNames(a!, b!).score, `${a} / ${b}`).toBe(1);
+    }
+  });
   it('explains which tokens aligned and how', () => {
     const r = compareNames('Mohamed Kassem', 'محمد قاسم');
     expect(r.aligned).toEqual([

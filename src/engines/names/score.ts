@@ -36,11 +36,12 @@ const COMMON = [
   'majid', 'sami', 'osama', 'anas', 'yahya', 'issa', 'musa', 'hani', 'huda', 'layla', 'sara', 'rana', 'abdulkarim', 'jihad',
 ];
 const COMMON_KEYS = [
-  ...VERY_COMMON.map((n) => ({ key: keyOf(n), weight: 0.4 })),
-  ...COMMON.map((n) => ({ key: keyOf(n), weight: 0.7 })),
+  ...VERY_COMMON.map((n) => ({ ...keyOf(n), weight: 0.4 })),
+  ...COMMON.map((n) => ({ ...keyOf(n), weight: 0.7 })),
 ];
-function keyOf(latin: string): string {
-  return tokenize(latin)[0]?.key ?? phoneticKey(latin, 'latin');
+function keyOf(latin: string): { key: string; skeleton: string } {
+  const t = tokenize(latin)[0];
+  return t ? { key: t.key, skeleton: t.skeleton } : { key: phoneticKey(latin, 'latin'), skeleton: '' };
 }
 
 /** Evidential weight of a token: 0.4 for the most frequent names, 0.7 for common ones, else 1. */
@@ -51,7 +52,7 @@ export function tokenWeight(t: NameToken): number {
   if (cached !== undefined) return cached;
   let weight = 1;
   for (const c of COMMON_KEYS) {
-    if (c.key === t.key || (c.key[0] === t.key[0] && keysMatch(c.key, t.key))) {
+    if (c.key === t.key || (c.skeleton === t.skeleton && keysMatch(c.key, t.key))) {
       weight = c.weight;
       break;
     }
@@ -66,9 +67,21 @@ const weightByKey = new Map<string, number>();
 export function tokenSimilarity(a: NameToken, b: NameToken): { similarity: number; how: Alignment } {
   if (a.text === b.text) return { similarity: 1, how: 'exact' };
   if (a.kind !== b.kind && (a.kind === 'abu' || b.kind === 'abu')) return { similarity: 0, how: 'different' };
+  const bothArabic = a.script === 'arabic' && b.script === 'arabic';
+  // Two Arabic spellings are compared letter by letter: what differs is a different letter.
+  if (bothArabic && a.kind === b.kind && a.letters === b.letters) return { similarity: 1, how: 'spelling' };
   if (keysMatch(a.key, b.key)) {
+    // Same sounds to a Latin ear, different Arabic letters (سمحان / أسمهان, مصبح / مصباح): a typo or another name.
+    if (bothArabic) return { similarity: 0.6, how: 'near' };
     // Mohammad and Mahmoud share every consonant; their vowels sit in different places.
     if (a.kind === 'name' && b.kind === 'name' && a.shape !== '' && b.shape !== '' && a.shape !== b.shape) return { similarity: 0.4, how: 'different' };
+    // Karim and Karima, Nour and Noura, كريمة and Karim: the ending makes another name.
+    if (!endingsAgree(a, b)) return { similarity: 0.3, how: 'different' };
+    // إبراهيم and Brahim (a Maghrebi spelling), أسمهان and Samhan: likely, not certain.
+    // Only for plain names: an article (al-, el-, es-) or a compound hides how the name itself begins.
+    if (a.script !== b.script && a.kind === 'name' && b.kind === 'name' && !a.article && !b.article && a.initial !== b.initial && !initialWaw(a, b)) {
+      return { similarity: 0.7, how: 'near' };
+    }
     return { similarity: 1, how: 'spelling' };
   }
   // Same consonants but a yaa/waw one spelling insists on and the other cannot have: Hasan/Husayn.
@@ -77,6 +90,23 @@ export function tokenSimilarity(a: NameToken, b: NameToken): { similarity: numbe
   const d = editDistance(a.skeleton, b.skeleton);
   if (longest >= 4 && d === 1 && a.skeleton.length === b.skeleton.length) return { similarity: 0.6, how: 'near' };
   return { similarity: 0, how: 'different' };
+}
+
+// Which Latin endings each ending can meet (see NameToken.final); `e` and `*` meet all.
+const LATIN_ENDINGS: Record<string, string> = { a: 'ahe', i: 'ie', u: 'ue', h: 'aihuce', c: 'che', e: 'aihuce' };
+const ARABIC_ENDINGS: Record<string, string> = { A: 'ahe', I: 'iae', U: 'ue', H: 'ahe', Y: 'ahie', C: 'che', '*': 'aihuce' };
+
+function endingsAgree(a: NameToken, b: NameToken): boolean {
+  if (a.script === 'latin' && b.script === 'latin') return LATIN_ENDINGS[a.final]!.includes(b.final);
+  if (a.script === 'arabic' && b.script === 'arabic') return true;
+  const [ar, la] = a.script === 'arabic' ? [a, b] : [b, a];
+  return ARABIC_ENDINGS[ar.final]!.includes(la.final);
+}
+
+// A Maghrebi "Ou" is a waw (Ouissam وسام, Ouail وائل).
+function initialWaw(a: NameToken, b: NameToken): boolean {
+  const [ar, la] = a.script === 'arabic' ? [a, b] : [b, a];
+  return ar.letters.startsWith('و') && /^[ouw]/.test(la.text);
 }
 
 /**

@@ -17,19 +17,27 @@ describe('tokenize', () => {
     }
   });
   it('keeps a name that merely starts like an article', () => {
-    expect(tokenize('إلهام')[0]).toMatchObject({ article: false, key: 'LHM' });
+    // The alef inside إلهام is a long vowel (A); the first one is no article.
+    expect(tokenize('إلهام')[0]).toMatchObject({ article: false, key: 'LHAM', initial: 'vowel' });
     expect(tokenize('Eliana')[0]!.article).toBe(false);
   });
   it('makes Abd + divine name one token in every spelling', () => {
     for (const n of ['عبد الرحمن', 'عبدالرحمن', 'Abdulrahman', 'Abd al-Rahman', 'Abdel Rahman', 'Abdelrahman', 'Abderrahmane', 'Abdurrahman', 'Abd ar-Rahman']) {
-      expect(tokenize(n), n).toEqual([expect.objectContaining({ kind: 'abd', key: expect.stringMatching(/^#RHMN/) })]);
+      expect(tokenize(n), n).toEqual([expect.objectContaining({ kind: 'abd', skeleton: '#RHMN' })]);
+      expect(keysMatch(keyOf(n), keyOf('عبد الرحمن')), n).toBe(true);
     }
-    for (const n of ['عبد الله', 'عبدالله', 'Abdullah', 'Abdallah', 'Abdalla']) expect(keyOf(n), n).toMatch(/^#Lh?$/);
+    for (const n of ['عبد الله', 'عبدالله', 'Abdullah', 'Abdallah', 'Abdalla']) {
+      expect(tokenize(n)[0]!.skeleton, n).toBe('#L');
+      expect(keysMatch(keyOf(n), keyOf('عبدالله')), n).toBe(true);
+    }
     expect(keysMatch(keyOf('Abdul Latif'), keyOf('عبد اللطيف'))).toBe(true);
     expect(keysMatch(keyOf('Abdullatif'), keyOf('عبداللطيف'))).toBe(true);
   });
   it('makes Abu + name one token', () => {
-    for (const n of ['أبو حمادة', 'ابوحمادة', 'Abu Hamada', 'Abou Hamadeh', 'Abuhamada']) expect(keyOf(n), n).toMatch(/^@HMD/);
+    for (const n of ['أبو حمادة', 'ابوحمادة', 'Abu Hamada', 'Abou Hamadeh', 'Abuhamada']) {
+      expect(tokenize(n)[0]!.skeleton, n).toBe('@HMD');
+      expect(keysMatch(keyOf(n), keyOf('أبو حمادة')), n).toBe(true);
+    }
   });
   it('reads Mhd and Moh\'d as Muhammad', () => {
     for (const n of ['Mhd', "Moh'd", 'Mohd', 'MHD']) expect(keysMatch(keyOf(n), keyOf('محمد')), n).toBe(true);

@@ -26,6 +26,20 @@ export interface NameToken {
    * spellings of one name put their vowels in the same places; keys alone cannot see that.
    */
   shape: string;
+  /**
+   * Arabic only: the letters of the name without its article, for comparing two Arabic spellings
+   * letter by letter (ح and ه are one Latin h but two Arabic letters: سمحان is not أسمهان).
+   */
+  letters: string;
+  /** How the name begins: with a vowel (Latin a e i o u; Arabic alef or ayn) or a consonant. */
+  initial: 'vowel' | 'consonant';
+  /**
+   * How the name ends, the vowel that tells Karim from Karima and Nour from Noura: Latin `a`, `i`
+   * (i, y), `u` (o, u), `h` (a vowel + h: Fatimah, Saleh), `e` (either), `c` (a consonant);
+   * Arabic `A` (alef), `I` (yaa, alef maqsura), `U` (waw), `H` (haa, taa marbuta), `Y` (-يه), `*` (ayn: either),
+   * `C` (any other letter).
+   */
+  final: string;
 }
 
 const LATIN_ARTICLES = new Set(['al', 'el', 'il', 'ul', 'l', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ath', 'adh', 'ed', 'er', 'es', 'et', 'ez']);
@@ -51,7 +65,40 @@ function stripArticle(t: NormalizedToken): { text: string; article: boolean } {
 function makeToken(text: string, script: Script, kind: NameToken['kind'], article: boolean, core: string): NameToken {
   const base = phoneticKey(core, script);
   const key = kind === 'abd' ? '#' + base : kind === 'abu' ? '@' + base : base;
-  return { text, script, kind, article, key, skeleton: skeleton(key), shape: script === 'latin' ? latinShape(core) : '' };
+  return {
+    text,
+    script,
+    kind,
+    article,
+    key,
+    skeleton: skeleton(key),
+    shape: script === 'latin' ? latinShape(core) : '',
+    letters: script === 'arabic' ? arabicLetters(core) : '',
+    initial: /^[aeiouاع]/.test(core) ? 'vowel' : 'consonant',
+    final: script === 'arabic' ? arabicFinal(core) : latinFinal(core),
+  };
+}
+
+// A doubled waw or yaa is one long vowel written twice (داوود, داود).
+function arabicLetters(core: string): string {
+  return core.replace(/([وي])\1+/g, '$1');
+}
+
+function arabicFinal(core: string): string {
+  const last = core[core.length - 1] ?? '';
+  // -يه also writes a foreign -ei or -é (أندريه Andrei, André): `Y`, which meets a Latin i too.
+  if (last === 'ه' && core.endsWith('يه')) return 'Y';
+  return last === 'ا' ? 'A' : last === 'ي' ? 'I' : last === 'و' ? 'U' : last === 'ه' ? 'H' : last === 'ع' || last === '' ? '*' : 'C';
+}
+
+function latinFinal(core: string): string {
+  const last = core[core.length - 1] ?? '';
+  if (last === 'a') return 'a';
+  if (last === 'i' || last === 'y') return 'i';
+  if (last === 'o' || last === 'u' || last === 'w') return 'u';
+  if (last === 'e' || last === '') return 'e';
+  if (last === 'h' && /[aeiou]h$/.test(core)) return 'h';
+  return 'c';
 }
 
 function latinShape(word: string): string {
