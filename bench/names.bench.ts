@@ -3,7 +3,8 @@
  * engine against fuse.js, minisearch and PostgreSQL pg_trgm `similarity()` (PGlite with its pg_trgm
  * contrib, in this process) on one synthetic registry (bench/names/data.ts). athar retrieves the
  * way the registry will — rows sharing index keys (`retrievalKeys`), then trigram similarity of
- * `trigramText` when keys find too few — and ranks the candidates with the engine's score.
+ * `trigramText` when keys find too few — and ranks the candidates with the engine's score; once in
+ * process (posting lists) and once as SQL on PGlite (btree on the keys, pg_trgm), same candidates.
  * Appends the table and a sample of misses to bench/RESULTS.md.
  */
 import { performance } from 'node:perf_hooks';
@@ -41,7 +42,9 @@ const details: string[] = [];
 const FUSE_PER_KIND = Math.min(BASELINE_PER_KIND, Math.max(2, Math.round((25 * 20_000) / SIZE)));
 
 type Hit = { id: number; score: number };
-type Method = { name: string; search: (q: string) => Hit[] | Promise<Hit[]>; scored: boolean };
+/** A method's answer: its top 10, and for athar the candidates retrieval handed to the scorer. */
+type Answer = { hits: Hit[]; candidates?: number[] };
+type Method = { name: string; search: (q: string) => Answer | Promise<Answer>; scored: boolean };
 
 const log = (s: string): void => void process.stderr.write(s + '\n');
 
@@ -126,7 +129,7 @@ function buildAthar(records: BenchRecord[]): Method {
       try {
         qt = tokenize(q);
       } catch {
-        return [];
+        return { hits: [] };
       }
       // SQL: SELECT id FROM person_key WHERE key = ANY($keys) GROUP BY id ORDER BY count(*) DESC, first seen LIMIT n
       const touched: number[] = [];
@@ -138,19 +141,19 @@ function buildAthar(records: BenchRecord[]): Method {
           if (c > most) most = c;
         }
       }
-      // Ordered by count without a comparison sort (a common pair of names touches tens of thousands).
+      // Ordered by count, then id (as the SQL below), bucket by bucket: no comparison sort of the
+      // tens of thousands of rows a common pair of names touches.
       let candidates: number[] = [];
       for (let c = most; c >= 1 && candidates.length < MAX_CANDIDATES; c--) {
-        for (const id of touched) {
-          if (counts[id] !== c) continue;
+        const bucket = Int32Array.from(touched.filter((id) => counts[id] === c)).sort();
+        for (const id of bucket) {
           candidates.push(id);
           if (candidates.length === MAX_CANDIDATES) break;
         }
       }
       for (const id of touched) counts[id] = 0;
       if (candidates.length < 10) candidates = [...new Set([...candidates, ...trigramCandidates(qt)])];
-      const hits = candidates.map((id) => ({ id, score: compareTokens(qt, tokensOf(id)).score }));
-      return hits.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, 10);
+      return { hits: rank(qt, candidates, tokensOf), candidates };
     },
   };
 
@@ -204,20 +207,88 @@ function trigramSet(text: string): Set<string> {
   return out;
 }
 
+/** The engine's score over the candidates: the top 10, best first (ties by id). */
+function rank(qt: NameToken[], candidates: number[], tokensOf: (id: number) => NameToken[]): Hit[] {
+  const hits = candidates.map((id) => ({ id, score: compareTokens(qt, tokensOf(id)).score }));
+  return hits.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, 10);
+}
+
+/**
+ * The same retrieval as SQL, the way the registry runs it: a `person_key` table with a btree on
+ * `key` (the `retrievalKeys` of each record) and pg_trgm on the records' `trigramText`; candidates
+ * come back as rows and are scored by the engine. In PGlite (PostgreSQL compiled to WebAssembly,
+ * one connection) in this process, so its latency is PGlite's, not a PostgreSQL server's.
+ */
+async function buildAtharSql(records: BenchRecord[], db: PGlite): Promise<Method> {
+  const t0 = performance.now();
+  await db.exec(`CREATE TABLE person_key (key text NOT NULL, person_id int NOT NULL);
+                 CREATE TABLE person_trigram (person_id int PRIMARY KEY, trigram_text text NOT NULL);`);
+  for (let i = 0; i < records.length; i += 20_000) {
+    const keys: string[] = [];
+    const ids: number[] = [];
+    const texts: string[] = [];
+    const batch = records.slice(i, i + 20_000);
+    for (const rec of batch) {
+      for (const k of retrievalKeys({ name: rec.text })) {
+        keys.push(k);
+        ids.push(rec.id);
+      }
+      texts.push(trigramText({ name: rec.text }));
+    }
+    await db.query('INSERT INTO person_key SELECT * FROM unnest($1::text[], $2::int[])', [keys, ids]);
+    await db.query('INSERT INTO person_trigram SELECT * FROM unnest($1::int[], $2::text[])', [batch.map((r) => r.id), texts]);
+  }
+  await db.exec(`CREATE INDEX person_key_key ON person_key (key, person_id);
+                 CREATE INDEX person_trigram_text ON person_trigram USING gin (trigram_text gin_trgm_ops);
+                 ANALYZE person_key; ANALYZE person_trigram;`);
+  log(`athar in SQL: keys and trigrams loaded and indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return {
+    name: 'athar in SQL (PGlite: btree keys + pg_trgm → engine score)',
+    scored: true,
+    async search(q) {
+      let qt: NameToken[];
+      try {
+        qt = tokenize(q);
+      } catch {
+        return { hits: [] };
+      }
+      const byKeys = await db.query<{ id: number; name: string }>(
+        `SELECT k.person_id AS id, p.name FROM (
+           SELECT person_id, count(*) AS n FROM person_key WHERE key = ANY($1::text[])
+           GROUP BY person_id ORDER BY n DESC, person_id LIMIT ${MAX_CANDIDATES}) k
+         JOIN person p ON p.id = k.person_id ORDER BY k.n DESC, k.person_id`,
+        [queryKeys(qt)],
+      );
+      const rows = new Map(byKeys.rows.map((r) => [r.id, r.name]));
+      if (rows.size < 10) {
+        const text = qt.map((t) => t.skeleton).filter((s) => s !== '').sort().join(' ').toLowerCase();
+        const byTrigram = await db.query<{ id: number; name: string }>(
+          `SELECT t.person_id AS id, p.name FROM person_trigram t JOIN person p ON p.id = t.person_id
+           WHERE t.trigram_text % $1 ORDER BY similarity(t.trigram_text, $1) DESC, t.person_id LIMIT 50`,
+          [text],
+        );
+        for (const r of byTrigram.rows) if (!rows.has(r.id)) rows.set(r.id, r.name);
+      }
+      const candidates = [...rows.keys()];
+      return { hits: rank(qt, candidates, (id) => tokenize(rows.get(id)!)), candidates };
+    },
+  };
+}
+
 // ---------------------------------------------------------------- baselines
 
 function buildFuse(records: BenchRecord[]): Method {
   const fuse = new Fuse(records.map((r) => r.text), { includeScore: true, ignoreLocation: true, threshold: 0.4 });
-  return { name: 'fuse.js 7 (threshold 0.4, ignoreLocation)', scored: false, search: (q) => fuse.search(q, { limit: 10 }).map((r) => ({ id: r.refIndex, score: 1 - (r.score ?? 1) })) };
+  return { name: 'fuse.js 7 (threshold 0.4, ignoreLocation)', scored: false, search: (q) => ({ hits: fuse.search(q, { limit: 10 }).map((r) => ({ id: r.refIndex, score: 1 - (r.score ?? 1) })) }) };
 }
 
 function buildMiniSearch(records: BenchRecord[]): Method {
   const ms = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], searchOptions: { fuzzy: 0.2, prefix: true, combineWith: 'OR' } });
   ms.addAll(records.map((r) => ({ id: r.id, text: r.text })));
-  return { name: 'minisearch 7 (fuzzy 0.2, prefix, OR)', scored: false, search: (q) => ms.search(q).slice(0, 10).map((r) => ({ id: r.id as number, score: r.score })) };
+  return { name: 'minisearch 7 (fuzzy 0.2, prefix, OR)', scored: false, search: (q) => ({ hits: ms.search(q).slice(0, 10).map((r) => ({ id: r.id as number, score: r.score })) }) };
 }
 
-async function buildTrgm(records: BenchRecord[]): Promise<{ method: Method; close: () => Promise<void> }> {
+async function buildTrgm(records: BenchRecord[]): Promise<{ method: Method; db: PGlite }> {
   const t0 = performance.now();
   const db = await PGlite.create({ extensions: { pg_trgm } });
   await db.exec('CREATE EXTENSION pg_trgm; CREATE TABLE person (id int PRIMARY KEY, name text NOT NULL);');
@@ -231,10 +302,11 @@ async function buildTrgm(records: BenchRecord[]): Promise<{ method: Method; clos
     method: {
       name: 'PostgreSQL pg_trgm similarity() (PGlite 0.5, GIN, % at 0.3)',
       scored: false,
-      search: async (q) =>
-        (await db.query<{ id: number; s: number }>('SELECT id, similarity(name, $1) AS s FROM person WHERE name % $1 ORDER BY s DESC, id LIMIT 10', [q.toLowerCase()])).rows.map((r) => ({ id: r.id, score: r.s })),
+      search: async (q) => ({
+        hits: (await db.query<{ id: number; s: number }>('SELECT id, similarity(name, $1) AS s FROM person WHERE name % $1 ORDER BY s DESC, id LIMIT 10', [q.toLowerCase()])).rows.map((r) => ({ id: r.id, score: r.s })),
+      }),
     },
-    close: () => db.close(),
+    db,
   };
 }
 
@@ -249,28 +321,31 @@ interface Row {
   p50: number;
   p95: number;
   precision: string;
+  /** Share of queries whose target was among the candidates retrieval handed the scorer (athar only). */
+  cand: number | null;
 }
 
 const KINDS: QueryKind[] = ['cross-script', 'latin-variant', 'partial', 'swapped'];
 
 async function evaluate(method: Method, records: BenchRecord[], queries: BenchQuery[], misses: string[]): Promise<Row[]> {
-  const per = new Map<QueryKind, { n: number; r1: number; r10: number; times: number[] }>();
+  const per = new Map<QueryKind, { n: number; r1: number; r10: number; cand: number; times: number[] }>();
   let flagged = 0;
   let flaggedTrue = 0;
   let flaggedConsistent = 0;
   for (const q of queries) {
     const t = performance.now();
-    const hits = await method.search(q.text);
+    const { hits, candidates } = await method.search(q.text);
     const ms = performance.now() - t;
     const target = q.target === null ? null : records[q.target]!;
     const ok = (id: number): boolean => target !== null && sameNames(records[id]!, target);
-    const s = per.get(q.kind) ?? { n: 0, r1: 0, r10: 0, times: [] };
+    const s = per.get(q.kind) ?? { n: 0, r1: 0, r10: 0, cand: 0, times: [] };
     per.set(q.kind, s);
     s.times.push(ms);
     if (method.scored && DETAILS) details.push(`time\t${ms.toFixed(1)}\t${q.kind}\t${q.text}`);
     if (q.kind !== 'absent') {
       s.n++;
       if (hits[0] && ok(hits[0].id)) s.r1++;
+      if (candidates?.some((id) => ok(id))) s.cand++;
       if (hits.some((h) => ok(h.id))) s.r10++;
       else if (method.scored && DETAILS) details.push(`miss\t${q.kind}\t${q.text}\t${target!.text}\t${hits.slice(0, 3).map((h) => `${records[h.id]!.text} ${h.score.toFixed(2)}`).join(' | ')}`);
       if (!hits.some((h) => ok(h.id)) && method.scored && misses.length < 40) misses.push(`${q.kind}: "${q.text}" → wanted "${target!.text}"; top: ${hits.slice(0, 2).map((h) => `"${records[h.id]!.text}" ${h.score.toFixed(2)}`).join(', ') || 'no candidates'}`);
@@ -290,7 +365,7 @@ async function evaluate(method: Method, records: BenchRecord[], queries: BenchQu
     ? `${(flaggedConsistent / Math.max(1, flagged)).toFixed(3)} (${flaggedConsistent}/${flagged}); the target only: ${(flaggedTrue / Math.max(1, flagged)).toFixed(3)}`
     : '—';
   const rows: Row[] = [];
-  const all = { n: 0, r1: 0, r10: 0, times: [] as number[] };
+  const all = { n: 0, r1: 0, r10: 0, cand: 0, times: [] as number[] };
   for (const kind of [...KINDS, 'absent' as const]) {
     const s = per.get(kind);
     if (!s) continue;
@@ -299,9 +374,10 @@ async function evaluate(method: Method, records: BenchRecord[], queries: BenchQu
     all.n += s.n;
     all.r1 += s.r1;
     all.r10 += s.r10;
-    rows.push({ method: method.name, kind, n: s.n, r1: s.r1 / s.n, r10: s.r10 / s.n, ...pct(s.times), precision: '' });
+    all.cand += s.cand;
+    rows.push({ method: method.name, kind, n: s.n, r1: s.r1 / s.n, r10: s.r10 / s.n, ...pct(s.times), precision: '', cand: method.scored ? s.cand / s.n : null });
   }
-  rows.push({ method: method.name, kind: 'all', n: all.n, r1: all.r1 / all.n, r10: all.r10 / all.n, ...pct(all.times), precision });
+  rows.push({ method: method.name, kind: 'all', n: all.n, r1: all.r1 / all.n, r10: all.r10 / all.n, ...pct(all.times), precision, cand: method.scored ? all.cand / all.n : null });
   return rows;
 }
 
@@ -330,23 +406,24 @@ rows.push(...(await evaluate(buildAthar(records), records, queries, misses)));
 if (DETAILS) (await import('node:fs')).writeFileSync(DETAILS, details.join('\n') + '\n');
 if (ONLY !== 'athar') {
   const baseQueries = sample(queries, BASELINE_PER_KIND);
-  rows.push(...(await evaluate(buildMiniSearch(records), records, baseQueries, [])));
   const trgm = await buildTrgm(records);
+  rows.push(...(await evaluate(await buildAtharSql(records, trgm.db), records, baseQueries, [])));
+  rows.push(...(await evaluate(buildMiniSearch(records), records, baseQueries, [])));
   rows.push(...(await evaluate(trgm.method, records, baseQueries, [])));
-  await trgm.close();
+  await trgm.db.close();
   rows.push(...(await evaluate(buildFuse(records), records, sample(queries, FUSE_PER_KIND), [])));
 }
 
-const header = '| method | queries | n | recall@1 | recall@10 | p50 ms | p95 ms | precision ≥ review threshold |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |';
+const header = '| method | queries | n | target among candidates | recall@1 | recall@10 | p50 ms | p95 ms | precision ≥ review threshold |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |';
 const body = rows
-  .map((r) => `| ${r.method} | ${r.kind} | ${r.n} | ${r.r1.toFixed(3)} | ${r.r10.toFixed(3)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.precision} |`)
+  .map((r) => `| ${r.method} | ${r.kind} | ${r.n} | ${r.cand === null ? '—' : r.cand.toFixed(3)} | ${r.r1.toFixed(3)} | ${r.r10.toFixed(3)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.precision} |`)
   .join('\n');
 // A partial run (--only) is for iterating: printed, not recorded.
 (ONLY ? (title: string, body: string) => void process.stdout.write(`${title}\n\n${body}\n`) : appendResults)(
   `names (${records.length.toLocaleString('en')} records)`,
   `Synthetic registry from ../shared/testdata/names (seed ${SEED}); query targets use held-out names. ` +
     `athar: ${PER_KIND} queries per kind plus ${PER_KIND} absent persons (for precision; review threshold ${REVIEW_THRESHOLD}); ` +
-    `minisearch and pg_trgm: the first ${BASELINE_PER_KIND} per kind; fuse.js: the first ${FUSE_PER_KIND} per kind (a linear scan). ` +
+    `athar in SQL, minisearch and pg_trgm: the first ${BASELINE_PER_KIND} per kind; fuse.js: the first ${FUSE_PER_KIND} per kind (a linear scan). ` +
     `A hit is a record with the same four names as the target. Precision counts the candidates in a query's top 10 scoring at or above the review threshold ` +
     `that hold every name the query states, each in its slot (a partial query "Kallousa Merqeb" is rightly answered by every Kallousa … Merqeb in the registry); ` +
     `"the target only" counts the planted record alone. Latencies include absent-person queries. ` +

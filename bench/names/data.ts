@@ -215,7 +215,16 @@ export function buildBench(pools: Pools, size: number, perKind: number, seed = 2
     const names = [0, 1, 3].map((slot, i) => ({ arabic: parts[i]!.arabic, slot }));
     queries.push({ kind: 'absent', text: recordText(parts, r() < 0.5 ? 'arabic' : 'latin'), target: null, names });
   }
-  return { records, queries };
+  // The targets were made first; moved to random places so that no tie broken by id favours them.
+  const order = shuffled(
+    records.map((_, i) => i),
+    r,
+  );
+  const place = new Int32Array(records.length);
+  order.forEach((old, pos) => (place[old] = pos));
+  const placed = order.map((old, pos) => ({ ...records[old]!, id: pos }));
+  for (const q of queries) if (q.target !== null) q.target = place[q.target]!;
+  return { records: placed, queries };
 }
 
 /**

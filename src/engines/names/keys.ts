@@ -120,14 +120,16 @@ export function phoneticKey(word: string, script: 'arabic' | 'latin'): string {
 /**
  * The coarse skeleton for index lookups: mandatory consonants only, Y/W only first, no final H. It
  * deliberately merges more (Hasan and Husayn share HSN) so that retrieval finds every spelling;
- * scoring with `keysMatch` then tells the names apart.
+ * scoring with `keysMatch` then tells the names apart. `vowelStart`: the word begins with a vowel
+ * (Latin a e i o u, Arabic alef or ayn), so a Y/W after it is a vowel some spellings write and
+ * others do not (Eisa/Issa/عيسى, Iman/إيمان, Eggold/أيجولد) and never counts.
  */
-export function skeleton(key: string): string {
+export function skeleton(key: string, vowelStart = false): string {
   let out = '';
   for (const ch of key) {
     if (isOptional(ch) || ch === 'A') continue;
-    // Y/W count only as the first consonant (Yusuf, Walid, Ayman): elsewhere spellings disagree.
-    if ((ch === 'Y' || ch === 'W') && out.replace(/[#@]/g, '') !== '') continue;
+    // Y/W count only as the first consonant (Yusuf, Walid): elsewhere spellings disagree.
+    if ((ch === 'Y' || ch === 'W') && (vowelStart || out.replace(/[#@]/g, '') !== '')) continue;
     const c = ch === '$' || ch === 'Z' ? 'S' : ch; // coarse: s and z share a skeleton letter
     if (out.endsWith(c)) continue;
     out += c;

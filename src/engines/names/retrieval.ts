@@ -16,15 +16,31 @@ function skeletons(tokens: NameToken[]): string[] {
   return [...new Set(tokens.slice(0, MAX_KEYED_TOKENS).map((t) => t.skeleton).filter((s) => s !== ''))].sort();
 }
 
-/** Keys for a list of tokens: `2:A|B` for each unordered pair and `1:A` for each token. */
-export function tokenKeys(tokens: NameToken[]): string[] {
-  const s = skeletons(tokens);
-  const keys: string[] = s.map((x) => `1:${x}`);
-  for (let i = 0; i < s.length; i++) for (let j = i + 1; j < s.length; j++) keys.push(`2:${s[i]}|${s[j]}`);
-  return keys;
+/** A token's skeletons: its own and, for a vowel + Y/W start, the one with that Y/W. */
+function variants(t: NameToken): string[] {
+  return [t.skeleton, t.altSkeleton].filter((s) => s !== '');
 }
 
-/** A record's index keys (at most 6 singles and 15 pairs). Throws the AppErrors of `tokenize`. */
+/**
+ * Keys for a list of tokens: `1:A` for each token's skeleton(s) and `2:A|B` (sorted) for each pair
+ * of skeletons of two different tokens.
+ */
+export function tokenKeys(tokens: NameToken[]): string[] {
+  const keyed = tokens.slice(0, MAX_KEYED_TOKENS).map(variants);
+  const keys = new Set<string>();
+  for (const v of keyed) for (const x of v) keys.add(`1:${x}`);
+  for (let i = 0; i < keyed.length; i++) {
+    for (let j = i + 1; j < keyed.length; j++) {
+      for (const x of keyed[i]!) for (const y of keyed[j]!) if (x !== y) keys.add(x < y ? `2:${x}|${y}` : `2:${y}|${x}`);
+    }
+  }
+  return [...keys].sort();
+}
+
+/**
+ * A record's index keys (6 singles and 15 pairs at most, more only for names that begin with a
+ * vowel + Y/W, which have two skeletons). Throws the AppErrors of `tokenize`.
+ */
 export function retrievalKeys(record: PersonRecord): string[] {
   return tokenKeys(recordTokens(record));
 }

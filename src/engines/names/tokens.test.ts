@@ -39,6 +39,13 @@ describe('tokenize', () => {
       expect(keysMatch(keyOf(n), keyOf('أبو حمادة')), n).toBe(true);
     }
   });
+  it('cuts X al-Din names into X and Din however they are written', () => {
+    for (const n of ['Hossam el-Din', 'Hossam-el-din', 'Hossameddine', 'Husamuddin', 'حسام الدين', 'حسامالدين']) {
+      expect(tokenize(n).map((t) => t.skeleton), n).toEqual(['HSM', 'DN']);
+    }
+    expect(tokenize('Ghulam-ud-din').map((t) => t.skeleton)).toEqual(['JLM', 'DN']);
+    expect(tokenize('Khaled')).toHaveLength(1); // -ld- inside a name is not a Din
+  });
   it('reads Mhd and Moh\'d as Muhammad', () => {
     for (const n of ['Mhd', "Moh'd", 'Mohd', 'MHD']) expect(keysMatch(keyOf(n), keyOf('محمد')), n).toBe(true);
   });

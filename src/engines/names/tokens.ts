@@ -22,6 +22,12 @@ export interface NameToken {
   /** Coarse skeleton of the key, for index lookups. */
   skeleton: string;
   /**
+   * For a name that begins with a vowel and a Y/W (Aylool أيلول, Ayman): the skeleton with that Y/W,
+   * which most spellings of such names share; indexed beside `skeleton`, which leaves it out
+   * because some spellings do not write it (Issa/Eisa, Iman/إيمان). Empty otherwise.
+   */
+  altSkeleton: string;
+  /**
    * Latin only: consonant/vowel shape ("cvcvcvc" for Mohammad, "cvcvc" for Mahmoud). Two Latin
    * spellings of one name put their vowels in the same places; keys alone cannot see that.
    */
@@ -42,7 +48,7 @@ export interface NameToken {
   final: string;
 }
 
-const LATIN_ARTICLES = new Set(['al', 'el', 'il', 'ul', 'l', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ath', 'adh', 'ed', 'er', 'es', 'et', 'ez']);
+const LATIN_ARTICLES = new Set(['al', 'el', 'il', 'ul', 'l', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ath', 'adh', 'ed', 'er', 'es', 'et', 'ez', 'ud', 'ur', 'us', 'uz', 'ush', 'ut', 'un', 'id', 'ir', 'is', 'iz']);
 const ARABIC_ARTICLE = 'ال';
 /** Connectors between a person's name and a forebear's: dropped, they carry no identity. */
 const CONNECTORS = new Set(['bin', 'ibn', 'ben', 'bint', 'bent', 'ebn', 'b', 'بن', 'ابن', 'بنت', 'ould', 'wuld']);
@@ -65,13 +71,16 @@ function stripArticle(t: NormalizedToken): { text: string; article: boolean } {
 function makeToken(text: string, script: Script, kind: NameToken['kind'], article: boolean, core: string): NameToken {
   const base = phoneticKey(core, script);
   const key = kind === 'abd' ? '#' + base : kind === 'abu' ? '@' + base : base;
+  // A Maghrebi "Ou" before a vowel is a consonant waw (Ouissam), not a vowel start.
+  const vowelStart = script === 'arabic' ? /^[اع]/.test(core) : /^[aeiou]/.test(core) && !/^ou[aeiou]/.test(core);
   return {
     text,
     script,
     kind,
     article,
     key,
-    skeleton: skeleton(key),
+    skeleton: skeleton(key, vowelStart),
+    altSkeleton: vowelStart && skeleton(key) !== skeleton(key, true) ? skeleton(key) : '',
     shape: script === 'latin' ? latinShape(core) : '',
     letters: script === 'arabic' ? arabicLetters(core) : '',
     initial: /^[aeiouاع]/.test(core) ? 'vowel' : 'consonant',
@@ -123,11 +132,26 @@ function optionalPrefixStripped(key: string): string {
 }
 
 /**
+ * "X al-Din" names (Hossam al-Din, Nasreddine, Shamsuddin, حسام الدين, حسامالدين) are written as
+ * one word or two in either script; they are always cut into two, X and Din, so that every
+ * spelling gives the same tokens.
+ */
+function splitDin(w: NormalizedToken): NormalizedToken[] {
+  if (w.script === 'arabic') {
+    const m = /^(.{2,}?)(الدين)$/u.exec(w.text);
+    if (m && !m[1]!.startsWith('عبد')) return [{ ...w, text: m[1]! }, { text: m[2]!, script: 'arabic' }];
+    return [w];
+  }
+  const m = /^([a-z]{3,}?)[aeiou](?:dd|ld)(in|ine|een|eene)$/.exec(w.text);
+  return m ? [{ ...w, text: m[1]! }, { text: 'din', script: 'latin' }] : [w];
+}
+
+/**
  * Splits a name into tokens with particles attached. Throws `names.only_particles` when nothing
  * but particles (al, bin, abu) is left, and the errors of `normalizeName`.
  */
 export function tokenize(name: string): NameToken[] {
-  const words = normalizeName(name).tokens;
+  const words = normalizeName(name).tokens.flatMap(splitDin);
   const out: NameToken[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -150,7 +174,7 @@ export function tokenize(name: string): NameToken[] {
         const text = words.slice(i, j + 1).map((x) => x.text).join(' ');
         const kind = isAbd ? 'abd' : isAbu ? 'abu' : 'name';
         const tok = makeToken(text, next.script, kind, article || core.article, core.text);
-        out.push(isAbd ? { ...tok, key: '#' + optionalPrefixStripped(tok.key.slice(1)), skeleton: skeleton('#' + optionalPrefixStripped(tok.key.slice(1))) } : tok);
+        out.push(isAbd ? { ...tok, key: '#' + optionalPrefixStripped(tok.key.slice(1)), skeleton: skeleton('#' + optionalPrefixStripped(tok.key.slice(1))), altSkeleton: '' } : tok);
         i = j;
         continue;
       }
@@ -162,7 +186,7 @@ export function tokenize(name: string): NameToken[] {
       if (rest !== null) {
         const tok = makeToken(w.text, w.script, 'abd', false, rest);
         const key = '#' + optionalPrefixStripped(tok.key.slice(1));
-        out.push({ ...tok, key, skeleton: skeleton(key) });
+        out.push({ ...tok, key, skeleton: skeleton(key), altSkeleton: '' });
         continue;
       }
     }
@@ -176,7 +200,7 @@ export function tokenize(name: string): NameToken[] {
     const tok = makeToken(w.text, w.script, 'name', core.article, core.text);
     if (tok.skeleton === '' && tok.key.replace(/[a-z]/g, '') === '') {
       // Vowels only ("Aa", "عا"): keep it, it still compares by text.
-      out.push({ ...tok, key: tok.key || w.text, skeleton: w.text });
+      out.push({ ...tok, key: tok.key || w.text, skeleton: w.text, altSkeleton: '' });
       continue;
     }
     out.push(tok);

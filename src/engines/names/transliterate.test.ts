@@ -48,6 +48,6 @@ describe('transliterate', () => {
     const rate = matched / scored;
     console.log(`transliterate: first candidate matched back for ${matched}/${scored} (${(rate * 100).toFixed(1)} %)`);
     expect(scored).toBeGreaterThan(900);
-    expect(rate).toBeGreaterThan(0.88); // measured 0.906 on 2026-11-26
+    expect(rate).toBeGreaterThan(0.88); // measured 0.906, and 0.904 with the vowel and ending rules, on 2026-11-26
   });
 });
