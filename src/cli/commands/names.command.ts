@@ -191,14 +191,16 @@ export function register(program: Command): void {
         }
         const c = compareTokens(tokenize(a), tokenize(b));
         const explanation = [
-          ...c.aligned.map((p) => ({ a: p.a, b: p.b, how: p.how, similarity: p.similarity, weight: p.weight })),
+          ...c.aligned.map((p) => ({ a: p.a, b: p.b, how: p.how, similarity: p.similarity, weight: p.weight, ...(p.why ? { why: p.why } : {}) })),
           ...c.unmatchedA.map((t) => ({ a: t, b: null, how: 'unmatched', similarity: 0 })),
           ...c.unmatchedB.map((t) => ({ a: null, b: t, how: 'unmatched', similarity: 0 })),
         ];
         if (opts.json) printJson({ score: c.score, explanation, reordered: c.reordered });
         else {
           process.stdout.write(`score ${formatScore(c.score)}${c.reordered ? ' (order differs)' : ''}\n`);
-          process.stdout.write(table(['a', 'b', 'how', 'similarity'], explanation.map((e) => [e.a ?? '—', e.b ?? '—', e.how, e.similarity.toFixed(2)])) + '\n');
+          process.stdout.write(
+            table(['a', 'b', 'how', 'similarity', 'why'], explanation.map((e) => [e.a ?? '—', e.b ?? '—', e.how, e.similarity.toFixed(2), 'why' in e ? e.why : ''])) + '\n',
+          );
         }
         await Promise.resolve();
       }),

@@ -27,6 +27,7 @@ describe('compareNames', () => {
       expect(how(a!, b!), `${a} / ${b}`).toBe('different');
     }
     expect(compareNames('Karim Ahmad Darwish', 'Karima Ahmad Darwish').score).toBeLessThan(REVIEW_THRESHOLD);
+    expect(compareNames('Karim', 'Karima').aligned[0]).toMatchObject({ how: 'different', why: 'different endings' });
     // …while the endings spellings disagree on still meet: ة as a/ah/eh/e, ى as a or i, ع as a vowel or nothing.
     for (const [a, b] of [['Fatima', 'Fatimah'], ['Fatme', 'فاطمة'], ['Hamzeh', 'حمزة'], ['Mustafa', 'مصطفى'], ['Layla', 'ليلى'], ['Aly', 'علي'], ['Rabia', 'ربيع'], ['Nadia', 'نادية'], ['Chaabane', 'شعبان'], ['Abdulla', 'Abdallah']]) {
       expect(compareNames(a!, b!).score, `${a} / ${b}`).toBe(1);

@@ -17,6 +17,8 @@ export interface AlignedToken {
   how: Alignment;
   similarity: number;
   weight: number;
+  /** Why two tokens that share consonants are not the same name, when they are not. */
+  why?: string;
 }
 
 /** Result of comparing two names. */
@@ -64,7 +66,7 @@ export function tokenWeight(t: NameToken): number {
 const weightByKey = new Map<string, number>();
 
 /** Similarity of two tokens in [0,1] and how they aligned. */
-export function tokenSimilarity(a: NameToken, b: NameToken): { similarity: number; how: Alignment } {
+export function tokenSimilarity(a: NameToken, b: NameToken): { similarity: number; how: Alignment; why?: string } {
   if (a.text === b.text) return { similarity: 1, how: 'exact' };
   if (a.kind !== b.kind && (a.kind === 'abu' || b.kind === 'abu')) return { similarity: 0, how: 'different' };
   const bothArabic = a.script === 'arabic' && b.script === 'arabic';
@@ -72,23 +74,25 @@ export function tokenSimilarity(a: NameToken, b: NameToken): { similarity: numbe
   if (bothArabic && a.kind === b.kind && a.letters === b.letters) return { similarity: 1, how: 'spelling' };
   if (keysMatch(a.key, b.key)) {
     // Same sounds to a Latin ear, different Arabic letters (سمحان / أسمهان, مصبح / مصباح): a typo or another name.
-    if (bothArabic) return { similarity: 0.6, how: 'near' };
-    // Mohammad and Mahmoud share every consonant; their vowels sit in different places.
-    if (a.kind === 'name' && b.kind === 'name' && a.shape !== '' && b.shape !== '' && a.shape !== b.shape) return { similarity: 0.4, how: 'different' };
+    if (bothArabic) return { similarity: 0.6, how: 'near', why: 'different Arabic letters' };
     // Karim and Karima, Nour and Noura, كريمة and Karim: the ending makes another name.
-    if (!endingsAgree(a, b)) return { similarity: 0.3, how: 'different' };
+    if (!endingsAgree(a, b)) return { similarity: 0.3, how: 'different', why: 'different endings' };
+    // Mohammad and Mahmoud share every consonant; their vowels sit in different places.
+    if (a.kind === 'name' && b.kind === 'name' && a.shape !== '' && b.shape !== '' && a.shape !== b.shape) {
+      return { similarity: 0.4, how: 'different', why: 'vowels in different places' };
+    }
     // إبراهيم and Brahim (a Maghrebi spelling), أسمهان and Samhan: likely, not certain.
     // Only for plain names: an article (al-, el-, es-) or a compound hides how the name itself begins.
     if (a.script !== b.script && a.kind === 'name' && b.kind === 'name' && !a.article && !b.article && a.initial !== b.initial && !initialWaw(a, b)) {
-      return { similarity: 0.7, how: 'near' };
+      return { similarity: 0.7, how: 'near', why: 'one spelling begins with a vowel, the other not' };
     }
     return { similarity: 1, how: 'spelling' };
   }
   // Same consonants but a yaa/waw one spelling insists on and the other cannot have: Hasan/Husayn.
-  if (a.skeleton === b.skeleton) return { similarity: 0.3, how: 'different' };
+  if (a.skeleton === b.skeleton) return { similarity: 0.3, how: 'different', why: 'a long vowel only one has' };
   const longest = Math.max(a.skeleton.length, b.skeleton.length);
   const d = editDistance(a.skeleton, b.skeleton);
-  if (longest >= 4 && d === 1 && a.skeleton.length === b.skeleton.length) return { similarity: 0.6, how: 'near' };
+  if (longest >= 4 && d === 1 && a.skeleton.length === b.skeleton.length) return { similarity: 0.6, how: 'near', why: 'one consonant differs' };
   return { similarity: 0, how: 'different' };
 }
 
@@ -114,7 +118,7 @@ function initialWaw(a: NameToken, b: NameToken): boolean {
  * by text, so swapping the arguments aligns the same pairs. Identical names score 1.
  */
 export function compareTokens(ta: NameToken[], tb: NameToken[]): NameComparison {
-  const pairs: { i: number; j: number; similarity: number; how: Alignment; weight: number }[] = [];
+  const pairs: { i: number; j: number; similarity: number; how: Alignment; weight: number; why?: string }[] = [];
   for (let i = 0; i < ta.length; i++) {
     for (let j = 0; j < tb.length; j++) {
       const s = tokenSimilarity(ta[i]!, tb[j]!);
@@ -148,7 +152,14 @@ export function compareTokens(ta: NameToken[], tb: NameToken[]): NameComparison 
   for (const p of chosen) if (p.how === 'different') score *= 0.85;
   return {
     score: clamp(score),
-    aligned: chosen.map((p) => ({ a: ta[p.i]!.text, b: tb[p.j]!.text, how: p.how, similarity: p.similarity, weight: round(p.weight) })),
+    aligned: chosen.map((p) => ({
+      a: ta[p.i]!.text,
+      b: tb[p.j]!.text,
+      how: p.how,
+      similarity: p.similarity,
+      weight: round(p.weight),
+      ...(p.why ? { why: p.why } : {}),
+    })),
     unmatchedA: ta.filter((_, i) => !usedA.has(i)).map((t) => t.text),
     unmatchedB: tb.filter((_, j) => !usedB.has(j)).map((t) => t.text),
     reordered,
