@@ -96,8 +96,9 @@ export function tokenSimilarity(a: NameToken, b: NameToken): { similarity: numbe
   return { similarity: 0, how: 'different' };
 }
 
-// Which Latin endings each ending can meet (see NameToken.final); `e` and `*` meet all.
-const LATIN_ENDINGS: Record<string, string> = { a: 'ahe', i: 'ie', u: 'ue', h: 'aihuce', c: 'che', e: 'aihuce' };
+// Which Latin endings each ending can meet (see NameToken.final); `e` and `*` meet all. The Latin
+// table is symmetric (scoring must be): a vowel + h may be ة or a consonant ح/ه, never an i or u.
+const LATIN_ENDINGS: Record<string, string> = { a: 'ahe', i: 'ie', u: 'ue', h: 'ahce', c: 'che', e: 'aiuhce' };
 const ARABIC_ENDINGS: Record<string, string> = { A: 'ahe', I: 'iae', U: 'ue', H: 'ahe', Y: 'ahie', C: 'che', '*': 'aihuce' };
 
 function endingsAgree(a: NameToken, b: NameToken): boolean {

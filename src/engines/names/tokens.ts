@@ -79,8 +79,9 @@ function makeToken(text: string, script: Script, kind: NameToken['kind'], articl
     kind,
     article,
     key,
-    skeleton: skeleton(key, vowelStart),
-    altSkeleton: vowelStart && skeleton(key) !== skeleton(key, true) ? skeleton(key) : '',
+    // A name of nothing but a first vowel and a yaa/waw (Aya آية) keeps the Y/W: it is all there is.
+    skeleton: skeleton(key, vowelStart) || skeleton(key),
+    altSkeleton: vowelStart && skeleton(key, true) !== '' && skeleton(key) !== skeleton(key, true) ? skeleton(key) : '',
     shape: script === 'latin' ? latinShape(core) : '',
     letters: script === 'arabic' ? arabicLetters(core) : '',
     initial: /^[aeiouاع]/.test(core) ? 'vowel' : 'consonant',
