@@ -14,6 +14,8 @@ describe('loadConfig', () => {
     const c = loadConfig({ ATHAR_PORT: '8080', ATHAR_TRUST_PROXY: '2', DATABASE_URL: 'postgres://x@h/db', ATHAR_DEMO: 'false', ATHAR_PUBLIC_BASE_URL: 'https://desk.example.org/' });
     expect(c).toMatchObject({ port: 8080, trustProxy: 2, databaseUrl: 'postgres://x@h/db', loadDemo: false, publicBaseUrl: 'https://desk.example.org' });
     expect(loadConfig({ ATHAR_TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1');
+    expect(loadConfig({ FFMPEG_PATH: '/opt/ffmpeg/bin/ffmpeg', FFPROBE_PATH: '/opt/ffmpeg/bin/ffprobe' })).toMatchObject({ ffmpegPath: '/opt/ffmpeg/bin/ffmpeg', ffprobePath: '/opt/ffmpeg/bin/ffprobe' });
+    expect('ffmpegPath' in loadConfig({})).toBe(false);
   });
 
   it('names the variable that is wrong', () => {

@@ -32,6 +32,9 @@ export const ConfigSchema = Type.Object({
   maxImagePixels: Type.Integer({ minimum: 1 }),
   /** Every ffmpeg/ffprobe run is killed after this many seconds. */
   ffmpegTimeoutS: Type.Integer({ minimum: 1 }),
+  /** ffmpeg and ffprobe to run, when not the ones on PATH or in the npm packages. */
+  ffmpegPath: Type.Optional(Type.String({ minLength: 1 })),
+  ffprobePath: Type.Optional(Type.String({ minLength: 1 })),
   /** Cron expression for the scheduled audit-chain check (UTC). */
   auditCheckCron: Type.String({ minLength: 9 }),
   /** Mark the session cookie Secure (set when served over HTTPS). */
@@ -86,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     runWorkers: bool(env.ATHAR_RUN_WORKERS, 'ATHAR_RUN_WORKERS', true),
     maxImagePixels: int(env.ATHAR_MAX_IMAGE_PIXELS, 'ATHAR_MAX_IMAGE_PIXELS', 100_000_000),
     ffmpegTimeoutS: int(env.ATHAR_FFMPEG_TIMEOUT_S, 'ATHAR_FFMPEG_TIMEOUT_S', 600),
+    ffmpegPath: env.FFMPEG_PATH || undefined,
+    ffprobePath: env.FFPROBE_PATH || undefined,
     auditCheckCron: env.ATHAR_AUDIT_CHECK_CRON || '17 * * * *',
     secureCookies: bool(env.ATHAR_SECURE_COOKIES, 'ATHAR_SECURE_COOKIES', false),
     loadDemo: bool(env.ATHAR_DEMO, 'ATHAR_DEMO', true),
@@ -96,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (raw.adminPassword === undefined) delete raw.adminPassword;
   if (raw.organisationUrl === undefined) delete raw.organisationUrl;
   if (raw.token === undefined) delete raw.token;
+  if (raw.ffmpegPath === undefined) delete raw.ffmpegPath;
+  if (raw.ffprobePath === undefined) delete raw.ffprobePath;
   const errors = [...Value.Errors(ConfigSchema, raw)];
   if (errors.length > 0) {
     const issues = errors.map((e) => ({ field: envName(e.path), message: e.message }));
@@ -121,6 +128,8 @@ const ENV_NAMES: Record<string, string> = {
   runWorkers: 'ATHAR_RUN_WORKERS',
   maxImagePixels: 'ATHAR_MAX_IMAGE_PIXELS',
   ffmpegTimeoutS: 'ATHAR_FFMPEG_TIMEOUT_S',
+  ffmpegPath: 'FFMPEG_PATH',
+  ffprobePath: 'FFPROBE_PATH',
   auditCheckCron: 'ATHAR_AUDIT_CHECK_CRON',
   secureCookies: 'ATHAR_SECURE_COOKIES',
   loadDemo: 'ATHAR_DEMO',

@@ -100,6 +100,11 @@ describe('bad input gives a typed error naming the file', () => {
     expect(e.message).toMatch(reason);
   });
 
+  it('runs the configured ffmpeg and ffprobe as given, without falling back', () => {
+    expect(resolveBinaries({ ffmpegPath: '/opt/x/ffmpeg', ffprobePath: '/opt/x/ffprobe' })).toEqual({ ffmpeg: '/opt/x/ffmpeg', ffprobe: '/opt/x/ffprobe' });
+    expect(resolveBinaries({}).ffmpeg).not.toBe('');
+  });
+
   it('ffmpeg missing → media.ffmpeg_missing', async () => {
     const binaries = { ffmpeg: at('no-ffmpeg'), ffprobe: at('no-ffprobe') };
     const e = await failure(hashVideo(at('small.mp4'), { ...run, binaries }));

@@ -80,15 +80,17 @@ function fromPackage(pkg: string): string | null {
 }
 
 /**
- * FFMPEG_PATH/FFPROBE_PATH when set (taken as given: a wrong path must fail loudly, not fall back
- * silently to another ffmpeg), else the binaries on PATH, else those inside the npm packages.
+ * The configured paths (config.ffmpegPath/ffprobePath from FFMPEG_PATH/FFPROBE_PATH, taken as
+ * given: a wrong path must fail loudly, not fall back silently to another ffmpeg), else the
+ * binaries on the system's search path (PATH, as a shell would find them), else those inside the
+ * npm packages.
  */
-export function resolveBinaries(env: NodeJS.ProcessEnv = process.env): FfmpegBinaries {
-  const pick = (name: string, variable: string, pkg: string) =>
-    env[variable] || onPath(name, env.PATH) || fromPackage(pkg) || name;
+export function resolveBinaries(chosen: { ffmpegPath?: string | undefined; ffprobePath?: string | undefined } = {}): FfmpegBinaries {
+  const searchPath = process.env.PATH;
+  const pick = (given: string | undefined, name: string, pkg: string) => given || onPath(name, searchPath) || fromPackage(pkg) || name;
   return {
-    ffmpeg: pick('ffmpeg', 'FFMPEG_PATH', '@ffmpeg-installer/ffmpeg'),
-    ffprobe: pick('ffprobe', 'FFPROBE_PATH', '@ffprobe-installer/ffprobe'),
+    ffmpeg: pick(chosen.ffmpegPath, 'ffmpeg', '@ffmpeg-installer/ffmpeg'),
+    ffprobe: pick(chosen.ffprobePath, 'ffprobe', '@ffprobe-installer/ffprobe'),
   };
 }
 

@@ -11,6 +11,7 @@ import { WEAK_QUALITY, type PdqHash } from '#src/engines/fingerprint/types.ts';
 import { decodeImage, type DecodeLimits } from '#src/repositories/image.decoder.ts';
 import { sniffFile } from '#src/repositories/media.sniffer.ts';
 import { hashVideo, type VideoFrameHashes } from '#src/repositories/video.hasher.ts';
+import { resolveBinaries } from '#src/repositories/ffmpeg.ts';
 
 /** A hash with the DCT block it came from, so the dihedral variants can be derived later. */
 export interface ImageHash extends PdqHash {
@@ -45,13 +46,20 @@ export interface FingerprintOptions {
   /** 1 frame per second (vPDQ's rate, the default) or 0 for every frame. */
   videoFps?: number;
   ffmpegTimeoutS: number;
+  /** The ffmpeg and ffprobe to run (config.ffmpegPath/ffprobePath); else found on PATH or in the npm packages. */
+  ffmpegPath?: string | undefined;
+  ffprobePath?: string | undefined;
 }
 
 /** Fingerprints a file: a picture, an animated picture (as video) or a video. */
 export async function fingerprintFile(file: string, limits: DecodeLimits, options: FingerprintOptions): Promise<MediaFingerprint> {
   const kind = await sniffFile(file);
   if (kind === 'video') {
-    const { durationS, frames } = await hashVideo(file, { fps: options.videoFps ?? 1, timeoutS: options.ffmpegTimeoutS });
+    const { durationS, frames } = await hashVideo(file, {
+      fps: options.videoFps ?? 1,
+      timeoutS: options.ffmpegTimeoutS,
+      binaries: resolveBinaries(options),
+    });
     return { kind: 'video', durationS, frames };
   }
   const decoded = await decodeImage(file, limits);

@@ -20,14 +20,15 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(
       action(async (a: string, b: string, o: { json?: boolean }) => {
-        const { maxImagePixels, ffmpegTimeoutS } = loadConfig();
+        const { maxImagePixels, ffmpegTimeoutS, ffmpegPath, ffprobePath } = loadConfig();
+        const media = { ffmpegTimeoutS, ffmpegPath, ffprobePath };
         const limits = { maxPixels: maxImagePixels };
         // Videos are hashed at every frame here, not once a second: two copies cut at different
         // moments are sampled out of phase at 1 fps and share almost no close frame pair
         // (chair-19 in chair-orig: 10 % at 1 fps, found at every frame). Dense comparison looks
         // for each side's once-a-second samples among every frame of the other.
-        const query = await fingerprintFile(a, limits, { videoFps: 0, ffmpegTimeoutS });
-        const target = await fingerprintFile(b, limits, { videoFps: 0, ffmpegTimeoutS });
+        const query = await fingerprintFile(a, limits, { videoFps: 0, ...media });
+        const target = await fingerprintFile(b, limits, { videoFps: 0, ...media });
 
         if (query.kind === 'image' && target.kind === 'image') {
           const r = compareImages(query, target);

@@ -60,7 +60,8 @@ export function register(program: Command): void {
     .option('--json', 'one JSON object per line, per file, as each is done')
     .action(
       action(async (files: string[], o: { json?: boolean }) => {
-        const { maxImagePixels, ffmpegTimeoutS } = loadConfig();
+        const { maxImagePixels, ffmpegTimeoutS, ffmpegPath, ffprobePath } = loadConfig();
+        const media = { ffmpegTimeoutS, ffmpegPath, ffprobePath };
         const fileWidth = Math.max(4, ...files.map((f) => [...f].length));
         const progress = !o.json && process.stderr.isTTY && files.length > 1;
         if (!o.json) {
@@ -70,7 +71,7 @@ export function register(program: Command): void {
         for (const [n, file] of files.entries()) {
           if (progress) process.stderr.write(`\rhashing ${n + 1}/${files.length}…`);
           try {
-            const fp = await fingerprintFile(file, { maxPixels: maxImagePixels }, { ffmpegTimeoutS });
+            const fp = await fingerprintFile(file, { maxPixels: maxImagePixels }, media);
             if (progress) process.stderr.write('\r\x1b[K');
             if (o.json) printJson(hashLine(file, fp));
             else process.stdout.write(humanRow(fileWidth, file, humanCells(fp)) + '\n');
