@@ -15,6 +15,13 @@ const commandModules: Array<() => Promise<{ register: (program: Command) => void
   () => import('./commands/names.command.ts'),
 ];
 
+// A reader that stops early (`athar names score ... | head`) closes the pipe: that ends the output,
+// it is not a failure. Exit quietly, as Unix tools do, instead of crashing on EPIPE.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const program = new Command('athar')
   .description('athar — verification desk and registry of detained and missing persons')
   .option('--server <url>', 'talk to this athar server (authenticate with ATHAR_TOKEN)')

@@ -64,6 +64,16 @@ describe('athar names score', () => {
     expect(r.stdout.split('\n')).toHaveLength(100_001);
     expect(Date.now() - t).toBeLessThan(60_000);
   }, 90_000);
+
+  it('stops quietly when the reader stops early (| head): exit 0, no stack trace', () => {
+    const file = path.join(dir, 'long.tsv');
+    writeFileSync(file, 'Mohammad Khaled\tمحمد خالد\n'.repeat(200_000));
+    const cmd = `set -o pipefail; "${process.execPath}" "${path.join(root, 'bin/athar.js')}" names score --input "${file}" | head -n 2`;
+    const r = spawnSync('bash', ['-c', cmd], { env, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(2);
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.status).toBe(0);
+  }, 90_000);
 });
 
 describe('athar names compare / keys', () => {

@@ -98,7 +98,7 @@ export function scoreLine(bytes: Uint8Array): { out: string; error?: { code: str
  * Streams a score file line by line (bytes, so invalid UTF-8 is reported per line rather than
  * replaced silently), writing each result as soon as it is known. Returns the number of bad lines.
  */
-async function scoreFile(file: string, write: (s: string) => void): Promise<number> {
+async function scoreFile(file: string, write: (s: string) => void, pause: () => Promise<void>): Promise<number> {
   let failed = 0;
   let lineNo = 0;
   let pending: Buffer[] = [];
@@ -142,13 +142,17 @@ async function scoreFile(file: string, write: (s: string) => void): Promise<numb
       overlong = false;
       start = nl + 1;
     }
+    await pause();
   }
   if (overlong || pendingBytes > 0) finish(overlong ? null : Buffer.concat(pending, pendingBytes));
   return failed;
 }
 
-/** Buffers stdout writes so 100,000 lines do not cost 100,000 system calls. */
-function bufferedStdout(): { write: (s: string) => void; flush: () => Promise<void> } {
+/**
+ * Buffers stdout writes so 100,000 lines do not cost 100,000 system calls, and waits for a slow
+ * reader (`| head`, a pipe to another program) instead of piling the output up in memory.
+ */
+function bufferedStdout(): { write: (s: string) => void; pause: () => Promise<void>; flush: () => Promise<void> } {
   let buf = '';
   const flush = (): Promise<void> =>
     new Promise((resolve) => {
@@ -161,8 +165,9 @@ function bufferedStdout(): { write: (s: string) => void; flush: () => Promise<vo
   return {
     write: (s) => {
       buf += s;
-      if (buf.length > 1 << 16) void flush();
     },
+    /** Called between input chunks: writes out a full buffer and waits until stdout takes more. */
+    pause: () => (buf.length > 1 << 16 ? flush() : Promise.resolve()),
     flush,
   };
 }
@@ -213,7 +218,7 @@ export function register(program: Command): void {
     .action(
       action(async (opts: { input: string }) => {
         const out = bufferedStdout();
-        const failed = await scoreFile(opts.input === '-' ? '/dev/stdin' : opts.input, out.write);
+        const failed = await scoreFile(opts.input === '-' ? '/dev/stdin' : opts.input, out.write, out.pause);
         await out.flush();
         return failed > 0 ? 1 : 0;
       }),
