@@ -1,10 +1,12 @@
 /**
- * `npm run bench -- names [--records N] [--queries N] [--baseline-queries N] [--seed S]`: the name
+ * `npm run bench -- names [--records N] [--queries N] [--baseline-queries N] [--seed S]
+ * [--only athar] [--details FILE]`: the name
  * engine against fuse.js, minisearch and PostgreSQL pg_trgm `similarity()` (PGlite with its pg_trgm
  * contrib, in this process) on one synthetic registry (bench/names/data.ts). athar retrieves the
  * way the registry will — rows sharing index keys (`retrievalKeys`), then trigram similarity of
  * `trigramText` when keys find too few — and ranks the candidates with the engine's score; once in
- * process (posting lists) and once as SQL on PGlite (btree on the keys, pg_trgm), same candidates.
+ * process (posting lists) and once as SQL on PGlite (btree on the keys, pg_trgm): the same keys and
+ * order; the in-process trigram step imitates pg_trgm (which also splits words at # and @).
  * Appends the table and a sample of misses to bench/RESULTS.md.
  */
 import { performance } from 'node:perf_hooks';
@@ -30,9 +32,11 @@ const MAX_CANDIDATES = 300;
 // `--only athar` skips the baselines (for iterating on the engine; a recorded run has them all).
 const ONLY = (() => {
   const i = process.argv.indexOf('--only');
-  return i >= 0 ? (process.argv[i + 1] ?? '') : '';
+  if (i < 0) return '';
+  if (process.argv[i + 1] !== 'athar') throw new Error('--only takes "athar" (the engine without the baselines)');
+  return 'athar';
 })();
-// `--details FILE` writes every miss, every false alarm and the slowest queries to FILE.
+// `--details FILE` writes every miss, every false alarm and every query's time to FILE.
 const DETAILS = (() => {
   const i = process.argv.indexOf('--details');
   return i >= 0 ? (process.argv[i + 1] ?? '') : '';
