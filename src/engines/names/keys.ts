@@ -8,6 +8,8 @@
  *   (k/q/c) F L M N R, plus Y and W for a written yaa/waw or a Latin diphthong (ay, ei, y, w);
  * - lower case = may be there or not: a single Latin i/e (long or short?), o/u, a (marked `a`), a
  *   final h, a final Arabic yaa (alef maqsura is folded into it) or haa (taa marbuta);
+ * - `Q` = ذ or ظ, which Latin spellings write z, d, dh or th (ذيب Deeb/Theeb, منذر Munzer/Munther,
+ *   ظافر Zafer/Dhafer): it meets Latin Z, D and T;
  * - `A` = an alef inside an Arabic word: a long vowel every Latin spelling writes with some vowel
  *   (قاسم Qasim/Kassem/Kacem, جمال Jamal/Djamel), so it must meet a Latin vowel — Mirna is not
  *   عمران or ميران. Next to a written yaa/waw the Latin vowel may be shared (رائد Raed).
@@ -18,8 +20,8 @@
  */
 
 const ARABIC_CLASS: Record<string, string> = {
-  'ب': 'B', 'ت': 'T', 'ث': 'T', 'ج': 'J', 'ح': 'H', 'خ': 'X', 'د': 'D', 'ذ': 'Z', 'ر': 'R', 'ز': 'Z',
-  'س': 'S', 'ش': 'C', 'ص': 'S', 'ض': 'D', 'ط': 'T', 'ظ': 'Z', 'غ': 'J', 'ف': 'F', 'ق': 'K', 'ك': 'K',
+  'ب': 'B', 'ت': 'T', 'ث': 'T', 'ج': 'J', 'ح': 'H', 'خ': 'X', 'د': 'D', 'ذ': 'Q', 'ر': 'R', 'ز': 'Z',
+  'س': 'S', 'ش': 'C', 'ص': 'S', 'ض': 'D', 'ط': 'T', 'ظ': 'Q', 'غ': 'J', 'ف': 'F', 'ق': 'K', 'ك': 'K',
   'ل': 'L', 'م': 'M', 'ن': 'N', 'ه': 'H', 'و': 'W', 'ي': 'Y',
 };
 
@@ -130,7 +132,7 @@ export function skeleton(key: string, vowelStart = false): string {
     if (isOptional(ch) || ch === 'A') continue;
     // Y/W count only as the first consonant (Yusuf, Walid): elsewhere spellings disagree.
     if ((ch === 'Y' || ch === 'W') && (vowelStart || out.replace(/[#@]/g, '') !== '')) continue;
-    const c = ch === '$' || ch === 'Z' ? 'S' : ch; // coarse: s and z share a skeleton letter
+    const c = ch === '$' || ch === 'Z' || ch === 'Q' ? 'S' : ch; // coarse: s and z share a skeleton letter (ذ/ظ read as z)
     if (out.endsWith(c)) continue;
     out += c;
   }
@@ -185,6 +187,7 @@ function isVowelSymbol(ch: string | undefined): boolean {
 function same(a: string, b: string): boolean {
   // An Arabic long alef meets any Latin vowel (Jamal, Djamel; Hisham, Hesham).
   if (a === 'A' || b === 'A') return isVowelSymbol(a === 'A' ? b : a);
+  if (a === 'Q' || b === 'Q') return 'QZDT'.includes(a === 'Q' ? b.toUpperCase() : a.toUpperCase());
   const x = a.toUpperCase();
   const y = b.toUpperCase();
   return x === y || (x === '$' && (y === 'S' || y === 'Z')) || (y === '$' && (x === 'S' || x === 'Z'));

@@ -47,6 +47,15 @@ describe('normalizeName — Latin script', () => {
     expect(normalizeName("Moh'd").text).toBe('mohd');
     expect(normalizeName('Ma`moun').text).toBe('mamoun');
   });
+  it('reads the letters of the academic systems and of Turkish/Kurdish spellings, not just their base letter', () => {
+    expect(normalizeName('Šukrī').text).toBe('shukri');
+    expect(normalizeName('Ḫālid').text).toBe('khalid');
+    expect(normalizeName('ʿUṯmān').text).toBe('uthman');
+    expect(normalizeName('Ǧamāl').text).toBe('jamal');
+    expect(normalizeName('Ġassān').text).toBe('ghassan');
+    expect(normalizeName('Şerif Çelik').text).toBe('sherif chelik');
+    expect(normalizeName('Ṣāliḥ Ḍiyāʾ').text).toBe('salih diya'); // dots below only mark emphasis
+  });
   it('turns hyphens, dots and runs of spaces into single spaces', () => {
     expect(normalizeName('  Al-Hassan   ABD.AL-Rahman ').text).toBe('al hassan abd al rahman');
   });

@@ -30,6 +30,13 @@ function isArabicDropped(c: number): boolean {
 const INVISIBLE = /[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/u;
 // Apostrophes and ayn/hamza marks in Latin transliterations (ʿAli, Ma'moun, Moh'd) carry no letter we key on.
 const LATIN_MARKS = /[\u02BF\u02BE\u02BB\u02BC'`\u00B4\u2018\u2019\u2032\u02B9]/u;
+// Letters whose diacritic is the whole point, read before diacritics are stripped: the academic
+// systems (DIN 31635, ISO 233: š ش, ḫ خ, ṯ ث, ḏ ذ, ǧ ج, ġ غ) and Turkish/Kurdish spellings of
+// Syrian names (Şükrü شكري, ç, ğ). Dots below (ṣ ḥ ṭ ḍ ẓ) only mark emphasis and are stripped.
+const LATIN_LETTERS: Record<string, string> = {
+  'š': 'sh', 'ş': 'sh', 'ș': 'sh', 'ḫ': 'kh', 'ẖ': 'kh', 'ṯ': 'th', 'ḏ': 'dh', 'ǧ': 'j', 'ġ': 'gh', 'ğ': 'gh', 'ç': 'ch', 'č': 'ch',
+};
+const LATIN_LETTER_RE = /[šşșḫẖṯḏǧġğçč]/gu;
 const LATIN_SPECIAL: Record<string, string> = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'ł': 'l', 'ı': 'i', 'þ': 'th' };
 
 /** One normalised token and its script. */
@@ -73,7 +80,11 @@ export function normalizeName(input: string): NormalizedName {
     throw invalid('names.too_long', `a name has at most ${MAX_NAME_LENGTH} characters (this one has ${input.length})`);
   }
   // Presentation forms (ﻣﺤﻤﺪ from PDFs) and ligatures fold under NFKC; NFD then splits Latin diacritics.
-  const decomposed = input.normalize('NFKC').normalize('NFD');
+  const decomposed = input
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(LATIN_LETTER_RE, (c) => LATIN_LETTERS[c]!)
+    .normalize('NFD');
   let out = '';
   for (const raw of decomposed) {
     const code = raw.codePointAt(0)!;

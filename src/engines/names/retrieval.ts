@@ -16,9 +16,9 @@ function skeletons(tokens: NameToken[]): string[] {
   return [...new Set(tokens.slice(0, MAX_KEYED_TOKENS).map((t) => t.skeleton).filter((s) => s !== ''))].sort();
 }
 
-/** A token's skeletons: its own and, for a vowel + Y/W start, the one with that Y/W. */
+/** A token's skeletons: its own and its other readings (NameToken.altSkeletons). */
 function variants(t: NameToken): string[] {
-  return [t.skeleton, t.altSkeleton].filter((s) => s !== '');
+  return [t.skeleton, ...t.altSkeletons].filter((s) => s !== '');
 }
 
 /**
@@ -38,8 +38,8 @@ export function tokenKeys(tokens: NameToken[]): string[] {
 }
 
 /**
- * A record's index keys (6 singles and 15 pairs at most, more only for names that begin with a
- * vowel + Y/W, which have two skeletons). Throws the AppErrors of `tokenize`.
+ * A record's index keys (6 singles and 15 pairs at most, more only for names with other readings:
+ * a first vowel + Y/W, an Arabic ذ/ظ). Throws the AppErrors of `tokenize`.
  */
 export function retrievalKeys(record: PersonRecord): string[] {
   return tokenKeys(recordTokens(record));

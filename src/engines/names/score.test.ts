@@ -11,6 +11,8 @@ describe('compareNames', () => {
     ['عبد الرحمن قاسم', 'Abdelrahman Kacem'],
     ['Mhd Kassem', 'Muhammad Qasim'],
     ['El Hasan Abdulrahman', 'Al-Hassan Abd al-Rahman'],
+    ['Ḫālid Šukrī', 'خالد شكري'], // academic transliteration (DIN 31635)
+    ['ʿUṯmān Ǧamāl Ġassān', 'عثمان جمال غسان'],
   ])('%s ≈ %s across scripts and spellings', (a, b) => {
     expect(compareNames(a, b).score).toBeGreaterThanOrEqual(0.95);
   });
@@ -50,6 +52,13 @@ describe('compareNames', () => {
     for (const [a, b] of [['Qasim', 'قاسم'], ['Kacem', 'قاسم'], ['Djamel', 'جمال'], ['Hesham', 'هشام'], ['Raed', 'رائد'], ['Wael', 'وائل'], ['Ismail', 'إسماعيل']]) {
       expect(compareNames(a!, b!).score, `${a} / ${b}`).toBe(1);
     }
+  });
+  it('reads ذ and ظ as Latin spellings write them: z, d, dh or th', () => {
+    for (const [a, b] of [['Deeb', 'ذيب'], ['Theeb', 'ذيب'], ['Diab', 'ذياب'], ['Munzer', 'منذر'], ['Munther', 'منذر'], ['Zafer', 'ظافر'], ['Dhafer', 'ظافر'], ['Abdel Adheem', 'عبد العظيم']]) {
+      expect(compareNames(a!, b!).score, `${a} / ${b}`).toBe(1);
+    }
+    expect(compareNames('Deeb', 'ديب').score).toBe(1); // and د stays d
+    expect(compareNames('Zafer', 'ضافر').score).toBeLessThan(0.5); // ض is not z
   });
   it('reads a written yaa in Latin ei/ee even first in a word: Eid is عيد, not الددة', () => {
     expect(compareNames('Eid', 'عيد').score).toBe(1);

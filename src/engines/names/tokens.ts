@@ -22,11 +22,12 @@ export interface NameToken {
   /** Coarse skeleton of the key, for index lookups. */
   skeleton: string;
   /**
-   * For a name that begins with a vowel and a Y/W (Aylool أيلول, Ayman): the skeleton with that Y/W,
-   * which most spellings of such names share; indexed beside `skeleton`, which leaves it out
-   * because some spellings do not write it (Issa/Eisa, Iman/إيمان). Empty otherwise.
+   * Other skeletons the same name is indexed and searched under: for a name that begins with a
+   * vowel and a Y/W (Aylool أيلول, Ayman), the one with that Y/W, which most spellings share
+   * (`skeleton` leaves it out because some do not write it: Issa/Eisa, Iman/إيمان); for an Arabic
+   * ذ or ظ, read as d and as t/th besides z (ذيب Deeb, Theeb, Zeeb). Usually empty.
    */
-  altSkeleton: string;
+  altSkeletons: string[];
   /**
    * Latin only: consonant/vowel shape ("cvcvcvc" for Mohammad, "cvcvc" for Mahmoud). Two Latin
    * spellings of one name put their vowels in the same places; keys alone cannot see that.
@@ -79,14 +80,26 @@ function makeToken(text: string, script: Script, kind: NameToken['kind'], articl
     kind,
     article,
     key,
-    // A name of nothing but a first vowel and a yaa/waw (Aya آية) keeps the Y/W: it is all there is.
-    skeleton: skeleton(key, vowelStart) || skeleton(key),
-    altSkeleton: vowelStart && skeleton(key, true) !== '' && skeleton(key) !== skeleton(key, true) ? skeleton(key) : '',
+    ...skeletons(key, vowelStart),
     shape: script === 'latin' ? latinShape(core) : '',
     letters: script === 'arabic' ? arabicLetters(core) : '',
     initial: /^[aeiouاع]/.test(core) ? 'vowel' : 'consonant',
     final: script === 'arabic' ? arabicFinal(core) : latinFinal(core),
   };
+}
+
+/** A token's skeleton and its other skeletons (see NameToken.altSkeletons). */
+function skeletons(key: string, vowelStart: boolean): { skeleton: string; altSkeletons: string[] } {
+  // A name of nothing but a first vowel and a yaa/waw (Aya آية) keeps the Y/W: it is all there is.
+  const main = skeleton(key, vowelStart) || skeleton(key);
+  const all = new Set<string>();
+  for (const k of key.includes('Q') ? [key, key.replace(/Q/g, 'D'), key.replace(/Q/g, 'T')] : [key]) {
+    all.add(skeleton(k, vowelStart) || skeleton(k));
+    if (vowelStart && skeleton(k, true) !== '') all.add(skeleton(k));
+  }
+  all.delete(main);
+  all.delete('');
+  return { skeleton: main, altSkeletons: [...all] };
 }
 
 // A doubled waw or yaa is one long vowel written twice (داوود, داود).
@@ -175,7 +188,8 @@ export function tokenize(name: string): NameToken[] {
         const text = words.slice(i, j + 1).map((x) => x.text).join(' ');
         const kind = isAbd ? 'abd' : isAbu ? 'abu' : 'name';
         const tok = makeToken(text, next.script, kind, article || core.article, core.text);
-        out.push(isAbd ? { ...tok, key: '#' + optionalPrefixStripped(tok.key.slice(1)), skeleton: skeleton('#' + optionalPrefixStripped(tok.key.slice(1))), altSkeleton: '' } : tok);
+        const abdKey = '#' + optionalPrefixStripped(tok.key.slice(1));
+        out.push(isAbd ? { ...tok, key: abdKey, ...skeletons(abdKey, false) } : tok);
         i = j;
         continue;
       }
@@ -187,7 +201,7 @@ export function tokenize(name: string): NameToken[] {
       if (rest !== null) {
         const tok = makeToken(w.text, w.script, 'abd', false, rest);
         const key = '#' + optionalPrefixStripped(tok.key.slice(1));
-        out.push({ ...tok, key, skeleton: skeleton(key), altSkeleton: '' });
+        out.push({ ...tok, key, ...skeletons(key, false) });
         continue;
       }
     }
@@ -201,7 +215,7 @@ export function tokenize(name: string): NameToken[] {
     const tok = makeToken(w.text, w.script, 'name', core.article, core.text);
     if (tok.skeleton === '' && tok.key.replace(/[a-z]/g, '') === '') {
       // Vowels only ("Aa", "عا"): keep it, it still compares by text.
-      out.push({ ...tok, key: tok.key || w.text, skeleton: w.text, altSkeleton: '' });
+      out.push({ ...tok, key: tok.key || w.text, skeleton: w.text, altSkeletons: [] });
       continue;
     }
     out.push(tok);
