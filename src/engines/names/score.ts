@@ -83,7 +83,7 @@ export function tokenSimilarity(a: NameToken, b: NameToken): { similarity: numbe
     }
     // إبراهيم and Brahim (a Maghrebi spelling), أسمهان and Samhan: likely, not certain.
     // Only for plain names: an article (al-, el-, es-) or a compound hides how the name itself begins.
-    if (a.script !== b.script && a.kind === 'name' && b.kind === 'name' && !a.article && !b.article && a.initial !== b.initial && !initialWaw(a, b)) {
+    if (a.script !== b.script && a.kind === 'name' && b.kind === 'name' && !a.article && !b.article && a.initial !== b.initial) {
       return { similarity: 0.7, how: 'near', why: 'one spelling begins with a vowel, the other not' };
     }
     return { similarity: 1, how: 'spelling' };
@@ -106,12 +106,6 @@ function endingsAgree(a: NameToken, b: NameToken): boolean {
   if (a.script === 'arabic' && b.script === 'arabic') return true;
   const [ar, la] = a.script === 'arabic' ? [a, b] : [b, a];
   return ARABIC_ENDINGS[ar.final]!.includes(la.final);
-}
-
-// A Maghrebi "Ou" is a waw (Ouissam وسام, Ouail وائل).
-function initialWaw(a: NameToken, b: NameToken): boolean {
-  const [ar, la] = a.script === 'arabic' ? [a, b] : [b, a];
-  return ar.letters.startsWith('و') && /^[ouw]/.test(la.text);
 }
 
 /**

@@ -38,7 +38,10 @@ export interface NameToken {
    * letter by letter (ح and ه are one Latin h but two Arabic letters: سمحان is not أسمهان).
    */
   letters: string;
-  /** How the name begins: with a vowel (Latin a e i o u; Arabic alef or ayn) or a consonant. */
+  /**
+   * How the name begins: with a vowel (Latin a e i o u, but not a Maghrebi "Ou" before a vowel,
+   * which is a waw: Ouissam وسام; Arabic alef or ayn) or a consonant.
+   */
   initial: 'vowel' | 'consonant';
   /**
    * How the name ends, the vowel that tells Karim from Karima and Nour from Noura: Latin `a`, `i`
@@ -72,18 +75,17 @@ function stripArticle(t: NormalizedToken): { text: string; article: boolean } {
 function makeToken(text: string, script: Script, kind: NameToken['kind'], article: boolean, core: string): NameToken {
   const base = phoneticKey(core, script);
   const key = kind === 'abd' ? '#' + base : kind === 'abu' ? '@' + base : base;
-  // A Maghrebi "Ou" before a vowel is a consonant waw (Ouissam), not a vowel start.
-  const vowelStart = script === 'arabic' ? /^[اع]/.test(core) : /^[aeiou]/.test(core) && !/^ou[aeiou]/.test(core);
+  const initial = (script === 'arabic' ? /^[اع]/.test(core) : /^[aeiou]/.test(core) && !/^ou[aeiou]/.test(core)) ? 'vowel' : 'consonant';
   return {
     text,
     script,
     kind,
     article,
     key,
-    ...skeletons(key, vowelStart),
+    ...skeletons(key, initial === 'vowel'),
     shape: script === 'latin' ? latinShape(core) : '',
     letters: script === 'arabic' ? arabicLetters(core) : '',
-    initial: /^[aeiouاع]/.test(core) ? 'vowel' : 'consonant',
+    initial,
     final: script === 'arabic' ? arabicFinal(core) : latinFinal(core),
   };
 }
