@@ -12,7 +12,8 @@ import type { NameToken } from './tokens.ts';
 /** At most this many name tokens are keyed (a given, father, grandfather, family name and one more). */
 export const MAX_KEYED_TOKENS = 6;
 
-function skeletons(tokens: NameToken[]): string[] {
+/** The tokens' own skeletons (not their other readings), for the trigram text. */
+function primarySkeletons(tokens: NameToken[]): string[] {
   return [...new Set(tokens.slice(0, MAX_KEYED_TOKENS).map((t) => t.skeleton).filter((s) => s !== ''))].sort();
 }
 
@@ -60,5 +61,5 @@ export function queryKeys(tokens: NameToken[]): string[] {
  * find candidates when too few tokens agree: the skeletons, sorted so order does not matter.
  */
 export function trigramText(record: PersonRecord): string {
-  return skeletons(recordTokens(record)).join(' ').toLowerCase();
+  return primarySkeletons(recordTokens(record)).join(' ').toLowerCase();
 }
