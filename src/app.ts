@@ -1,44 +1,46 @@
+/**
+ * The composition root: config → platform (database, job queue, audit views) → the list of
+ * modules. Adding a feature is adding its folder under src/modules and one line to `modules`.
+ */
 import pino, { type Logger } from 'pino';
 import type PgBoss from 'pg-boss';
-import type { Config } from './config.ts';
-import { openDatabase, openPglite, type Database } from './db/database.ts';
-import { acquireLock, type DataDirLock } from './db/lock.ts';
-import { migrate } from './db/migrate.ts';
-import { startBoss, startWorkers } from './jobs/worker.ts';
-import { cryptoIds, systemClock, type Clock, type Ids } from './ports.ts';
-import { createStore, type Store } from './repositories/index.ts';
-import { AccessService } from './services/access.service.ts';
-import { AuditService } from './services/audit.service.ts';
-import { AuthService } from './services/auth.service.ts';
-import { CaseService } from './services/case.service.ts';
-import { CaseFileService } from './services/casefile.service.ts';
-import { ClaimService } from './services/claim.service.ts';
-import { ClaimReviewService } from './services/claimreview.service.ts';
-import type { ServiceDeps } from './services/context.ts';
-import { DEMO_SLUG, DemoService } from './services/demo.service.ts';
-import { SystemService } from './services/system.service.ts';
-import { TimelineService } from './services/timeline.service.ts';
+import { accountsModule, authenticateSession, authenticateToken, bootstrapAdmin, csrfMatches, localActor } from '#src/modules/accounts/index.ts';
+import { auditModule } from '#src/modules/audit/index.ts';
+import { caseFileModule } from '#src/modules/casefile/index.ts';
+import { authorizeCase, casesModule, findCase } from '#src/modules/cases/index.ts';
+import { claimsModule } from '#src/modules/claims/index.ts';
+import { DEMO_SLUG, demoModule, demoToOffer, offerDemo } from '#src/modules/demo/index.ts';
+import { systemModule } from '#src/modules/system/index.ts';
+import { timelineModule } from '#src/modules/timeline/index.ts';
+import { AuditViews } from '#src/platform/audit/audit-view.ts';
+import type { Config } from '#src/platform/config.ts';
+import { ANONYMOUS_ACTOR, SYSTEM_ACTOR, type Actor, type Context } from '#src/platform/context.ts';
+import { openDatabase, openPglite, type Database } from '#src/platform/database/database.ts';
+import { acquireLock, type DataDirLock } from '#src/platform/database/lock.ts';
+import { migrate } from '#src/platform/database/migrate.ts';
+import type { Security } from '#src/platform/http/plugins/auth.ts';
+import { JobQueue } from '#src/platform/jobs/job-queue.ts';
+import { startBoss, startWorkers } from '#src/platform/jobs/job-runner.ts';
+import type { AtharModule } from '#src/platform/module.ts';
+import { cryptoIds, systemClock, type Clock, type Ids } from '#src/platform/ports.ts';
+import { runUnit, type Platform, type UnitOptions } from '#src/platform/unit-of-work.ts';
 
-export interface Services {
-  access: AccessService;
-  auth: AuthService;
-  audit: AuditService;
-  cases: CaseService;
-  caseFile: CaseFileService;
-  claims: ClaimService;
-  claimReview: ClaimReviewService;
-  timeline: TimelineService;
-  demo: DemoService;
-  system: SystemService;
+/** Every feature of athar, in the order their routes are registered. */
+export function modulesFor(config: Config): AtharModule[] {
+  const features = [systemModule, accountsModule(config), casesModule, caseFileModule, claimsModule, auditModule, demoModule];
+  return [...features, timelineModule(features)];
 }
 
-/** Everything a running athar holds: config → database → repositories → services. */
+/** Everything a running athar holds. */
 export interface App {
   config: Config;
   log: Logger;
   database: Database;
-  store: Store;
-  services: Services;
+  modules: readonly AtharModule[];
+  /** Runs `fn` as one unit of work acting as `actor` (a transaction for writes). */
+  run<T>(actor: Actor, opts: UnitOptions, fn: (ctx: Context) => Promise<T>): Promise<T>;
+  /** How the HTTP API knows who is calling and what they may see. */
+  security: Security;
   boss: PgBoss | null;
   /** Secret that lets this machine's CLI act as the local administrator; never leaves the data dir. */
   localToken: string;
@@ -57,21 +59,8 @@ export interface CreateAppOptions {
   /** Start pg-boss (send jobs) — and with `workers`, also take jobs and run the schedule. */
   jobs?: boolean;
   workers?: boolean;
-}
-
-export function createServices(deps: ServiceDeps, databaseKind: Database['kind']): Services {
-  return {
-    access: new AccessService(deps),
-    auth: new AuthService(deps),
-    audit: new AuditService(deps),
-    cases: new CaseService(deps),
-    caseFile: new CaseFileService(deps),
-    claims: new ClaimService(deps),
-    claimReview: new ClaimReviewService(deps),
-    timeline: new TimelineService(deps),
-    demo: new DemoService(deps, (store) => createServices({ ...deps, store }, databaseKind)),
-    system: new SystemService(deps, databaseKind),
-  };
+  /** More secrets that act as the local administrator (tests). */
+  localTokens?: string[];
 }
 
 export function createLogger(config: Config): Logger {
@@ -86,45 +75,58 @@ export function createLogger(config: Config): Logger {
   }, pino.destination(2));
 }
 
+async function openFromConfig(config: Config): Promise<{ database: Database; lock: DataDirLock | null }> {
+  if (config.databaseUrl) return { database: await openDatabase({ databaseUrl: config.databaseUrl }), lock: null };
+  const lock = acquireLock(config.dataDir);
+  try {
+    return { database: await openDatabase({ pglite: await openPglite(config.dataDir) }), lock };
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
 /**
- * Opens the database (taking the data directory's lock for the embedded one), migrates it,
- * and wires repositories and services. One process per embedded database.
+ * Opens the database (taking the data directory's lock for the embedded one), migrates it, and
+ * composes the modules. One process per embedded database.
  */
 export async function createApp(config: Config, opts: CreateAppOptions = {}): Promise<App> {
   const log = opts.log ?? createLogger(config);
-  let lock: DataDirLock | null = null;
-  let database = opts.database;
-  if (!database) {
-    if (config.databaseUrl) {
-      database = await openDatabase({ databaseUrl: config.databaseUrl });
-    } else {
-      lock = acquireLock(config.dataDir);
-      try {
-        database = await openDatabase({ pglite: await openPglite(config.dataDir) });
-      } catch (e) {
-        lock.release();
-        throw e;
-      }
-    }
-  }
+  const opened = opts.database ? { database: opts.database, lock: null } : await openFromConfig(config);
+  const { database, lock } = opened;
   try {
     if (opts.migrate !== false) await migrate(database.db);
     const ids = opts.ids ?? cryptoIds;
-    const store = createStore(database.db);
-    const deps: ServiceDeps = { store, clock: opts.clock ?? systemClock, ids, config };
-    const services = createServices(deps, database.kind);
+    const modules = modulesFor(config);
+    const platform: Platform = {
+      database, config, log, ids, clock: opts.clock ?? systemClock, jobs: new JobQueue(),
+      auditViews: new AuditViews(modules.flatMap((m) => m.auditViews ?? [])),
+    };
+    const run: App['run'] = (actor, o, fn) => runUnit(platform, actor, o, fn);
+    const read = <T>(fn: (ctx: Context) => Promise<T>) => run(ANONYMOUS_ACTOR, { transaction: false }, fn);
+    const localToken = `athar_local_${ids.secret()}`;
+    const security: Security = {
+      authenticator: {
+        token: (secret) => read((ctx) => authenticateToken(ctx, secret)),
+        session: (token) => read((ctx) => authenticateSession(ctx, token)),
+        local: (username) => read((ctx) => localActor(ctx, username)),
+        csrfMatches,
+      },
+      cases: { authorize: (actor, rule, caseRef) => read((ctx) => authorizeCase(ctx, actor, rule, caseRef)) },
+      localTokens: new Set([localToken, ...(opts.localTokens ?? [])]),
+    };
+    const jobs = modules.flatMap((m) => m.jobs ?? []);
     let boss: PgBoss | null = null;
     if (opts.jobs) {
-      boss = await startBoss(database, log);
-      store.setBoss(boss);
-      if (opts.workers) await startWorkers(boss, services, config, log);
+      boss = await startBoss(database, jobs, log);
+      platform.jobs.started(boss);
+      if (opts.workers) await startWorkers(boss, jobs, run, config, log);
     }
-    const db = database;
     return {
-      config, log, database: db, store, services, boss, localToken: `athar_local_${ids.secret()}`, lock,
+      config, log, database, modules, run, security, boss, localToken, lock,
       async close() {
         if (boss) await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
-        await db.close();
+        await database.close();
         lock?.release();
       },
     };
@@ -142,21 +144,19 @@ export interface FirstStart {
 
 /**
  * The first start of an installation: create the administrator (ATHAR_ADMIN_PASSWORD, or a
- * one-time password to change at first sign-in) and load the demo case once (ATHAR_DEMO).
+ * one-time password to change at first sign-in) and load the demo case once (ATHAR_DEMO), as
+ * that administrator so that they are its admin.
  */
 export async function firstStart(app: App): Promise<FirstStart> {
-  const admin = await app.services.auth.bootstrapAdmin();
+  const admin = await app.run(SYSTEM_ACTOR, { transaction: true }, (ctx) => bootstrapAdmin(ctx));
+  if (!(await app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => demoToOffer(ctx)))) return { admin, demoLoaded: false };
+  const actor = await app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => localActor(ctx, null));
   let demoLoaded = false;
-  const offered = await app.store.repos.installation.get('demo.offered');
-  if (app.config.loadDemo && !offered) {
-    const actor = await app.services.auth.localActor(null);
-    try {
-      demoLoaded = (await app.services.demo.load(actor)).loaded;
-    } catch (e) {
-      // Another process starting at the same time may have loaded it first.
-      if (!(await app.store.repos.cases.find(DEMO_SLUG))) throw e;
-    }
-    await app.store.repos.installation.set('demo.offered', { at: new Date().toISOString() });
+  try {
+    demoLoaded = await app.run(actor, { transaction: true }, (ctx) => offerDemo(ctx));
+  } catch (e) {
+    // Another process starting at the same time may have loaded it first.
+    if (!(await app.run(actor, { transaction: false }, (ctx) => findCase(ctx, DEMO_SLUG)))) throw e;
   }
   return { admin, demoLoaded };
 }

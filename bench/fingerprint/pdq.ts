@@ -9,7 +9,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { findContentBox } from '#src/engines/fingerprint/border.ts';
 import { pdqHash } from '#src/engines/fingerprint/pdq.ts';
-import { decodeImage, type DecodedImage } from '#src/repositories/image.decoder.ts';
+import { decodeImage, type DecodedImage } from '#src/platform/media/image-decoder.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../../shared/testdata/pdq');
 const LIMITS = { maxPixels: 100_000_000 };

@@ -8,8 +8,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { resolveBinaries } from '#src/repositories/ffmpeg.ts';
-import { DEFAULT_MAX_SIDE, hashVideo } from '#src/repositories/video.hasher.ts';
+import { resolveBinaries } from '#src/platform/media/ffmpeg.ts';
+import { DEFAULT_MAX_SIDE, hashVideo } from '#src/platform/media/video-hasher.ts';
 
 const WORK = path.resolve(import.meta.dirname, '../.work');
 const CLIP = path.join(WORK, 'video-600s-1280x720-testsrc2.mp4');

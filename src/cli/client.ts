@@ -1,6 +1,6 @@
-import { AppError, kindForStatus, invalid, unavailable } from '#src/errors.ts';
-import { loadConfig, type Config } from '#src/config.ts';
-import { readOwner } from '#src/db/lock.ts';
+import { AppError, kindForStatus, invalid, unavailable } from '#src/platform/errors.ts';
+import { loadConfig, type Config } from '#src/platform/config.ts';
+import { readOwner } from '#src/platform/database/lock.ts';
 
 /**
  * The CLI is a client of the HTTP API with one code path and three transports:
@@ -78,7 +78,7 @@ function httpClient(baseUrl: string, token: string | undefined, as: string | und
 
 async function inProcessClient(config: Config, opts: ConnectOptions): Promise<ApiClient> {
   // Loaded lazily: tools that never touch stored data should not pay for the server's imports.
-  const [{ createApp, firstStart }, { buildServer }] = await Promise.all([import('#src/app.ts'), import('#src/http/server.ts')]);
+  const [{ createApp, firstStart }, { buildServer }] = await Promise.all([import('#src/app.ts'), import('#src/platform/http/server.ts')]);
   const app = await createApp({ ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }, {
     migrate: opts.migrate !== false, jobs: opts.jobs ?? false, workers: opts.jobs ?? false,
   });

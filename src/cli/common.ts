@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { invalid } from '#src/errors.ts';
+import { invalid } from '#src/platform/errors.ts';
 import { printJson } from './output.ts';
 import type { ConnectOptions } from './client.ts';
 

@@ -1,4 +1,4 @@
-import { isAppError } from '#src/errors.ts';
+import { asAppError } from '#src/platform/errors.ts';
 
 /** Writes one JSON document (or one JSON line) to stdout. */
 export function printJson(value: unknown, opts: { pretty?: boolean } = {}): void {
@@ -11,13 +11,14 @@ export function printError(code: string, message: string): void {
 }
 
 /** Reports an error and returns the exit code it maps to (2 usage, 3 not found, 4 not allowed, 5 internal). */
-export function reportError(e: unknown): number {
-  if (isAppError(e)) {
+export function reportError(err: unknown): number {
+  const e = asAppError(err);
+  if (e) {
     const field = e.issues?.[0];
     printError(e.code, field && !e.message.includes(field.field) ? `${e.message} (${field.field}: ${field.message})` : e.message);
     return e.exitCode;
   }
-  printError('internal', e instanceof Error ? e.message : String(e));
+  printError('internal', err instanceof Error ? err.message : String(err));
   return 5;
 }
 

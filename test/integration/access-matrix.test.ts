@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '#src/services/context.ts';
+import { createToken, createUser } from '#src/modules/accounts/index.ts';
+import { setMember } from '#src/modules/cases/index.ts';
+import type { Actor } from '#src/platform/context.ts';
 import { testEnv, type TestEnv } from './harness.ts';
 
 /**
@@ -98,7 +100,7 @@ const TABLE: Record<string, Row> = {
     allowed: SIGNED_IN,
     // Each caller revokes a token of its own (a stranger's token is "not found" for non-admins).
     call: async (who) => {
-      const t = await env.app.services.auth.createToken(local, { name: 'to revoke', username: usernames[who] ?? 'outsider' });
+      const t = await env.run(local, (ctx) => createToken(ctx, { name: 'to revoke', username: usernames[who] ?? 'outsider' }));
       return { url: `/api/tokens/${t.token.id}/revoke` };
     },
   },
@@ -111,7 +113,7 @@ const TABLE: Record<string, Row> = {
   'DELETE /api/cases/:caseId/members/:username': {
     allowed: CASE_MANAGERS,
     call: async () => {
-      await env.app.services.cases.setMember(local, CASE, 'leaver', 'viewer');
+      await env.run(local, (ctx) => setMember(ctx, CASE, 'leaver', 'viewer'));
       return { url: `${C}/members/leaver` };
     },
   },
@@ -167,7 +169,7 @@ describe('role × route access matrix', () => {
   beforeAll(async () => {
     env = await testEnv({ env: { ATHAR_LOGIN_RATE_LIMIT: '1000' } });
     expect((await env.request('POST', '/api/admin/demo')).status).toBe(200);
-    local = await env.app.services.auth.localActor(null);
+    local = await env.localActor();
     passwords.localAdmin = 'admin password for tests';
     headers = {
       anonymous: {},
@@ -182,7 +184,7 @@ describe('role × route access matrix', () => {
     };
     for (const w of WHO) if (usernames[w] && w !== 'localAdmin') passwords[w] = `${usernames[w]} password long`;
     for (const u of ['login-target', 'disable-target', 'reset-target', 'bystander', 'leaver']) {
-      await env.app.services.auth.createUser(local, { username: u, password: `${u} password long` });
+      await env.run(local, (ctx) => createUser(ctx, { username: u, password: `${u} password long` }));
     }
     const [sources, statements, places, claims, sweeps] = await Promise.all([
       env.request('GET', `${C}/sources`), env.request('GET', `${C}/statements`), env.request('GET', `${C}/places`), env.request('GET', `${C}/claims`),

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createToken } from '#src/modules/accounts/index.ts';
 import { testEnv, type TestEnv } from './harness.ts';
 
 /**
@@ -99,7 +100,7 @@ describe('audit trail', () => {
     const hashOf = async () =>
       (await sql<{ password_hash: string }>`SELECT password_hash FROM app_user WHERE username = 'rasha'`.execute(e.app.database.db)).rows[0]!.password_hash;
     const firstHash = await hashOf();
-    const t = await e.app.services.auth.createToken(await e.app.services.auth.localActor(null), { name: 'rasha', username: 'rasha' });
+    const t = await e.run(await e.localActor(), (ctx) => createToken(ctx, { name: 'rasha', username: 'rasha' }));
     const rasha = { authorization: `Bearer ${t.secret}` };
     expect((await e.request('POST', '/api/auth/password', rasha, { currentPassword: 'first password of rasha', newPassword: 'second password of rasha' })).status).toBe(200);
     const secondHash = await hashOf();

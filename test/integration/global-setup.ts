@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openDatabase, openPglite } from '#src/db/database.ts';
-import { migrate } from '#src/db/migrate.ts';
+import { openDatabase, openPglite } from '#src/platform/database/database.ts';
+import { migrate } from '#src/platform/database/migrate.ts';
 
 /**
  * Integration tests run on a real database, migrated once here:

@@ -5,11 +5,14 @@ import { PGlite } from '@electric-sql/pglite';
 import pino from 'pino';
 import { inject } from 'vitest';
 import { createApp, type App } from '#src/app.ts';
-import { loadConfig, type Config } from '#src/config.ts';
-import { PGLITE_EXTENSIONS, openDatabase, type Database } from '#src/db/database.ts';
-import { buildServer, type Server } from '#src/http/server.ts';
-import type { Role } from '#src/db/schema.ts';
-import type { Clock } from '#src/ports.ts';
+import { bootstrapAdmin, createToken, createUser, localActor } from '#src/modules/accounts/index.ts';
+import { setMember } from '#src/modules/cases/index.ts';
+import type { Role } from '#src/platform/access.ts';
+import { loadConfig, type Config } from '#src/platform/config.ts';
+import { SYSTEM_ACTOR, type Actor, type Context } from '#src/platform/context.ts';
+import { PGLITE_EXTENSIONS, openDatabase, type Database } from '#src/platform/database/database.ts';
+import { buildServer, type Server } from '#src/platform/http/server.ts';
+import type { Clock } from '#src/platform/ports.ts';
 
 /** A fresh, migrated database for one test file: PGlite from the dump, or a PostgreSQL copy of the template. */
 export async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
@@ -48,6 +51,10 @@ export interface TestEnv {
   admin: Record<string, string>;
   /** Creates a user with an API token (and, with a case and role, a membership); returns bearer headers. */
   user(username: string, opts?: { caseSlug?: string; role?: Role; isAdmin?: boolean }): Promise<Record<string, string>>;
+  /** The local administrator (or the named user) as an actor. */
+  localActor(username?: string): Promise<Actor>;
+  /** Runs use cases as `actor` in one unit of work (a transaction unless told otherwise). */
+  run<T>(actor: Actor, fn: (ctx: Context) => Promise<T>, opts?: { transaction: boolean }): Promise<T>;
   request(method: string, url: string, headers?: Record<string, string>, payload?: unknown): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
   close(): Promise<void>;
 }
@@ -59,7 +66,7 @@ export async function testEnv(opts: { clock?: Clock; jobs?: boolean; workers?: b
     database, migrate: false, log: pino({ level: 'silent' }), jobs: opts.jobs ?? false, workers: opts.workers ?? false,
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
-  await app.services.auth.bootstrapAdmin();
+  await app.run(SYSTEM_ACTOR, { transaction: true }, (ctx) => bootstrapAdmin(ctx));
   const server = await buildServer(app, { logger: false });
   const admin = { authorization: `Bearer ${app.localToken}` };
   const request: TestEnv['request'] = async (method, url, headers = admin, payload) => {
@@ -72,14 +79,18 @@ export async function testEnv(opts: { clock?: Clock; jobs?: boolean; workers?: b
     }
     return { status: r.statusCode, body, headers: r.headers };
   };
+  const run: TestEnv['run'] = (actor, fn, opts = { transaction: true }) => app.run(actor, opts, fn);
+  const actorNamed: TestEnv['localActor'] = (username) => app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => localActor(ctx, username ?? null));
   return {
-    app, server, config, admin, request,
+    app, server, config, admin, request, run, localActor: actorNamed,
     async user(username, o = {}) {
-      const actor = await app.services.auth.localActor(null);
-      await app.services.auth.createUser(actor, { username, password: `${username} password long`, isAdmin: o.isAdmin ?? false });
-      if (o.caseSlug && o.role) await app.services.cases.setMember(actor, o.caseSlug, username, o.role);
-      const u = await app.services.auth.localActor(username);
-      const t = await app.services.auth.createToken({ ...u, via: 'token' }, { name: 'test' });
+      const local = await actorNamed();
+      await run(local, async (ctx) => {
+        await createUser(ctx, { username, password: `${username} password long`, isAdmin: o.isAdmin ?? false });
+        if (o.caseSlug && o.role) await setMember(ctx, o.caseSlug, username, o.role);
+      });
+      const u = await actorNamed(username);
+      const t = await run({ ...u, via: 'token' }, (ctx) => createToken(ctx, { name: 'test' }));
       return { authorization: `Bearer ${t.secret}` };
     },
     async close() {

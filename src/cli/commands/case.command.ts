@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import type { Static } from '@sinclair/typebox';
-import type { Case, Timeline } from '#src/schemas/case.ts';
-import type { Membership } from '#src/schemas/auth.ts';
+import type { Case, Membership } from '#src/modules/cases/index.ts';
+import type { Timeline } from '#src/modules/timeline/index.ts';
 import { withClient } from '../client.ts';
 import { connectOptions, emit, humanWhen, whenOption } from '../common.ts';
 import { printJson, table } from '../output.ts';
@@ -64,7 +63,7 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(
       action(async (username: string, role: string, o: { case: string; json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (cl) => cl.request<Static<typeof Membership>>('POST', `${caseUrl(o.case)}/members`, { body: { username, role } }));
+        const r = await withClient(connectOptions(cmd), (cl) => cl.request<Membership>('POST', `${caseUrl(o.case)}/members`, { body: { username, role } }));
         emit(o.json, r, () => `${r.username} is ${r.role} in ${o.case}`);
       }),
     );
@@ -83,7 +82,7 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(
       action(async (o: { case: string; json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (cl) => cl.request<{ members: Static<typeof Membership>[] }>('GET', `${caseUrl(o.case)}/members`));
+        const r = await withClient(connectOptions(cmd), (cl) => cl.request<{ members: Membership[] }>('GET', `${caseUrl(o.case)}/members`));
         emit(o.json, r, () => table(['USERNAME', 'NAME', 'ROLE'], r.members.map((x) => [x.username, x.displayName, x.role])));
       }),
     );
@@ -96,7 +95,7 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(
       action(async (o: { case: string; zone?: string; json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (cl) => cl.request<Static<typeof Timeline>>('GET', `${caseUrl(o.case)}/timeline`, { query: { zone: o.zone } }));
+        const r = await withClient(connectOptions(cmd), (cl) => cl.request<Timeline>('GET', `${caseUrl(o.case)}/timeline`, { query: { zone: o.zone } }));
         emit(o.json, r, () =>
           [`times in ${r.timeZone}; dates known only to the day, month or year are shown as given`, '',
             table(['WHEN', 'PRECISION', 'WHAT', ''], r.entries.map((e) => [e.local, e.precision, e.kind, e.isDemo ? `${e.title} [demo]` : e.title]))].join('\n'),

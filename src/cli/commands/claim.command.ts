@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Static } from '@sinclair/typebox';
-import type { Claim, SimilarClaim } from '#src/schemas/claim.ts';
+import type { Claim, SimilarClaim } from '#src/modules/claims/index.ts';
 import { withClient } from '../client.ts';
 import { connectOptions, emit, humanInstant, humanWhen, intOption, whenOption } from '../common.ts';
 import { table } from '../output.ts';

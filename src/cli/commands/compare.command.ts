@@ -1,14 +1,13 @@
 import type { Command } from 'commander';
-import { loadConfig } from '#src/config.ts';
+import { loadConfig } from '#src/platform/config.ts';
 import { compareVideosDense } from '#src/engines/fingerprint/video-match.ts';
-import {
-  compareImages,
-  compareImageToVideo,
-  fingerprintFile,
-} from '#src/services/media-hash.service.ts';
+import { compareImages, compareImageToVideo, MATCH_DISTANCE } from '#src/engines/fingerprint/compare.ts';
+import { fingerprintFile } from '#src/platform/media/fingerprint-file.ts';
 import { emit } from '../common.ts';
 import { table } from '../output.ts';
 import { action } from '../run.ts';
+
+const verdict = (distance: number) => (distance <= MATCH_DISTANCE ? `match (≤ ${MATCH_DISTANCE})` : 'no match');
 
 /** `athar compare A B [--json]`: how close B is to the query A (pictures, videos, or one of each). */
 export function register(program: Command): void {
@@ -33,7 +32,7 @@ export function register(program: Command): void {
         if (query.kind === 'image' && target.kind === 'image') {
           const r = compareImages(query, target);
           emit(o.json, r, () =>
-            table(['DISTANCE', 'VARIANT', 'VERDICT'], [[r.distance, r.variant, r.distance <= 31 ? 'match (≤ 31)' : 'no match']]),
+            table(['DISTANCE', 'VARIANT', 'VERDICT'], [[r.distance, r.variant, verdict(r.distance)]]),
           );
           return;
         }
@@ -66,7 +65,7 @@ export function register(program: Command): void {
         emit(o.json, r, () =>
           r.distance === null
             ? 'the video has no frame of quality ≥ 50 to compare with'
-            : table(['DISTANCE', 'AT (S)', 'VARIANT', 'VERDICT'], [[r.distance, r.at == null ? '' : r.at.toFixed(2), r.variant, r.distance <= 31 ? 'match (≤ 31)' : 'no match']]),
+            : table(['DISTANCE', 'AT (S)', 'VARIANT', 'VERDICT'], [[r.distance, r.at == null ? '' : r.at.toFixed(2), r.variant, verdict(r.distance)]]),
         );
       }),
     );

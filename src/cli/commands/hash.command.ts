@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { loadConfig } from '#src/config.ts';
-import { isAppError } from '#src/errors.ts';
+import { loadConfig } from '#src/platform/config.ts';
+import { asAppError } from '#src/platform/errors.ts';
 import { toHex } from '#src/engines/fingerprint/pdq.ts';
-import { fingerprintFile, isWeak, type MediaFingerprint } from '#src/services/media-hash.service.ts';
+import { isWeak, type MediaFingerprint } from '#src/engines/fingerprint/compare.ts';
+import { fingerprintFile } from '#src/platform/media/fingerprint-file.ts';
 import { printError, printJson } from '../output.ts';
 import { action } from '../run.ts';
 
@@ -30,7 +31,8 @@ export function hashLine(file: string, fp: MediaFingerprint): Record<string, unk
 
 /** An error line: the stable code and a message naming the file. */
 function errorParts(e: unknown): { code: string; message: string } {
-  if (isAppError(e)) return { code: e.code, message: e.message };
+  const expected = asAppError(e);
+  if (expected) return { code: expected.code, message: expected.message };
   return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
 }
 

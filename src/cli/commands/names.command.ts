@@ -1,6 +1,6 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { invalid, isAppError } from '#src/errors.ts';
+import { asAppError, invalid } from '#src/platform/errors.ts';
 import {
   compareRecords,
   compareTokens,
@@ -89,7 +89,8 @@ export function scoreLine(bytes: Uint8Array): { out: string; error?: { code: str
   try {
     return { out: `${left}\t${right}\t${formatScore(compareTokens(cachedTokens(left), cachedTokens(right)).score)}` };
   } catch (e) {
-    if (isAppError(e)) return { out: `${left}\t${right}\t`, error: { code: e.code, message: e.message } };
+    const expected = asAppError(e);
+    if (expected) return { out: `${left}\t${right}\t`, error: { code: expected.code, message: expected.message } };
     throw e;
   }
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '#src/config.ts';
+import { loadConfig } from '#src/platform/config.ts';
 import { reportAdmin } from '../client.ts';
 import { action } from '../run.ts';
 
@@ -18,7 +18,7 @@ export function register(program: Command): void {
         if (opts.host !== undefined) env.ATHAR_HOST = opts.host;
         const config = loadConfig(env);
         const { createApp, firstStart } = await import('#src/app.ts');
-        const { buildServer } = await import('#src/http/server.ts');
+        const { buildServer } = await import('#src/platform/http/server.ts');
         const runWorkers = opts.workers && config.runWorkers;
         const app = await createApp(config, { jobs: true, workers: runWorkers });
         const first = await firstStart(app);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Static } from '@sinclair/typebox';
-import type { ApiToken, User } from '#src/schemas/auth.ts';
+import type { ApiToken, User } from '#src/modules/accounts/index.ts';
 import { withClient } from '../client.ts';
 import { connectOptions, emit, humanInstant, intOption } from '../common.ts';
 import { table } from '../output.ts';

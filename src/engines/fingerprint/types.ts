@@ -22,10 +22,21 @@ export interface PdqHash {
 /** Quality below this is kept but marked weak, and never used to match video frames. */
 export const WEAK_QUALITY = 50;
 
+/**
+ * Two hashes at most this many bits apart are a match: Meta's recommended PDQ threshold, used by
+ * ThreatExchange and HMA (vPDQ uses it per frame).
+ */
+export const MATCH_DISTANCE = 31;
+
 /** A hashed video frame (the vPDQ representation): source frame number, time in seconds. */
 export interface VideoFrameHash {
   i: number;
   t: number;
   hash: Uint8Array;
   quality: number;
+}
+
+/** A frame hash with, when the frame has uniform borders, the hash of what is inside them. */
+export interface VideoFrameHashes extends VideoFrameHash {
+  trimmed?: PdqHash | null;
 }

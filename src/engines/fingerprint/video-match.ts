@@ -15,7 +15,7 @@
  * shots that match everywhere are kept from producing ranges at other offsets because each query
  * frame is given to one range only, the best-supported one first.
  */
-import { WEAK_QUALITY, type PdqHash, type VideoFrameHash } from './types.ts';
+import { MATCH_DISTANCE, WEAK_QUALITY, type PdqHash, type VideoFrameHash } from './types.ts';
 
 /** A frame hash, optionally with the hash of what lies inside its uniform borders. */
 export interface MatchFrame extends VideoFrameHash {
@@ -53,7 +53,7 @@ export interface VideoMatchOptions {
 }
 
 /** vPDQ's threshold, plus range building suited to one frame per second. */
-export const DEFAULT_VIDEO_MATCH: VideoMatchOptions = { maxDistance: 31, useTrimmed: true, offsetToleranceS: 1.5, maxGapS: 3 };
+export const DEFAULT_VIDEO_MATCH: VideoMatchOptions = { maxDistance: MATCH_DISTANCE, useTrimmed: true, offsetToleranceS: 1.5, maxGapS: 3 };
 
 /** Precomputed words of a frame's usable hashes. */
 interface Prepared {

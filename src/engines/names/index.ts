@@ -1,7 +1,7 @@
 /**
  * The names engine: pure functions to normalise, tokenise, key, transliterate and compare person
  * names across Arabic script and Latin spellings, and to derive index keys for a registry.
- * No I/O; bad input raises AppErrors with `names.*` codes.
+ * No I/O; bad input raises InputErrors with `names.*` codes.
  */
 export { normalizeName, MAX_NAME_LENGTH, type NormalizedName, type NormalizedToken, type Script } from './normalize.ts';
 export { tokenize, type NameToken } from './tokens.ts';

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeWithData, sharedData } from '#test/support/testdata.ts';
 import { keysMatch, skeleton } from './keys.ts';
 import { tokenize } from './tokens.ts';
 
@@ -40,8 +41,8 @@ describe('cross-script keys', () => {
 
 // The letter correspondences in keys.ts, checked against Google's training pairs (mostly
 // non-Arabic names written in Arabic script) and the Levantine list; read in place, never copied.
-const data = path.resolve(import.meta.dirname, '../../../../shared/testdata/names');
-describe.skipIf(!existsSync(data))('letter correspondences on the training pairs', () => {
+const data = sharedData('names');
+describeWithData('letter correspondences on the training pairs', path.join(data, 'levantine/levantine-train.tsv'), () => {
   function agreement(file: string): number {
     let n = 0;
     let ok = 0;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isAppError } from '#src/errors.ts';
+import { isInputError } from '../input-error.ts';
 import { normalizeName } from './normalize.ts';
 
 function code(f: () => unknown): string | undefined {
   try {
     f();
   } catch (e) {
-    return isAppError(e) ? e.code : `not an AppError: ${String(e)}`;
+    return isInputError(e) ? e.code : `not an InputError: ${String(e)}`;
   }
   return undefined;
 }
@@ -89,20 +89,20 @@ describe('normalizeName — properties', () => {
         try {
           once = normalizeName(chars.join('')).text;
         } catch (e) {
-          return isAppError(e);
+          return isInputError(e);
         }
         return normalizeName(once).text === once;
       }),
     );
   });
-  it('never throws anything but an AppError', () => {
+  it('never throws anything but an InputError', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (s) => {
         try {
           normalizeName(s);
           return true;
         } catch (e) {
-          return isAppError(e);
+          return isInputError(e);
         }
       }),
     );

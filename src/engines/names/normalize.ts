@@ -1,4 +1,4 @@
-import { invalid } from '#src/errors.ts';
+import { InputError } from '../input-error.ts';
 
 /**
  * Normalisation of person names as written in Arabic script or in a Latin spelling. What is
@@ -72,12 +72,12 @@ function charScript(ch: string): Script | 'digit' | 'other' {
  * carriers to their letters, taa marbuta to haa, alef maqsura to yaa, Persian/Urdu letters to
  * Arabic ones, Arabic-Indic digits to ASCII. Latin: lower case, no diacritics or ʿ ʾ ' ` marks,
  * hyphens and dots as spaces. Throws `names.empty`, `names.too_long`, `names.control_chars`,
- * `names.unsupported_script` or `names.mixed_script` (an AppError) for input that is not a name.
+ * `names.unsupported_script` or `names.mixed_script` (an InputError) for input that is not a name.
  */
 export function normalizeName(input: string): NormalizedName {
-  if (typeof input !== 'string' || input.trim() === '') throw invalid('names.empty', 'the name is empty');
+  if (typeof input !== 'string' || input.trim() === '') throw new InputError('names.empty', 'the name is empty');
   if (input.length > MAX_NAME_LENGTH) {
-    throw invalid('names.too_long', `a name has at most ${MAX_NAME_LENGTH} characters (this one has ${input.length})`);
+    throw new InputError('names.too_long', `a name has at most ${MAX_NAME_LENGTH} characters (this one has ${input.length})`);
   }
   // Presentation forms (ﻣﺤﻤﺪ from PDFs) and ligatures fold under NFKC; NFD then splits Latin diacritics.
   const decomposed = input
@@ -90,7 +90,7 @@ export function normalizeName(input: string): NormalizedName {
     const code = raw.codePointAt(0)!;
     if (code < 0x20 || (code >= 0x7f && code < 0xa0)) {
       if (raw === '\t' || raw === '\n' || raw === '\r') { out += ' '; continue; }
-      throw invalid('names.control_chars', `the name contains a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`);
+      throw new InputError('names.control_chars', `the name contains a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`);
     }
     if (code >= 0x0300 && code <= 0x036f) continue; // Latin combining diacritics
     if (code >= 0x0653 && code <= 0x0655 && out.endsWith('ا') && (out.length === 1 || out.endsWith(' ا'))) {
@@ -108,7 +108,7 @@ export function normalizeName(input: string): NormalizedName {
     if (/[\s\-‐‑‒–—_.,;:/\\()[\]{}"«»،؛]/u.test(raw)) { out += ' '; continue; }
     const script = charScript(lower);
     if (script === 'other') {
-      throw invalid('names.unsupported_script', `"${raw}" (U+${code.toString(16).toUpperCase().padStart(4, '0')}) is not an Arabic or Latin letter; names in other scripts are not supported`);
+      throw new InputError('names.unsupported_script', `"${raw}" (U+${code.toString(16).toUpperCase().padStart(4, '0')}) is not an Arabic or Latin letter; names in other scripts are not supported`);
     }
     out += lower;
   }
@@ -122,13 +122,13 @@ export function normalizeName(input: string): NormalizedName {
       const s = charScript(ch);
       if (s === 'digit' || s === 'other') continue;
       if (script !== null && s !== script) {
-        throw invalid('names.mixed_script', `"${text}" mixes Arabic and Latin letters in one word`);
+        throw new InputError('names.mixed_script', `"${text}" mixes Arabic and Latin letters in one word`);
       }
       script = s;
     }
     // A token of digits only (a list number) is not part of a name.
     if (script !== null) tokens.push(hamzaAlef ? { text, script, hamzaAlef } : { text, script });
   }
-  if (tokens.length === 0) throw invalid('names.empty', 'the name has no letters');
+  if (tokens.length === 0) throw new InputError('names.empty', 'the name has no letters');
   return { text: tokens.map((t) => t.text).join(' '), tokens };
 }

@@ -1,4 +1,4 @@
-import { invalid } from '#src/errors.ts';
+import { InputError } from '../input-error.ts';
 import { clamp, compareNames, compareTokens, type AlignedToken } from './score.ts';
 import { tokenize, type NameToken } from './tokens.ts';
 import { normalizeName } from './normalize.ts';
@@ -43,14 +43,14 @@ export function fullName(r: PersonRecord): string {
   const parts = NAME_PARTS.map((k) => r[k]).filter((s): s is string => typeof s === 'string' && s.trim() !== '');
   if (parts.length > 0) return parts.join(' ');
   if (typeof r.name === 'string' && r.name.trim() !== '') return r.name;
-  throw invalid('names.empty', 'the record has no name (given, father, grandfather, family or name)');
+  throw new InputError('names.empty', 'the record has no name (given, father, grandfather, family or name)');
 }
 
 function yearRange(y: PersonRecord['birthYear']): { from: number; to: number } | null {
   if (y == null) return null;
   const r = typeof y === 'number' ? { from: y, to: y } : y;
   if (!Number.isInteger(r.from) || !Number.isInteger(r.to) || r.from > r.to || r.from < 1850 || r.to > 2200) {
-    throw invalid('names.birth_year', `birth year ${JSON.stringify(y)} is not a year or a range {from,to}`);
+    throw new InputError('names.birth_year', `birth year ${JSON.stringify(y)} is not a year or a range {from,to}`);
   }
   return r;
 }

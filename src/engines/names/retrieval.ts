@@ -40,7 +40,7 @@ export function tokenKeys(tokens: NameToken[]): string[] {
 
 /**
  * A record's index keys (6 singles and 15 pairs at most, more only for names with other readings:
- * a first vowel + Y/W, an Arabic ذ/ظ). Throws the AppErrors of `tokenize`.
+ * a first vowel + Y/W, an Arabic ذ/ظ). Throws the InputErrors of `tokenize`.
  */
 export function retrievalKeys(record: PersonRecord): string[] {
   return tokenKeys(recordTokens(record));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isAppError } from '#src/errors.ts';
+import { isInputError } from '../input-error.ts';
 import { compareNames } from './score.ts';
 import { compareRecords, type PersonRecord } from './record.ts';
 import { REVIEW_THRESHOLD } from './index.ts';
@@ -96,7 +96,7 @@ describe('compareNames', () => {
   it('weighs frequent names less: sharing Mohammad says less than sharing Darwish', () => {
     expect(compareNames('Mohammad Darwish', 'Mohammad Haddad').score).toBeLessThan(compareNames('Ziad Darwish', 'Rami Darwish').score);
   });
-  it('fails with an AppError on bad input', () => {
+  it('fails with an InputError on bad input', () => {
     expect(() => compareNames('', 'Ali')).toThrow(expect.objectContaining({ code: 'names.empty' }));
     expect(() => compareNames('Иван', 'Ali')).toThrow(expect.objectContaining({ code: 'names.unsupported_script' }));
   });
@@ -141,7 +141,7 @@ describe('scoring properties', () => {
     try {
       return f();
     } catch (e) {
-      if (isAppError(e)) return 'error';
+      if (isInputError(e)) return 'error';
       throw e;
     }
   };

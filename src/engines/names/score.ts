@@ -177,7 +177,7 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Compares two names as written (any script). Throws the AppErrors of `tokenize` for bad input. */
+/** Compares two names as written (any script). Throws the InputErrors of `tokenize` for bad input. */
 export function compareNames(a: string, b: string): NameComparison {
   return compareTokens(tokenize(a), tokenize(b));
 }

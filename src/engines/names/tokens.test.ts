@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '#src/errors.ts';
+import { isInputError } from '../input-error.ts';
 import { keysMatch } from './keys.ts';
 import { tokenize } from './tokens.ts';
 
@@ -61,7 +61,7 @@ describe('tokenize', () => {
       } catch (e) {
         caught = e;
       }
-      expect(isAppError(caught) && caught.code, n).toBe('names.only_particles');
+      expect(isInputError(caught) && caught.code, n).toBe('names.only_particles');
     }
   });
 });

@@ -1,4 +1,4 @@
-import { invalid } from '#src/errors.ts';
+import { InputError } from '../input-error.ts';
 import { phoneticKey, skeleton } from './keys.ts';
 import { normalizeName, type NormalizedToken, type Script } from './normalize.ts';
 
@@ -222,6 +222,6 @@ export function tokenize(name: string): NameToken[] {
     }
     out.push(tok);
   }
-  if (out.length === 0) throw invalid('names.only_particles', `"${name.slice(0, 80)}" holds only particles (al, bin, abu), no name`);
+  if (out.length === 0) throw new InputError('names.only_particles', `"${name.slice(0, 80)}" holds only particles (al, bin, abu), no name`);
   return out;
 }

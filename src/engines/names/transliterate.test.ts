@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { itWithData, sharedData } from '#test/support/testdata.ts';
 import { REVIEW_THRESHOLD, compareNames, transliterate } from './index.ts';
 
-const LEVANTINE = path.resolve(import.meta.dirname, '../../../../shared/testdata/names/levantine/levantine-train.tsv');
+const LEVANTINE = sharedData('names/levantine/levantine-train.tsv');
 
 describe('transliterate', () => {
   it('gives the spellings families use for frequent names, most used first', () => {
@@ -24,7 +24,7 @@ describe('transliterate', () => {
   });
 
   // Candidates are only useful if the engine matches them back to the Arabic they came from.
-  it.skipIf(!existsSync(LEVANTINE))('gives a first candidate the engine matches back to its Arabic for most Levantine names', () => {
+  itWithData('gives a first candidate the engine matches back to its Arabic for most Levantine names', LEVANTINE, () => {
     const rows = readFileSync(LEVANTINE, 'utf8').split('\n').filter(Boolean).slice(0, 1000);
     let matched = 0;
     let scored = 0;

@@ -1,4 +1,4 @@
-import { invalid } from '#src/errors.ts';
+import { InputError } from '../input-error.ts';
 import { normalizeName } from './normalize.ts';
 
 /**
@@ -44,7 +44,7 @@ const KNOWN: Record<string, string[]> = {
 
 /**
  * Ranked Latin candidates (at most `limit`, lower case) for an Arabic-script name; Latin input is
- * returned as it is. Throws the AppErrors of `normalizeName`.
+ * returned as it is. Throws the InputErrors of `normalizeName`.
  */
 export function transliterate(name: string, limit = 5): string[] {
   const words = normalizeName(name).tokens;
@@ -82,7 +82,7 @@ function transliterateWord(token: string, limit: number): string[] {
   }
   if (word.startsWith('ال') && word.length > 3) return transliterateWord(word.slice(2), limit).map((r) => `al-${r}`);
   const letters = [...word];
-  if (letters.length > 64) throw invalid('names.too_long', 'a word has at most 64 letters');
+  if (letters.length > 64) throw new InputError('names.too_long', 'a word has at most 64 letters');
   // Beam over letter options with a vowel between consonant letters; score = sum of option ranks.
   let beam: { text: string; cost: number }[] = [{ text: '', cost: 0 }];
   letters.forEach((ch, i) => {

@@ -1,0 +1,61 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Page } from '#src/platform/pagination.ts';
+import { Instant, Nullable } from '#src/platform/schemas.ts';
+
+export const Username = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{1,62}$', description: 'lower case letters, digits, . _ -' });
+export const Password = Type.String({ minLength: 12, maxLength: 256 });
+
+export const LoginBody = Type.Object(
+  { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+  { additionalProperties: false },
+);
+export const User = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  isAdmin: Type.Boolean(),
+  mustChangePassword: Type.Boolean(),
+  disabledAt: Nullable(Instant),
+  createdAt: Instant,
+});
+export type User = Static<typeof User>;
+
+export const LoginResult = Type.Object({ user: User, csrfToken: Type.String(), expiresAt: Instant });
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: 256 }), newPassword: Password },
+  { additionalProperties: false },
+);
+export const CreateUserBody = Type.Object(
+  {
+    username: Username,
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    password: Type.Optional(Password),
+    isAdmin: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export const CreatedUser = Type.Object({ user: User, oneTimePassword: Type.Optional(Type.String()) });
+export const ResetPasswordResult = Type.Object({ user: User, oneTimePassword: Type.String() });
+
+export const CreateTokenBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    username: Type.Optional(Username),
+    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+  },
+  { additionalProperties: false },
+);
+export const ApiToken = Type.Object({
+  id: Type.String(),
+  userId: Type.String(),
+  name: Type.String(),
+  prefix: Type.String(),
+  createdAt: Instant,
+  expiresAt: Nullable(Instant),
+  revokedAt: Nullable(Instant),
+  lastUsedAt: Nullable(Instant),
+});
+export const CreatedToken = Type.Object({ token: ApiToken, secret: Type.String({ description: 'shown once; store it now' }) });
+
+export const UserPage = Page('users', User);
+export const TokenPage = Page('tokens', ApiToken);

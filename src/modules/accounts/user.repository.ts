@@ -1,0 +1,50 @@
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type { DB } from '#src/platform/database/schema.ts';
+import { sortsAfter } from '#src/platform/database/keyset.ts';
+import { toRowPage, type RowPage } from '#src/platform/pagination.ts';
+import type { AppUserTable } from './account.tables.ts';
+
+export type UserRow = Selectable<AppUserTable>;
+
+/** Accounts. */
+export class UserRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async create(values: Insertable<AppUserTable>): Promise<UserRow> {
+    return this.db.insertInto('app_user').values(values).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async findById(id: string): Promise<UserRow | undefined> {
+    return this.db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async findByUsername(username: string): Promise<UserRow | undefined> {
+    return this.db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
+  }
+
+  /** By username, a page at a time. */
+  async page(opts: { limit: number; after?: string }): Promise<RowPage<UserRow>> {
+    let q = this.db.selectFrom('app_user').selectAll();
+    if (opts.after !== undefined) q = q.where(sortsAfter([{ column: 'username' }], [opts.after]));
+    return toRowPage(await q.orderBy('username').limit(opts.limit + 1).execute(), opts.limit);
+  }
+
+  /** The first administrator who is not disabled (the local administrator). */
+  async firstActiveAdmin(): Promise<UserRow | undefined> {
+    return this.db.selectFrom('app_user').selectAll().where('is_admin', '=', true).where('disabled_at', 'is', null).orderBy('username').limit(1).executeTakeFirst();
+  }
+
+  /** Serialises first-start bootstrap across processes (transaction-scoped advisory lock). */
+  async lockBootstrap(): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(4207003)`.execute(this.db);
+  }
+
+  async count(): Promise<number> {
+    const r = await this.db.selectFrom('app_user').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async update(id: string, values: Updateable<AppUserTable>): Promise<UserRow> {
+    return this.db.updateTable('app_user').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  }
+}

@@ -1,0 +1,24 @@
+import { ROLE_PERMISSIONS, type CaseRule, type CaseScope } from '#src/platform/access.ts';
+import type { Actor, Context } from '#src/platform/context.ts';
+import { forbidden, notFound } from '#src/platform/errors.ts';
+import { CaseRepository } from './case.repository.ts';
+import { MembershipRepository } from './membership.repository.ts';
+
+/**
+ * Decides a case rule. Case content is visible only through a membership: an installation
+ * administrator manages users and cases, and joins a case (audited) to see it. Someone who is not
+ * a member is told the case does not exist, so case slugs do not leak to outsiders.
+ */
+export async function authorizeCase(ctx: Context, actor: Actor, rule: CaseRule, caseRef: string): Promise<CaseScope> {
+  const c = await ctx.repo(CaseRepository).find(caseRef);
+  if (!c || actor.userId === null) throw notFound('case.not_found', `no case "${caseRef}"`);
+  const m = await ctx.repo(MembershipRepository).find(c.id, actor.userId);
+  if (rule.kind === 'case_or_admin' && actor.isAdmin && (!m || !ROLE_PERMISSIONS[m.role].includes(rule.permission))) {
+    return { case: c, role: m?.role ?? null };
+  }
+  if (!m) throw notFound('case.not_found', `no case "${caseRef}"`);
+  if (!ROLE_PERMISSIONS[m.role].includes(rule.permission)) {
+    throw forbidden('auth.role', `your role in this case (${m.role}) does not allow ${rule.permission}`);
+  }
+  return { case: c, role: m.role };
+}

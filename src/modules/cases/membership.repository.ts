@@ -1,0 +1,57 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Role } from '#src/platform/access.ts';
+import type { DB } from '#src/platform/database/schema.ts';
+import { sortsAfter } from '#src/platform/database/keyset.ts';
+import { toRowPage, type RowPage } from '#src/platform/pagination.ts';
+import type { MembershipTable } from './case.tables.ts';
+
+export type MembershipRow = Selectable<MembershipTable>;
+export type MemberRow = Pick<MembershipRow, 'user_id' | 'role' | 'created_at'> & { username: string; display_name: string };
+
+/**
+ * Who is a member of which case, in which role. Listing members reads the names of the users
+ * (the accounts table) in the same query, so that members page in name order.
+ */
+export class MembershipRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async find(caseId: string, userId: string): Promise<MembershipRow | undefined> {
+    return this.db.selectFrom('membership').selectAll().where('case_id', '=', caseId).where('user_id', '=', userId).executeTakeFirst();
+  }
+
+  async set(caseId: string, userId: string, role: Role): Promise<MembershipRow> {
+    return this.db
+      .insertInto('membership')
+      .values({ case_id: caseId, user_id: userId, role })
+      .onConflict((oc) => oc.columns(['case_id', 'user_id']).doUpdateSet({ role }))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async remove(caseId: string, userId: string): Promise<void> {
+    await this.db.deleteFrom('membership').where('case_id', '=', caseId).where('user_id', '=', userId).execute();
+  }
+
+  /** Ids of the cases a user is a member of. */
+  async caseIdsOf(userId: string): Promise<string[]> {
+    return (await this.db.selectFrom('membership').select('case_id').where('user_id', '=', userId).execute()).map((r) => r.case_id);
+  }
+
+  /** The user's role in each of these cases where they have one. */
+  async rolesOf(userId: string, caseIds: readonly string[]): Promise<Map<string, Role>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await this.db.selectFrom('membership').select(['case_id', 'role']).where('user_id', '=', userId).where('case_id', 'in', caseIds).execute();
+    return new Map(rows.map((r) => [r.case_id, r.role]));
+  }
+
+  /** A case's members by username, a page at a time. */
+  async page(caseId: string, opts: { limit: number; after?: string }): Promise<RowPage<MemberRow>> {
+    let q = this.db
+      .selectFrom('membership')
+      .innerJoin('app_user', 'app_user.id', 'membership.user_id')
+      .select(['membership.user_id', 'membership.role', 'membership.created_at', 'app_user.username', 'app_user.display_name'])
+      .where('membership.case_id', '=', caseId);
+    if (opts.after !== undefined) q = q.where(sortsAfter([{ column: 'app_user.username' }], [opts.after]));
+    return toRowPage(await q.orderBy('app_user.username').limit(opts.limit + 1).execute(), opts.limit);
+  }
+}

@@ -1,0 +1,93 @@
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type { DB } from '#src/platform/database/schema.ts';
+import { sortsAfter } from '#src/platform/database/keyset.ts';
+import { toRowPage, type RowPage } from '#src/platform/pagination.ts';
+import type { ClaimEvidenceTable, ClaimStatus, ClaimTable } from './claim.tables.ts';
+
+export type ClaimRow = Selectable<ClaimTable>;
+export type EvidenceRow = Selectable<ClaimEvidenceTable>;
+
+/** Claims (rumours and assertions), their evidence links, and search over their text. */
+export class ClaimRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async create(values: Insertable<ClaimTable>): Promise<ClaimRow> {
+    return this.db.insertInto('claim').values(values).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async get(caseId: string, id: string): Promise<ClaimRow | undefined> {
+    return this.db.selectFrom('claim').selectAll().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
+  }
+
+  async update(id: string, values: Updateable<ClaimTable>): Promise<ClaimRow> {
+    return this.db.updateTable('claim').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** Newest first, keyset-paginated on (created_at, id) so pages stay stable under inserts. */
+  async page(caseId: string, opts: { limit: number; after?: readonly [Date, string]; status?: ClaimStatus }): Promise<RowPage<ClaimRow>> {
+    let q = this.db.selectFrom('claim').selectAll().where('case_id', '=', caseId);
+    if (opts.status) q = q.where('status', '=', opts.status);
+    // created_at is stored to the millisecond (migration 0001), exactly what a cursor carries, so
+    // the keyset compares equal values and the (case_id, created_at, id) index serves the query.
+    if (opts.after) q = q.where(sortsAfter([{ column: 'created_at', desc: true }, { column: 'id', desc: true }], opts.after));
+    const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit + 1).execute();
+    return toRowPage(rows, opts.limit);
+  }
+
+  /**
+   * Full-text and trigram search over folded text. `caseIds` null = every case. A row matches
+   * when its words contain the query's words, or when it is close to the query as trigrams
+   * (catches misspellings and other inflections).
+   */
+  async search(folded: string, opts: { caseIds: string[] | null; alsoPublished?: boolean; limit: number; minScore: number }) {
+    const score = sql<number>`greatest(similarity(claim.text_folded, ${folded}), word_similarity(${folded}, claim.text_folded),
+      case when to_tsvector('simple', claim.text_folded) @@ plainto_tsquery('simple', ${folded}) then 0.5 + 0.5 * word_similarity(${folded}, claim.text_folded) else 0 end)`;
+    let q = this.db
+      .selectFrom('claim')
+      .innerJoin('case_file', 'case_file.id', 'claim.case_id')
+      .selectAll('claim')
+      .select(['case_file.slug as case_slug'])
+      .select(score.as('score'))
+      .where(score, '>=', opts.minScore);
+    if (opts.caseIds !== null) {
+      const ids = opts.caseIds;
+      q = q.where((eb) => {
+        const visible = ids.length > 0 ? [eb('claim.case_id', 'in', ids)] : [];
+        if (opts.alsoPublished) visible.push(eb('claim.published_at', 'is not', null));
+        return visible.length > 0 ? eb.or(visible) : eb.val(false);
+      });
+    }
+    return q.orderBy('score', 'desc').orderBy('claim.created_at', 'desc').limit(opts.limit).execute();
+  }
+
+  async addEvidence(values: Insertable<ClaimEvidenceTable>): Promise<EvidenceRow> {
+    return this.db.insertInto('claim_evidence').values(values).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async evidence(claimIds: string[]): Promise<EvidenceRow[]> {
+    if (claimIds.length === 0) return [];
+    return this.db.selectFrom('claim_evidence').selectAll().where('claim_id', 'in', claimIds).orderBy('created_at').orderBy('id').execute();
+  }
+
+  /** Every claim of a case with a date to show on the timeline. */
+  async dated(caseId: string): Promise<ClaimRow[]> {
+    return this.db
+      .selectFrom('claim')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where((eb) => eb.or([eb('first_seen_at', 'is not', null), eb('verdict_as_of', 'is not', null), eb('published_at', 'is not', null)]))
+      .orderBy('id')
+      .execute();
+  }
+
+  async listPublished(caseId: string): Promise<ClaimRow[]> {
+    return this.db
+      .selectFrom('claim')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('published_at', 'is not', null)
+      .orderBy('published_at')
+      .orderBy('id')
+      .execute();
+  }
+}

@@ -1,0 +1,5 @@
+/** The installation itself: health, readiness, migrations and the home page. */
+import type { AtharModule } from '#src/platform/module.ts';
+import { systemRoutes } from './system.routes.ts';
+
+export const systemModule: AtharModule = { name: 'system', routes: systemRoutes };

@@ -1,0 +1,142 @@
+import path from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { invalid } from '#src/platform/errors.ts';
+
+/**
+ * The one place that reads the environment. It is validated once at start; everything else
+ * receives the typed `Config`.
+ */
+export const ConfigSchema = Type.Object({
+  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  host: Type.String({ minLength: 1 }),
+  dataDir: Type.String({ minLength: 1 }),
+  /** PostgreSQL server; when absent, the embedded PGlite database in dataDir is used. */
+  databaseUrl: Type.Optional(Type.String({ minLength: 1 })),
+  /** Initial administrator password; when absent a one-time password is generated and printed. */
+  adminPassword: Type.Optional(Type.String({ minLength: 12 })),
+  /** Base of the public URLs of published verdicts. */
+  publicBaseUrl: Type.String({ pattern: '^https?://\\S+$' }),
+  /** The organisation that signs published verdicts (ClaimReview author). */
+  organisationName: Type.String({ minLength: 1 }),
+  organisationUrl: Type.Optional(Type.String()),
+  /** Fastify trustProxy: false, true, a hop count, or a comma-separated list of addresses/CIDRs. */
+  trustProxy: Type.Union([Type.Boolean(), Type.Integer({ minimum: 1 }), Type.String()]),
+  logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
+  sessionTtlHours: Type.Integer({ minimum: 1, maximum: 24 * 90 }),
+  loginRateLimitPerMinute: Type.Integer({ minimum: 1 }),
+  bodyLimitBytes: Type.Integer({ minimum: 1024 }),
+  /** Whether to run background job workers inside `athar serve`. */
+  runWorkers: Type.Boolean(),
+  /** Images above this many pixels are refused before decoding (decompression bombs). */
+  maxImagePixels: Type.Integer({ minimum: 1 }),
+  /** Every ffmpeg/ffprobe run is killed after this many seconds. */
+  ffmpegTimeoutS: Type.Integer({ minimum: 1 }),
+  /** ffmpeg and ffprobe to run, when not the ones on PATH or in the npm packages. */
+  ffmpegPath: Type.Optional(Type.String({ minLength: 1 })),
+  ffprobePath: Type.Optional(Type.String({ minLength: 1 })),
+  /** Cron expression for the scheduled audit-chain check (UTC). */
+  auditCheckCron: Type.String({ minLength: 9 }),
+  /** Mark the session cookie Secure (set when served over HTTPS). */
+  secureCookies: Type.Boolean(),
+  /** Load the demo case on the first start of an installation. */
+  loadDemo: Type.Boolean(),
+  /** API token the CLI presents (remote servers, server databases). */
+  token: Type.Optional(Type.String({ minLength: 1 })),
+});
+export type Config = Static<typeof ConfigSchema>;
+
+function bool(v: string | undefined, name: string, dflt: boolean): boolean {
+  if (v === undefined || v === '') return dflt;
+  if (/^(1|true|yes|on)$/i.test(v)) return true;
+  if (/^(0|false|no|off)$/i.test(v)) return false;
+  throw invalid('config.invalid', `${name} must be true or false, got "${v}"`, { issues: [{ field: name, message: 'not a boolean' }] });
+}
+
+function int(v: string | undefined, name: string, dflt: number): number {
+  if (v === undefined || v === '') return dflt;
+  if (!/^-?\d+$/.test(v)) {
+    throw invalid('config.invalid', `${name} must be an integer, got "${v}"`, { issues: [{ field: name, message: 'not an integer' }] });
+  }
+  return Number(v);
+}
+
+function trustProxy(v: string | undefined): boolean | number | string {
+  if (v === undefined || v === '') return false;
+  if (/^(true|false)$/i.test(v)) return /^true$/i.test(v);
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
+}
+
+/** Reads and validates the configuration from an environment (process.env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const port = int(env.ATHAR_PORT, 'ATHAR_PORT', 4000);
+  const host = env.ATHAR_HOST || '127.0.0.1';
+  const raw: Config = {
+    port,
+    host,
+    dataDir: path.resolve(env.ATHAR_DATA_DIR || 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminPassword: env.ATHAR_ADMIN_PASSWORD || undefined,
+    publicBaseUrl: (env.ATHAR_PUBLIC_BASE_URL || `http://${host}:${port}`).replace(/\/+$/, ''),
+    organisationName: env.ATHAR_ORGANISATION || 'athar demo desk',
+    organisationUrl: env.ATHAR_ORGANISATION_URL || undefined,
+    trustProxy: trustProxy(env.ATHAR_TRUST_PROXY),
+    logLevel: (env.ATHAR_LOG_LEVEL || 'info'),
+    sessionTtlHours: int(env.ATHAR_SESSION_TTL_HOURS, 'ATHAR_SESSION_TTL_HOURS', 12),
+    loginRateLimitPerMinute: int(env.ATHAR_LOGIN_RATE_LIMIT, 'ATHAR_LOGIN_RATE_LIMIT', 10),
+    bodyLimitBytes: int(env.ATHAR_BODY_LIMIT_BYTES, 'ATHAR_BODY_LIMIT_BYTES', 1024 * 1024),
+    runWorkers: bool(env.ATHAR_RUN_WORKERS, 'ATHAR_RUN_WORKERS', true),
+    maxImagePixels: int(env.ATHAR_MAX_IMAGE_PIXELS, 'ATHAR_MAX_IMAGE_PIXELS', 100_000_000),
+    ffmpegTimeoutS: int(env.ATHAR_FFMPEG_TIMEOUT_S, 'ATHAR_FFMPEG_TIMEOUT_S', 600),
+    ffmpegPath: env.FFMPEG_PATH || undefined,
+    ffprobePath: env.FFPROBE_PATH || undefined,
+    auditCheckCron: env.ATHAR_AUDIT_CHECK_CRON || '17 * * * *',
+    secureCookies: bool(env.ATHAR_SECURE_COOKIES, 'ATHAR_SECURE_COOKIES', false),
+    loadDemo: bool(env.ATHAR_DEMO, 'ATHAR_DEMO', true),
+    token: env.ATHAR_TOKEN || undefined,
+    ...overrides,
+  };
+  if (raw.databaseUrl === undefined) delete raw.databaseUrl;
+  if (raw.adminPassword === undefined) delete raw.adminPassword;
+  if (raw.organisationUrl === undefined) delete raw.organisationUrl;
+  if (raw.token === undefined) delete raw.token;
+  if (raw.ffmpegPath === undefined) delete raw.ffmpegPath;
+  if (raw.ffprobePath === undefined) delete raw.ffprobePath;
+  const errors = [...Value.Errors(ConfigSchema, raw)];
+  if (errors.length > 0) {
+    const issues = errors.map((e) => ({ field: envName(e.path), message: e.message }));
+    throw invalid('config.invalid', `invalid configuration: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, { issues });
+  }
+  return raw;
+}
+
+const ENV_NAMES: Record<string, string> = {
+  port: 'ATHAR_PORT',
+  host: 'ATHAR_HOST',
+  dataDir: 'ATHAR_DATA_DIR',
+  databaseUrl: 'DATABASE_URL',
+  adminPassword: 'ATHAR_ADMIN_PASSWORD',
+  publicBaseUrl: 'ATHAR_PUBLIC_BASE_URL',
+  organisationName: 'ATHAR_ORGANISATION',
+  organisationUrl: 'ATHAR_ORGANISATION_URL',
+  trustProxy: 'ATHAR_TRUST_PROXY',
+  logLevel: 'ATHAR_LOG_LEVEL',
+  sessionTtlHours: 'ATHAR_SESSION_TTL_HOURS',
+  loginRateLimitPerMinute: 'ATHAR_LOGIN_RATE_LIMIT',
+  bodyLimitBytes: 'ATHAR_BODY_LIMIT_BYTES',
+  runWorkers: 'ATHAR_RUN_WORKERS',
+  maxImagePixels: 'ATHAR_MAX_IMAGE_PIXELS',
+  ffmpegTimeoutS: 'ATHAR_FFMPEG_TIMEOUT_S',
+  ffmpegPath: 'FFMPEG_PATH',
+  ffprobePath: 'FFPROBE_PATH',
+  auditCheckCron: 'ATHAR_AUDIT_CHECK_CRON',
+  secureCookies: 'ATHAR_SECURE_COOKIES',
+  loadDemo: 'ATHAR_DEMO',
+  token: 'ATHAR_TOKEN',
+};
+
+function envName(p: string): string {
+  const key = p.replace(/^\//, '').split('/')[0] ?? p;
+  return ENV_NAMES[key] ?? key;
+}

@@ -1,0 +1,17 @@
+import type { AuditView } from './audit/audit-view.ts';
+import type { Router } from './http/router.ts';
+import type { JobDefinition } from './jobs/job.ts';
+import type { TimelineSource } from './timeline.ts';
+
+/**
+ * A feature of athar, as `app.ts` composes it: its routes, its jobs, the audit views of the
+ * entities it owns, and what it adds to a case's timeline. Everything else a module offers other
+ * modules goes through its `index.ts`.
+ */
+export interface AtharModule {
+  readonly name: string;
+  readonly routes?: (router: Router) => void;
+  readonly jobs?: readonly JobDefinition[];
+  readonly auditViews?: readonly AuditView[];
+  readonly timeline?: TimelineSource;
+}
