@@ -61,6 +61,8 @@ export interface CreateAppOptions {
   workers?: boolean;
   /** More secrets that act as the local administrator (tests). */
   localTokens?: string[];
+  /** Compose these modules instead of athar's own (tests add or change one). */
+  modules?: (config: Config) => AtharModule[];
 }
 
 export function createLogger(config: Config): Logger {
@@ -97,7 +99,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
   try {
     if (opts.migrate !== false) await migrate(database.db);
     const ids = opts.ids ?? cryptoIds;
-    const modules = modulesFor(config);
+    const modules = (opts.modules ?? modulesFor)(config);
     const platform: Platform = {
       database, config, log, ids, clock: opts.clock ?? systemClock, jobs: new JobQueue(),
       auditViews: new AuditViews(modules.flatMap((m) => m.auditViews ?? [])),

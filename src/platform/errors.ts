@@ -98,8 +98,6 @@ export const conflict = (code: string, message: string, opts?: Opts) =>
   new AppError('conflict', code, message, opts);
 export const tooLarge = (code: string, message: string, opts?: Opts) =>
   new AppError('too_large', code, message, opts);
-export const rateLimited = (code: string, message: string, opts?: Opts) =>
-  new AppError('rate_limited', code, message, opts);
 export const unavailable = (code: string, message: string, opts?: Opts) =>
   new AppError('unavailable', code, message, opts);
 export const internal = (code: string, message: string, opts?: Opts) =>
@@ -117,11 +115,6 @@ export function asAppError(e: unknown): AppError | null {
   if (isAppError(e)) return e;
   if (isInputError(e)) return new AppError('invalid', e.code, e.message, { cause: e });
   return null;
-}
-
-/** Maps an exit code back from an error kind name (used by the CLI when it receives problem+json). */
-export function exitCodeForKind(kind: string): number {
-  return (EXIT as Record<string, number>)[kind] ?? 5;
 }
 
 export function kindForStatus(status: number): ErrorKind {

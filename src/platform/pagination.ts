@@ -2,7 +2,8 @@
  * One way to page through every list the API returns: `?limit=N&cursor=C`, answered with the
  * list under its own key and `nextCursor` (null on the last page). A cursor is the sort key of
  * the last row given out (keyset pagination), so pages stay stable while rows are added, and
- * it is opaque: base64url of a JSON array that the list's codec checks field by field.
+ * it is opaque: base64url of a JSON array (the list's name, then the key) that the list's codec
+ * checks field by field.
  */
 import { Type, type TArray, type TNull, type TObject, type TProperties, type TSchema, type TString, type TUnion } from '@sinclair/typebox';
 import { invalid } from './errors.ts';
@@ -67,11 +68,15 @@ export interface CursorCodec<K extends readonly KeyPart[]> {
   decode(cursor: string): CursorValues<K>;
 }
 
-export function cursorCodec<const K extends readonly KeyPart[]>(parts: K): CursorCodec<K> {
+/**
+ * The cursors of the list named `list`, whose sort key has the given parts. The name travels in
+ * the cursor, so a cursor of one list is refused by another instead of being read as its key.
+ */
+export function cursorCodec<const K extends readonly KeyPart[]>(list: string, parts: K): CursorCodec<K> {
   return {
     encode(values) {
       const json = (values as readonly (Date | string | null)[]).map((v) => (v instanceof Date ? v.toISOString() : v));
-      return Buffer.from(JSON.stringify(json)).toString('base64url');
+      return Buffer.from(JSON.stringify([list, ...json])).toString('base64url');
     },
     decode(cursor) {
       let raw: unknown;
@@ -80,8 +85,8 @@ export function cursorCodec<const K extends readonly KeyPart[]>(parts: K): Curso
       } catch {
         return badCursor();
       }
-      if (!Array.isArray(raw) || raw.length !== parts.length) return badCursor();
-      return parts.map((p, i) => readPart(p, raw[i])) as CursorValues<K>;
+      if (!Array.isArray(raw) || raw.length !== parts.length + 1 || raw[0] !== list) return badCursor();
+      return parts.map((p, i) => readPart(p, raw[i + 1])) as CursorValues<K>;
     },
   };
 }

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import pino from 'pino';
 import { inject } from 'vitest';
-import { createApp, type App } from '#src/app.ts';
+import { createApp, type App, type CreateAppOptions } from '#src/app.ts';
 import { bootstrapAdmin, createToken, createUser, localActor } from '#src/modules/accounts/index.ts';
 import { setMember } from '#src/modules/cases/index.ts';
 import type { Role } from '#src/platform/access.ts';
@@ -59,12 +59,15 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-export async function testEnv(opts: { clock?: Clock; jobs?: boolean; workers?: boolean; env?: Record<string, string> } = {}): Promise<TestEnv> {
+export async function testEnv(
+  opts: { clock?: Clock; jobs?: boolean; workers?: boolean; env?: Record<string, string>; modules?: CreateAppOptions['modules'] } = {},
+): Promise<TestEnv> {
   const { database, drop } = await freshDatabase();
   const config = loadConfig({ ATHAR_ADMIN_PASSWORD: 'admin password for tests', ATHAR_LOG_LEVEL: 'silent', ATHAR_DATA_DIR: '/nonexistent', ...opts.env });
   const app = await createApp(config, {
     database, migrate: false, log: pino({ level: 'silent' }), jobs: opts.jobs ?? false, workers: opts.workers ?? false,
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.modules ? { modules: opts.modules } : {}),
   });
   await app.run(SYSTEM_ACTOR, { transaction: true }, (ctx) => bootstrapAdmin(ctx));
   const server = await buildServer(app, { logger: false });

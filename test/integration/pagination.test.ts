@@ -85,3 +85,66 @@ describe('claims list pagination', () => {
     }
   });
 });
+
+/**
+ * Every list the API returns pages the same way: `limit` and `cursor` in, the list under its own
+ * key and `nextCursor` out. Walking a list two at a time gives what one large page gives, in the
+ * same order, each item once.
+ */
+describe('every list pages the same way', () => {
+  let e: TestEnv;
+  const D = '/api/cases/sednaya-2024';
+  beforeAll(async () => {
+    e = await testEnv();
+    expect((await e.request('POST', '/api/admin/demo')).status).toBe(200);
+    for (const name of ['amal', 'basel', 'dima']) await e.user(name, { caseSlug: 'sednaya-2024', role: 'viewer' });
+    for (let i = 0; i < 3; i++) expect((await e.request('POST', '/api/tokens', e.admin, { name: `token ${i}` })).status).toBe(201);
+    for (const slug of ['second-case', 'third-case']) expect((await e.request('POST', '/api/cases', e.admin, { slug, title: slug, timeZone: 'UTC' })).status).toBe(201);
+    const place = (await e.request('GET', `${D}/places`)).body.places[0].id;
+    for (const at of ['2024-12-10', undefined, '2024-12-09T08:00']) {
+      const r = await e.request('POST', `${D}/sweeps`, e.admin, { placeId: place, result: 'ongoing', ...(at ? { started: { at } } : {}) });
+      expect(r.status).toBe(201);
+    }
+    for (const value of [1, 2]) expect((await e.request('POST', `${D}/figures`, e.admin, { label: `count ${value}`, value, unit: 'people' })).status).toBe(201);
+  });
+  afterAll(() => e.close());
+
+  async function walkList(url: string, key: string, limit: number): Promise<unknown[]> {
+    const items: unknown[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; ; pages++) {
+      const sep = url.includes('?') ? '&' : '?';
+      const r = await e.request('GET', `${url}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(r.status, `${url} ${JSON.stringify(r.body)}`).toBe(200);
+      expect(r.body[key].length).toBeLessThanOrEqual(limit);
+      items.push(...r.body[key]);
+      cursor = r.body.nextCursor;
+      if (cursor === null) return items;
+      if (pages > 500) throw new Error(`${url} does not end`);
+    }
+  }
+
+  const lists: [string, string][] = [
+    ['/api/cases', 'cases'], [`${D}/sources`, 'sources'], [`${D}/statements`, 'statements'], [`${D}/places`, 'places'], [`${D}/sweeps`, 'sweeps'],
+    [`${D}/figures`, 'figures'], [`${D}/claims`, 'claims'], [`${D}/timeline`, 'entries'], [`${D}/timeline?zone=UTC`, 'entries'], [`${D}/members`, 'members'],
+    [`${D}/audit`, 'events'], ['/api/audit/events?entityType=statement', 'events'], ['/api/users', 'users'], ['/api/tokens', 'tokens'], ['/api/tokens?all=true', 'tokens'],
+  ];
+  for (const [url, key] of lists) {
+    it(`${url}: two at a time equals one page`, async () => {
+      const whole = (await e.request('GET', `${url}${url.includes('?') ? '&' : '?'}limit=500`)).body;
+      expect(whole.nextCursor).toBeNull();
+      expect(whole[key].length).toBeGreaterThan(2);
+      expect(await walkList(url, key, 2)).toEqual(whole[key]);
+    });
+  }
+
+  it('refuses a limit above the maximum and a cursor of another list, naming the field', async () => {
+    const big = await e.request('GET', `${D}/sources?limit=501`);
+    expect(big.status).toBe(400);
+    expect(big.body.errors[0].field).toBe('/limit');
+    const claimsCursor = (await e.request('GET', `${D}/claims?limit=1`)).body.nextCursor as string;
+    const wrong = await e.request('GET', `${D}/sources?cursor=${encodeURIComponent(claimsCursor)}`);
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.code).toBe('validation.cursor');
+  });
+});

@@ -37,7 +37,7 @@ export async function createToken(
   return { token: presentToken(t), secret };
 }
 
-const tokenCursor = cursorCodec(['instant', 'uuid']);
+const tokenCursor = cursorCodec('tokens', ['instant', 'uuid']);
 
 /** The actor's tokens, or (administrators, `all`) everyone's. */
 export async function listTokens(ctx: Context, all: boolean, page: PageRequest): Promise<{ tokens: Token[]; nextCursor: string | null }> {

@@ -38,7 +38,7 @@ export async function createUser(
   return { user: presentUser(u), ...(oneTime ? { oneTimePassword: oneTime } : {}) };
 }
 
-const userCursor = cursorCodec(['text']);
+const userCursor = cursorCodec('users', ['text']);
 
 export async function listUsers(ctx: Context, page: PageRequest): Promise<{ users: User[]; nextCursor: string | null }> {
   const limit = pageSize(page);

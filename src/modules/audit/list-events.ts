@@ -3,7 +3,7 @@ import { cursorCodec, pageSize, presentPage, type PageRequest } from '#src/platf
 import { AuditRepository, type AuditRow } from './audit.repository.ts';
 import type { AuditEvent } from './schemas.ts';
 
-const eventCursor = cursorCodec(['seq']);
+const eventCursor = cursorCodec('audit', ['seq']);
 
 function presentEvent(r: AuditRow): AuditEvent {
   return {

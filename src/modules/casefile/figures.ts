@@ -41,7 +41,7 @@ export async function addFigure(ctx: Context, scope: CaseScope, input: Static<ty
   return out;
 }
 
-const figureCursor = cursorCodec(['instant', 'uuid']);
+const figureCursor = cursorCodec('figures', ['instant', 'uuid']);
 
 export async function listFigures(ctx: Context, scope: CaseScope, page: PageRequest): Promise<{ figures: Figure[]; nextCursor: string | null }> {
   const rows = await ctx.repo(FigureRepository).page(scope.case.id, { limit: pageSize(page), ...(page.cursor ? { after: figureCursor.decode(page.cursor) } : {}) });

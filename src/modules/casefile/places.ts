@@ -39,7 +39,7 @@ export async function addPlace(ctx: Context, scope: CaseScope, input: Static<typ
   return out;
 }
 
-const placeCursor = cursorCodec(['instant', 'uuid']);
+const placeCursor = cursorCodec('places', ['instant', 'uuid']);
 
 export async function listPlaces(ctx: Context, scope: CaseScope, page: PageRequest): Promise<{ places: Place[]; nextCursor: string | null }> {
   const rows = await ctx.repo(PlaceRepository).page(scope.case.id, { limit: pageSize(page), ...(page.cursor ? { after: placeCursor.decode(page.cursor) } : {}) });

@@ -18,7 +18,7 @@ export async function addSource(ctx: Context, scope: CaseScope, input: Static<ty
   return out;
 }
 
-const sourceCursor = cursorCodec(['text', 'uuid']);
+const sourceCursor = cursorCodec('sources', ['text', 'uuid']);
 
 export async function listSources(ctx: Context, scope: CaseScope, page: PageRequest): Promise<{ sources: Source[]; nextCursor: string | null }> {
   const rows = await ctx.repo(SourceRepository).page(scope.case.id, { limit: pageSize(page), ...(page.cursor ? { after: sourceCursor.decode(page.cursor) } : {}) });

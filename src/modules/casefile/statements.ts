@@ -24,7 +24,7 @@ export async function addStatement(ctx: Context, scope: CaseScope, input: Static
   return out;
 }
 
-const statementCursor = cursorCodec(['instant?', 'uuid']);
+const statementCursor = cursorCodec('statements', ['instant?', 'uuid']);
 
 /** Statements in the order they were made (undated last); one source's, or all. */
 export async function listStatements(

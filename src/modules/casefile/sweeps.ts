@@ -33,7 +33,7 @@ export async function addSweep(ctx: Context, scope: CaseScope, input: Static<typ
   return out;
 }
 
-const sweepCursor = cursorCodec(['instant?', 'uuid']);
+const sweepCursor = cursorCodec('sweeps', ['instant?', 'uuid']);
 
 export async function listSweeps(ctx: Context, scope: CaseScope, page: PageRequest): Promise<{ sweeps: Sweep[]; nextCursor: string | null }> {
   const rows = await ctx.repo(PlaceRepository).sweepPage(scope.case.id, { limit: pageSize(page), ...(page.cursor ? { after: sweepCursor.decode(page.cursor) } : {}) });

@@ -46,7 +46,7 @@ export function showCase(scope: CaseScope): Case {
   return presentCase(scope.case, scope.role);
 }
 
-const caseCursor = cursorCodec(['instant', 'uuid']);
+const caseCursor = cursorCodec('cases', ['instant', 'uuid']);
 
 /** Cases the actor is a member of (an installation admin sees all, with their role or none). */
 export async function listCases(ctx: Context, page: PageRequest): Promise<{ cases: Case[]; nextCursor: string | null }> {

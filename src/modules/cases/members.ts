@@ -8,7 +8,7 @@ import { MembershipRepository } from './membership.repository.ts';
 import { presentMember } from './present.ts';
 import type { Membership } from './schemas.ts';
 
-const memberCursor = cursorCodec(['text']);
+const memberCursor = cursorCodec('members', ['text']);
 
 export async function listMembers(ctx: Context, scope: CaseScope, page: PageRequest): Promise<{ members: Membership[]; nextCursor: string | null }> {
   const limit = pageSize(page);

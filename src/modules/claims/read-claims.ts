@@ -13,7 +13,7 @@ export async function getClaim(ctx: Context, scope: CaseScope, id: string): Prom
   return claimWithEvidence(ctx, scope, await loadClaim(ctx, scope, id));
 }
 
-const claimCursor = cursorCodec(['instant', 'uuid']);
+const claimCursor = cursorCodec('claims', ['instant', 'uuid']);
 
 /** Claims of a case, newest first. */
 export async function listClaims(

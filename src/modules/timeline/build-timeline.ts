@@ -6,7 +6,7 @@ import { compareTimelineKeys, type TimelineItem, type TimelineKey, type Timeline
 import { validZoneOrThrow } from '#src/platform/when.ts';
 import type { Timeline, TimelineEntry } from './schemas.ts';
 
-const timelineCursor = cursorCodec(['instant', 'text', 'text']);
+const timelineCursor = cursorCodec('timeline', ['instant', 'text', 'text']);
 
 /**
  * Every dated thing in a case in time order, from every module that holds dated records,
