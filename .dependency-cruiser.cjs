@@ -16,20 +16,25 @@ module.exports = {
     },
     {
       name: 'engines-are-pure',
-      comment: 'Engines are pure computation: they import other engines and nothing else of athar, and no I/O.',
+      comment:
+        'Engines are pure computation: they import other engines and nothing else of athar, and no I/O.',
       severity: 'error',
       from: { path: '^src/engines/', pathNot: TESTS },
       to: { pathNot: ['^src/engines/', '^crypto$'] },
     },
     {
       name: 'sql-only-in-repositories',
-      comment: 'SQL lives in repositories and the database folder; everything else reaches the database through a repository.',
+      comment:
+        'SQL lives in repositories and the database folder; everything else reaches the database through a repository.',
       severity: 'error',
       from: {
         path: '^src/',
         pathNot: ['\\.repository\\.ts$', '^src/platform/database/', '^src/platform/jobs/', TESTS],
       },
-      to: { path: '(^|/)node_modules/(kysely|pg|pg-boss|@electric-sql/pglite)/', dependencyTypesNot: ['type-only'] },
+      to: {
+        path: '(^|/)node_modules/(kysely|pg|pg-boss|@electric-sql/pglite)/',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'fastify-only-in-http',
@@ -40,28 +45,32 @@ module.exports = {
     },
     {
       name: 'modules-through-their-index',
-      comment: "A module uses another module only through that module's index.ts, never its repository or use-case files.",
+      comment:
+        "A module uses another module only through that module's index.ts, never its repository or use-case files.",
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/' },
       to: { path: '^src/modules/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
     },
     {
       name: 'platform-knows-no-module',
-      comment: 'The platform is shared plumbing: it knows nothing of the features, the app or the CLI that use it.',
+      comment:
+        'The platform is shared plumbing: it knows nothing of the features, the app or the CLI that use it.',
       severity: 'error',
       from: { path: '^src/platform/' },
       to: { path: ['^src/modules/', '^src/app\\.ts$', '^src/cli/'] },
     },
     {
       name: 'repositories-know-no-use-case',
-      comment: 'Calls run one way: use cases → repositories → database. A repository imports tables and platform plumbing only.',
+      comment:
+        'Calls run one way: use cases → repositories → database. A repository imports tables and platform plumbing only.',
       severity: 'error',
       from: { path: '\\.repository\\.ts$' },
       to: { path: '^src/modules/', pathNot: ['\\.tables\\.ts$', '\\.repository\\.ts$'] },
     },
     {
       name: 'cli-is-an-api-client',
-      comment: "The CLI talks to the HTTP API; it uses modules' types, never their code (and stays fast to start).",
+      comment:
+        "The CLI talks to the HTTP API; it uses modules' types, never their code (and stays fast to start).",
       severity: 'error',
       from: { path: '^src/cli/', pathNot: TESTS },
       to: { path: '^src/modules/', dependencyTypesNot: ['type-only'] },

@@ -4,7 +4,10 @@ import path from 'node:path';
 // CI collects each run's results as JSON (ATHAR_TEST_REPORT_DIR) to print one total at the end.
 const reportDir = process.env.ATHAR_TEST_REPORT_DIR;
 const reporting = reportDir
-  ? { reporters: ['default', 'json'], outputFile: { json: path.join(reportDir, `vitest-${process.pid}-${Date.now()}.json`) } }
+  ? {
+      reporters: ['default', 'json'],
+      outputFile: { json: path.join(reportDir, `vitest-${process.pid}-${Date.now()}.json`) },
+    }
   : {};
 
 // Two tiers: unit tests sit beside the code; integration tests run on a real database
@@ -15,7 +18,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'test/*.test.ts'], testTimeout: 30_000 },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'test/*.test.ts'],
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,

@@ -14,9 +14,25 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { compareTokens, queryKeys, retrievalKeys, tokenize, trigramText, REVIEW_THRESHOLD, type NameToken } from '#src/engines/names/index.ts';
+import {
+  compareTokens,
+  queryKeys,
+  retrievalKeys,
+  tokenize,
+  trigramText,
+  REVIEW_THRESHOLD,
+  type NameToken,
+} from '#src/engines/names/index.ts';
 import { appendResults } from './report.ts';
-import { buildBench, consistent, loadPools, sameNames, type BenchQuery, type BenchRecord, type QueryKind } from './names/data.ts';
+import {
+  buildBench,
+  consistent,
+  loadPools,
+  sameNames,
+  type BenchQuery,
+  type BenchRecord,
+  type QueryKind,
+} from './names/data.ts';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,7 +49,8 @@ const MAX_CANDIDATES = 300;
 const ONLY = (() => {
   const i = process.argv.indexOf('--only');
   if (i < 0) return '';
-  if (process.argv[i + 1] !== 'athar') throw new Error('--only takes "athar" (the engine without the baselines)');
+  if (process.argv[i + 1] !== 'athar')
+    throw new Error('--only takes "athar" (the engine without the baselines)');
   return 'athar';
 })();
 // `--details FILE` writes every miss, every false alarm and every query's time to FILE.
@@ -111,7 +128,9 @@ function buildAthar(records: BenchRecord[]): Method {
   const trigrams = new Postings(gramLists);
   keyLists.clear();
   gramLists.clear();
-  log(`athar: indexed ${records.length} records in ${((performance.now() - t0) / 1000).toFixed(1)} s (${postings.size} keys)`);
+  log(
+    `athar: indexed ${records.length} records in ${((performance.now() - t0) / 1000).toFixed(1)} s (${postings.size} keys)`,
+  );
   // A registry reads the candidates' names from their rows and tokenises them; so does this harness
   // (with a bounded cache, as a server would keep one), instead of holding 300,000 token arrays.
   const tokenCache = new Map<number, NameToken[]>();
@@ -168,13 +187,23 @@ function buildAthar(records: BenchRecord[]): Method {
    * rarest query trigrams; the other trigrams are then looked up for those records only.
    */
   function trigramCandidates(qt: NameToken[]): number[] {
-    const grams = [...trigramSet(qt.map((t) => t.skeleton).filter((s) => s !== '').sort().join(' ').toLowerCase())];
+    const grams = [
+      ...trigramSet(
+        qt
+          .map((t) => t.skeleton)
+          .filter((s) => s !== '')
+          .sort()
+          .join(' ')
+          .toLowerCase(),
+      ),
+    ];
     if (grams.length === 0) return [];
     const lists = grams.map((g) => trigrams.get(g)).sort((a, b) => a.length - b.length);
     const prefix = lists.length - Math.ceil(0.3 * lists.length - 1e-9) + 1;
     const touched: number[] = [];
     for (let i = 0; i < prefix; i++) for (const id of lists[i]!) if (counts[id]!++ === 0) touched.push(id);
-    for (let i = prefix; i < lists.length; i++) for (const id of touched) if (contains(lists[i]!, id)) counts[id]!++;
+    for (let i = prefix; i < lists.length; i++)
+      for (const id of touched) if (contains(lists[i]!, id)) counts[id]!++;
     const scored = touched
       .map((id) => ({ id, sim: counts[id]! / (grams.length + gramCount[id]! - counts[id]!) }))
       .filter((x) => x.sim >= 0.3)
@@ -240,12 +269,17 @@ async function buildAtharSql(records: BenchRecord[], db: PGlite): Promise<Method
       texts.push(trigramText({ name: rec.text }));
     }
     await db.query('INSERT INTO person_key SELECT * FROM unnest($1::text[], $2::int[])', [keys, ids]);
-    await db.query('INSERT INTO person_trigram SELECT * FROM unnest($1::int[], $2::text[])', [batch.map((r) => r.id), texts]);
+    await db.query('INSERT INTO person_trigram SELECT * FROM unnest($1::int[], $2::text[])', [
+      batch.map((r) => r.id),
+      texts,
+    ]);
   }
   await db.exec(`CREATE INDEX person_key_key ON person_key (key, person_id);
                  CREATE INDEX person_trigram_text ON person_trigram USING gin (trigram_text gin_trgm_ops);
                  ANALYZE person_key; ANALYZE person_trigram;`);
-  log(`athar in SQL: keys and trigrams loaded and indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `athar in SQL: keys and trigrams loaded and indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return {
     name: 'athar in SQL (PGlite: btree keys + pg_trgm → engine score)',
     scored: true,
@@ -265,7 +299,12 @@ async function buildAtharSql(records: BenchRecord[], db: PGlite): Promise<Method
       );
       const rows = new Map(byKeys.rows.map((r) => [r.id, r.name]));
       if (rows.size < 10) {
-        const text = qt.map((t) => t.skeleton).filter((s) => s !== '').sort().join(' ').toLowerCase();
+        const text = qt
+          .map((t) => t.skeleton)
+          .filter((s) => s !== '')
+          .sort()
+          .join(' ')
+          .toLowerCase();
         const byTrigram = await db.query<{ id: number; name: string }>(
           `SELECT t.person_id AS id, p.name FROM person_trigram t JOIN person p ON p.id = t.person_id
            WHERE t.trigram_text % $1 ORDER BY similarity(t.trigram_text, $1) DESC, t.person_id LIMIT 50`,
@@ -282,14 +321,35 @@ async function buildAtharSql(records: BenchRecord[], db: PGlite): Promise<Method
 // ---------------------------------------------------------------- baselines
 
 function buildFuse(records: BenchRecord[]): Method {
-  const fuse = new Fuse(records.map((r) => r.text), { includeScore: true, ignoreLocation: true, threshold: 0.4 });
-  return { name: 'fuse.js 7 (threshold 0.4, ignoreLocation)', scored: false, search: (q) => ({ hits: fuse.search(q, { limit: 10 }).map((r) => ({ id: r.refIndex, score: 1 - (r.score ?? 1) })) }) };
+  const fuse = new Fuse(
+    records.map((r) => r.text),
+    { includeScore: true, ignoreLocation: true, threshold: 0.4 },
+  );
+  return {
+    name: 'fuse.js 7 (threshold 0.4, ignoreLocation)',
+    scored: false,
+    search: (q) => ({
+      hits: fuse.search(q, { limit: 10 }).map((r) => ({ id: r.refIndex, score: 1 - (r.score ?? 1) })),
+    }),
+  };
 }
 
 function buildMiniSearch(records: BenchRecord[]): Method {
-  const ms = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], searchOptions: { fuzzy: 0.2, prefix: true, combineWith: 'OR' } });
+  const ms = new MiniSearch<{ id: number; text: string }>({
+    fields: ['text'],
+    searchOptions: { fuzzy: 0.2, prefix: true, combineWith: 'OR' },
+  });
   ms.addAll(records.map((r) => ({ id: r.id, text: r.text })));
-  return { name: 'minisearch 7 (fuzzy 0.2, prefix, OR)', scored: false, search: (q) => ({ hits: ms.search(q).slice(0, 10).map((r) => ({ id: r.id as number, score: r.score })) }) };
+  return {
+    name: 'minisearch 7 (fuzzy 0.2, prefix, OR)',
+    scored: false,
+    search: (q) => ({
+      hits: ms
+        .search(q)
+        .slice(0, 10)
+        .map((r) => ({ id: r.id as number, score: r.score })),
+    }),
+  };
 }
 
 async function buildTrgm(records: BenchRecord[]): Promise<{ method: Method; db: PGlite }> {
@@ -298,7 +358,10 @@ async function buildTrgm(records: BenchRecord[]): Promise<{ method: Method; db: 
   await db.exec('CREATE EXTENSION pg_trgm; CREATE TABLE person (id int PRIMARY KEY, name text NOT NULL);');
   for (let i = 0; i < records.length; i += 5000) {
     const batch = records.slice(i, i + 5000);
-    await db.query('INSERT INTO person SELECT * FROM unnest($1::int[], $2::text[])', [batch.map((r) => r.id), batch.map((r) => r.text.toLowerCase())]);
+    await db.query('INSERT INTO person SELECT * FROM unnest($1::int[], $2::text[])', [
+      batch.map((r) => r.id),
+      batch.map((r) => r.text.toLowerCase()),
+    ]);
   }
   await db.exec('CREATE INDEX person_name_trgm ON person USING gin (name gin_trgm_ops); ANALYZE person;');
   log(`pg_trgm: loaded and indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -307,7 +370,12 @@ async function buildTrgm(records: BenchRecord[]): Promise<{ method: Method; db: 
       name: 'PostgreSQL pg_trgm similarity() (PGlite 0.5, GIN, % at 0.3)',
       scored: false,
       search: async (q) => ({
-        hits: (await db.query<{ id: number; s: number }>('SELECT id, similarity(name, $1) AS s FROM person WHERE name % $1 ORDER BY s DESC, id LIMIT 10', [q.toLowerCase()])).rows.map((r) => ({ id: r.id, score: r.s })),
+        hits: (
+          await db.query<{ id: number; s: number }>(
+            'SELECT id, similarity(name, $1) AS s FROM person WHERE name % $1 ORDER BY s DESC, id LIMIT 10',
+            [q.toLowerCase()],
+          )
+        ).rows.map((r) => ({ id: r.id, score: r.s })),
       }),
     },
     db,
@@ -331,7 +399,12 @@ interface Row {
 
 const KINDS: QueryKind[] = ['cross-script', 'latin-variant', 'partial', 'swapped'];
 
-async function evaluate(method: Method, records: BenchRecord[], queries: BenchQuery[], misses: string[]): Promise<Row[]> {
+async function evaluate(
+  method: Method,
+  records: BenchRecord[],
+  queries: BenchQuery[],
+  misses: string[],
+): Promise<Row[]> {
   const per = new Map<QueryKind, { n: number; r1: number; r10: number; cand: number; times: number[] }>();
   let flagged = 0;
   let flaggedTrue = 0;
@@ -351,8 +424,22 @@ async function evaluate(method: Method, records: BenchRecord[], queries: BenchQu
       if (hits[0] && ok(hits[0].id)) s.r1++;
       if (candidates?.some((id) => ok(id))) s.cand++;
       if (hits.some((h) => ok(h.id))) s.r10++;
-      else if (method.scored && DETAILS) details.push(`miss\t${q.kind}\t${q.text}\t${target!.text}\t${hits.slice(0, 3).map((h) => `${records[h.id]!.text} ${h.score.toFixed(2)}`).join(' | ')}`);
-      if (!hits.some((h) => ok(h.id)) && method.scored && misses.length < 40) misses.push(`${q.kind}: "${q.text}" → wanted "${target!.text}"; top: ${hits.slice(0, 2).map((h) => `"${records[h.id]!.text}" ${h.score.toFixed(2)}`).join(', ') || 'no candidates'}`);
+      else if (method.scored && DETAILS)
+        details.push(
+          `miss\t${q.kind}\t${q.text}\t${target!.text}\t${hits
+            .slice(0, 3)
+            .map((h) => `${records[h.id]!.text} ${h.score.toFixed(2)}`)
+            .join(' | ')}`,
+        );
+      if (!hits.some((h) => ok(h.id)) && method.scored && misses.length < 40)
+        misses.push(
+          `${q.kind}: "${q.text}" → wanted "${target!.text}"; top: ${
+            hits
+              .slice(0, 2)
+              .map((h) => `"${records[h.id]!.text}" ${h.score.toFixed(2)}`)
+              .join(', ') || 'no candidates'
+          }`,
+        );
     }
     if (method.scored) {
       for (const h of hits) {
@@ -360,8 +447,17 @@ async function evaluate(method: Method, records: BenchRecord[], queries: BenchQu
         flagged++;
         if (ok(h.id)) flaggedTrue++;
         if (ok(h.id) || consistent(records[h.id]!, q)) flaggedConsistent++;
-        else if (DETAILS) details.push(`false\t${q.kind}\t${q.text}\t${records[h.id]!.text}\t${h.score.toFixed(3)}`);
-        if (!ok(h.id) && !consistent(records[h.id]!, q) && misses.length < 60 && !misses.some((m) => m.startsWith('false'))) misses.push(`false alarm (${q.kind}): "${q.text}" ≈ "${records[h.id]!.text}" ${h.score.toFixed(2)}`);
+        else if (DETAILS)
+          details.push(`false\t${q.kind}\t${q.text}\t${records[h.id]!.text}\t${h.score.toFixed(3)}`);
+        if (
+          !ok(h.id) &&
+          !consistent(records[h.id]!, q) &&
+          misses.length < 60 &&
+          !misses.some((m) => m.startsWith('false'))
+        )
+          misses.push(
+            `false alarm (${q.kind}): "${q.text}" ≈ "${records[h.id]!.text}" ${h.score.toFixed(2)}`,
+          );
       }
     }
   }
@@ -379,15 +475,36 @@ async function evaluate(method: Method, records: BenchRecord[], queries: BenchQu
     all.r1 += s.r1;
     all.r10 += s.r10;
     all.cand += s.cand;
-    rows.push({ method: method.name, kind, n: s.n, r1: s.r1 / s.n, r10: s.r10 / s.n, ...pct(s.times), precision: '', cand: method.scored ? s.cand / s.n : null });
+    rows.push({
+      method: method.name,
+      kind,
+      n: s.n,
+      r1: s.r1 / s.n,
+      r10: s.r10 / s.n,
+      ...pct(s.times),
+      precision: '',
+      cand: method.scored ? s.cand / s.n : null,
+    });
   }
-  rows.push({ method: method.name, kind: 'all', n: all.n, r1: all.r1 / all.n, r10: all.r10 / all.n, ...pct(all.times), precision, cand: method.scored ? all.cand / all.n : null });
+  rows.push({
+    method: method.name,
+    kind: 'all',
+    n: all.n,
+    r1: all.r1 / all.n,
+    r10: all.r10 / all.n,
+    ...pct(all.times),
+    precision,
+    cand: method.scored ? all.cand / all.n : null,
+  });
   return rows;
 }
 
 function pct(times: number[]): { p50: number; p95: number } {
   const s = [...times].sort((a, b) => a - b);
-  return { p50: s[Math.floor(s.length * 0.5)] ?? 0, p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? 0 };
+  return {
+    p50: s[Math.floor(s.length * 0.5)] ?? 0,
+    p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? 0,
+  };
 }
 
 function sample(queries: BenchQuery[], perKind: number): BenchQuery[] {
@@ -418,9 +535,13 @@ if (ONLY !== 'athar') {
   rows.push(...(await evaluate(buildFuse(records), records, sample(queries, FUSE_PER_KIND), [])));
 }
 
-const header = '| method | queries | n | target among candidates | recall@1 | recall@10 | p50 ms | p95 ms | precision ≥ review threshold |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |';
+const header =
+  '| method | queries | n | target among candidates | recall@1 | recall@10 | p50 ms | p95 ms | precision ≥ review threshold |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |';
 const body = rows
-  .map((r) => `| ${r.method} | ${r.kind} | ${r.n} | ${r.cand === null ? '—' : r.cand.toFixed(3)} | ${r.r1.toFixed(3)} | ${r.r10.toFixed(3)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.precision} |`)
+  .map(
+    (r) =>
+      `| ${r.method} | ${r.kind} | ${r.n} | ${r.cand === null ? '—' : r.cand.toFixed(3)} | ${r.r1.toFixed(3)} | ${r.r10.toFixed(3)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.precision} |`,
+  )
   .join('\n');
 // A partial run (--only) is for iterating: printed, not recorded.
 (ONLY ? (title: string, body: string) => void process.stdout.write(`${title}\n\n${body}\n`) : appendResults)(

@@ -4,7 +4,14 @@
  */
 import pino, { type Logger } from 'pino';
 import type PgBoss from 'pg-boss';
-import { accountsModule, authenticateSession, authenticateToken, bootstrapAdmin, csrfMatches, localActor } from '#src/modules/accounts/index.ts';
+import {
+  accountsModule,
+  authenticateSession,
+  authenticateToken,
+  bootstrapAdmin,
+  csrfMatches,
+  localActor,
+} from '#src/modules/accounts/index.ts';
 import { auditModule } from '#src/modules/audit/index.ts';
 import { caseFileModule } from '#src/modules/casefile/index.ts';
 import { authorizeCase, casesModule, findCase } from '#src/modules/cases/index.ts';
@@ -27,7 +34,15 @@ import { runUnit, type Platform, type UnitOptions } from '#src/platform/unit-of-
 
 /** Every feature of athar, in the order their routes are registered. */
 export function modulesFor(config: Config): AtharModule[] {
-  const features = [systemModule, accountsModule(config), casesModule, caseFileModule, claimsModule, auditModule, demoModule];
+  const features = [
+    systemModule,
+    accountsModule(config),
+    casesModule,
+    caseFileModule,
+    claimsModule,
+    auditModule,
+    demoModule,
+  ];
   return [...features, timelineModule(features)];
 }
 
@@ -66,19 +81,38 @@ export interface CreateAppOptions {
 }
 
 export function createLogger(config: Config): Logger {
-  return pino({
-    level: config.logLevel,
-    // Query strings can carry what people searched for (names, later): log the path only.
-    serializers: {
-      req: (req: { method?: string; url?: string; id?: string }) => ({ method: req.method, path: req.url?.split('?')[0], id: req.id }),
+  return pino(
+    {
+      level: config.logLevel,
+      // Query strings can carry what people searched for (names, later): log the path only.
+      serializers: {
+        req: (req: { method?: string; url?: string; id?: string }) => ({
+          method: req.method,
+          path: req.url?.split('?')[0],
+          id: req.id,
+        }),
+      },
+      // Logs never hold secrets or contact details: credentials and cookies are redacted.
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.headers["x-csrf-token"]',
+          'password',
+          '*.password',
+          '*.newPassword',
+          '*.currentPassword',
+        ],
+        censor: '[redacted]',
+      },
     },
-    // Logs never hold secrets or contact details: credentials and cookies are redacted.
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'password', '*.password', '*.newPassword', '*.currentPassword'], censor: '[redacted]' },
-  }, pino.destination(2));
+    pino.destination(2),
+  );
 }
 
 async function openFromConfig(config: Config): Promise<{ database: Database; lock: DataDirLock | null }> {
-  if (config.databaseUrl) return { database: await openDatabase({ databaseUrl: config.databaseUrl }), lock: null };
+  if (config.databaseUrl)
+    return { database: await openDatabase({ databaseUrl: config.databaseUrl }), lock: null };
   const lock = acquireLock(config.dataDir);
   try {
     return { database: await openDatabase({ pglite: await openPglite(config.dataDir) }), lock };
@@ -101,7 +135,12 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     const ids = opts.ids ?? cryptoIds;
     const modules = (opts.modules ?? modulesFor)(config);
     const platform: Platform = {
-      database, config, log, ids, clock: opts.clock ?? systemClock, jobs: new JobQueue(),
+      database,
+      config,
+      log,
+      ids,
+      clock: opts.clock ?? systemClock,
+      jobs: new JobQueue(),
       auditViews: new AuditViews(modules.flatMap((m) => m.auditViews ?? [])),
     };
     const run: App['run'] = (actor, o, fn) => runUnit(platform, actor, o, fn);
@@ -125,7 +164,15 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       if (opts.workers) await startWorkers(boss, jobs, run, config, log);
     }
     return {
-      config, log, database, modules, run, security, boss, localToken, lock,
+      config,
+      log,
+      database,
+      modules,
+      run,
+      security,
+      boss,
+      localToken,
+      lock,
       async close() {
         if (boss) await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
         await database.close();
@@ -151,7 +198,8 @@ export interface FirstStart {
  */
 export async function firstStart(app: App): Promise<FirstStart> {
   const admin = await app.run(SYSTEM_ACTOR, { transaction: true }, (ctx) => bootstrapAdmin(ctx));
-  if (!(await app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => demoToOffer(ctx)))) return { admin, demoLoaded: false };
+  if (!(await app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => demoToOffer(ctx))))
+    return { admin, demoLoaded: false };
   const actor = await app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => localActor(ctx, null));
   let demoLoaded = false;
   try {

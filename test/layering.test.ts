@@ -17,20 +17,28 @@ let dir: string;
 
 const files: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'fixture', type: 'module', imports: { '#src/*': './src/*' } }),
-  'src/engines/pure.ts': "import { createHash } from 'node:crypto';\nexport const h = () => createHash('sha256');\n",
-  'src/engines/impure.ts': "import { readFileSync } from 'node:fs';\nimport { e } from '#src/platform/errors.ts';\nexport const x = [readFileSync, e];\n",
+  'src/engines/pure.ts':
+    "import { createHash } from 'node:crypto';\nexport const h = () => createHash('sha256');\n",
+  'src/engines/impure.ts':
+    "import { readFileSync } from 'node:fs';\nimport { e } from '#src/platform/errors.ts';\nexport const x = [readFileSync, e];\n",
   'src/platform/errors.ts': 'export const e = 1;\n',
   'src/platform/knows-a-module.ts': "import { bar } from '../modules/bar/index.ts';\nexport const y = bar;\n",
   'src/modules/bar/index.ts': "import { useCase } from './use-case.ts';\nexport const bar = useCase;\n",
-  'src/modules/bar/use-case.ts': "import { BarRepository } from './bar.repository.ts';\nexport const useCase = () => new BarRepository();\n",
-  'src/modules/bar/bar.repository.ts': "import { sql } from 'kysely';\nexport class BarRepository { q = sql; }\n",
+  'src/modules/bar/use-case.ts':
+    "import { BarRepository } from './bar.repository.ts';\nexport const useCase = () => new BarRepository();\n",
+  'src/modules/bar/bar.repository.ts':
+    "import { sql } from 'kysely';\nexport class BarRepository { q = sql; }\n",
   'src/modules/bar/calls-up.repository.ts': "import { bar } from './index.ts';\nexport const z = bar;\n",
   'src/modules/foo/through-index.ts': "import { bar } from '../bar/index.ts';\nexport const ok = bar;\n",
-  'src/modules/foo/reaches-in.ts': "import { BarRepository } from '../bar/bar.repository.ts';\nexport const no = BarRepository;\n",
+  'src/modules/foo/reaches-in.ts':
+    "import { BarRepository } from '../bar/bar.repository.ts';\nexport const no = BarRepository;\n",
   'src/modules/foo/runs-sql.ts': "import { sql } from 'kysely';\nexport const raw = sql;\n",
-  'src/modules/foo/types-only.ts': "import type { Kysely } from 'kysely';\nexport type Db = Kysely<object>;\n",
-  'src/modules/foo/sees-fastify.ts': "import type { FastifyRequest } from 'fastify';\nexport type R = FastifyRequest;\n",
-  'src/modules/foo/foo.routes.ts': "import type { FastifyRequest } from 'fastify';\nexport type R = FastifyRequest;\n",
+  'src/modules/foo/types-only.ts':
+    "import type { Kysely } from 'kysely';\nexport type Db = Kysely<object>;\n",
+  'src/modules/foo/sees-fastify.ts':
+    "import type { FastifyRequest } from 'fastify';\nexport type R = FastifyRequest;\n",
+  'src/modules/foo/foo.routes.ts':
+    "import type { FastifyRequest } from 'fastify';\nexport type R = FastifyRequest;\n",
   'src/modules/foo/cycle-a.ts': "import { b } from './cycle-b.ts';\nexport const a = () => b;\n",
   'src/modules/foo/cycle-b.ts': "import { a } from './cycle-a.ts';\nexport const b = () => a;\n",
   'src/cli/uses-a-module.ts': "import { bar } from '../modules/bar/index.ts';\nexport const c = bar;\n",
@@ -49,7 +57,11 @@ beforeAll(async () => {
   process.chdir(dir);
   try {
     const { tsConfig: _unused, ...options } = config.options ?? {};
-    const r = await cruise(['src'], { ...options, validate: true, ruleSet: { forbidden: config.forbidden ?? [] } });
+    const r = await cruise(['src'], {
+      ...options,
+      validate: true,
+      ruleSet: { forbidden: config.forbidden ?? [] },
+    });
     result = r.output as ICruiseResult;
   } finally {
     process.chdir(cwd);
@@ -58,7 +70,10 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function violations(from: string): string[] {
-  return result.summary.violations.filter((v) => v.from === from).map((v) => v.rule.name).sort();
+  return result.summary.violations
+    .filter((v) => v.from === from)
+    .map((v) => v.rule.name)
+    .sort();
 }
 
 describe('layering rules', () => {

@@ -63,7 +63,9 @@ export async function run(): Promise<string> {
         const t0 = process.hrtime.bigint();
         hashAll(d);
         hashS += Number(process.hrtime.bigint() - t0) / 1e9;
-        if (r === 0) pixels += d.kind === 'image' ? d.pixels.width * d.pixels.height : d.width * d.height * d.frames.length;
+        if (r === 0)
+          pixels +=
+            d.kind === 'image' ? d.pixels.width * d.pixels.height : d.width * d.height * d.frames.length;
       });
     }
     const n = files.length * rounds;

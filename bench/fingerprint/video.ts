@@ -18,11 +18,17 @@ const SEGMENT_S = 60;
 
 function ffmpeg(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(resolveBinaries().ffmpeg, ['-hide_banner', '-nostdin', '-loglevel', 'error', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      resolveBinaries().ffmpeg,
+      ['-hide_banner', '-nostdin', '-loglevel', 'error', ...args],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited ${code}: ${err.slice(0, 500)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`ffmpeg exited ${code}: ${err.slice(0, 500)}`)),
+    );
   });
 }
 
@@ -38,10 +44,31 @@ async function makeClip(): Promise<void> {
   const segment = `${CLIP}.segment.mp4`;
   const partial = `${CLIP}.partial.mp4`;
   await ffmpeg([
-    '-y', '-f', 'lavfi', '-i', `testsrc2=size=1280x720:rate=30:duration=${SEGMENT_S}`,
-    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p', segment,
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=1280x720:rate=30:duration=${SEGMENT_S}`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-crf',
+    '23',
+    '-pix_fmt',
+    'yuv420p',
+    segment,
   ]);
-  await ffmpeg(['-y', '-stream_loop', String(DURATION_S / SEGMENT_S - 1), '-i', segment, '-c', 'copy', partial]);
+  await ffmpeg([
+    '-y',
+    '-stream_loop',
+    String(DURATION_S / SEGMENT_S - 1),
+    '-i',
+    segment,
+    '-c',
+    'copy',
+    partial,
+  ]);
   renameSync(partial, CLIP);
   rmSync(segment, { force: true });
 }
@@ -68,14 +95,18 @@ export async function run(): Promise<string> {
   const h2 = await seconds(hash(DEFAULT_MAX_SIDE));
   const decodeS = Math.min(d1, d2);
   const hashS = Math.min(h1, h2);
-  const row = (what: string, t: number) => `| ${what} | ${t.toFixed(1)} | ${(t / decodeS).toFixed(2)}× | ${t / decodeS <= 1.3 ? 'yes' : 'no'} |`;
+  const row = (what: string, t: number) =>
+    `| ${what} | ${t.toFixed(1)} | ${(t / decodeS).toFixed(2)}× | ${t / decodeS <= 1.3 ? 'yes' : 'no'} |`;
   return [
     `Clip: ${DURATION_S} s, 1280×720, 30 fps, H.264 (testsrc2, libx264 veryfast crf 23, one minute repeated ${DURATION_S / SEGMENT_S}×)${made > 1 ? `, generated in ${made.toFixed(0)} s` : ', reused'}. ${frames} frames hashed per hashing run.`,
     '',
     '| run | seconds | vs decode only | ≤ 1.3× |',
     '| --- | ---: | ---: | --- |',
     `| decode only, \`ffmpeg -i clip -f null -\` (best of ${d1.toFixed(1)} s and ${d2.toFixed(1)} s) | ${decodeS.toFixed(1)} | 1.00× | |`,
-    row(`athar 1 fps vPDQ, frames scaled to ≤ ${DEFAULT_MAX_SIDE} px in ffmpeg (best of ${h1.toFixed(1)} s and ${h2.toFixed(1)} s)`, hashS),
+    row(
+      `athar 1 fps vPDQ, frames scaled to ≤ ${DEFAULT_MAX_SIDE} px in ffmpeg (best of ${h1.toFixed(1)} s and ${h2.toFixed(1)} s)`,
+      hashS,
+    ),
     '',
     'Hashing decodes every frame (the first frame of each second cannot be found without), selects one a second before colour conversion, and hashes it with PDQ plus the border-trimmed hash in Node while ffmpeg goes on decoding.',
   ].join('\n');

@@ -40,7 +40,6 @@ export interface BenchQuery {
   names: { arabic: string; slot: number }[];
 }
 
-
 const DATA = path.resolve(import.meta.dirname, '../../../shared/testdata/names');
 
 function readPairs(file: string): NamePair[] {
@@ -75,7 +74,10 @@ export function loadPools(): Pools {
   const levantine = readPairs('levantine/levantine-train.tsv');
   const googleTrain = readPairs('google-ar2en/ar2en-train.tsv');
   const googleEval = readPairs('google-ar2en/ar2en-eval.tsv');
-  const capital = (p: NamePair): NamePair => ({ arabic: p.arabic, latin: p.latin[0]!.toUpperCase() + p.latin.slice(1) });
+  const capital = (p: NamePair): NamePair => ({
+    arabic: p.arabic,
+    latin: p.latin[0]!.toUpperCase() + p.latin.slice(1),
+  });
   const levTrain = levantine.filter((p) => !heldOut(p)).map(capital);
   const levHeld = levantine.filter(heldOut).map(capital);
   return {
@@ -93,7 +95,20 @@ function zipfPick<T>(list: T[], r: () => number): T {
   return list[Math.min(i, list.length - 1)]!;
 }
 
-const COMMON = ['محمد', 'أحمد', 'علي', 'محمود', 'حسن', 'حسين', 'خالد', 'عمر', 'إبراهيم', 'يوسف', 'مصطفى', 'عبد الله'];
+const COMMON = [
+  'محمد',
+  'أحمد',
+  'علي',
+  'محمود',
+  'حسن',
+  'حسين',
+  'خالد',
+  'عمر',
+  'إبراهيم',
+  'يوسف',
+  'مصطفى',
+  'عبد الله',
+];
 
 // The files are sorted alphabetically; a Zipf draw over them would favour names starting with آ.
 function shuffled<T>(list: T[], r: () => number): T[] {
@@ -154,7 +169,12 @@ export function latinVariant(word: string, r: () => number): string {
 }
 
 /** Builds a registry of `size` records and `perKind` queries of each kind. Deterministic for a seed. */
-export function buildBench(pools: Pools, size: number, perKind: number, seed = 20241208): { records: BenchRecord[]; queries: BenchQuery[] } {
+export function buildBench(
+  pools: Pools,
+  size: number,
+  perKind: number,
+  seed = 20241208,
+): { records: BenchRecord[]; queries: BenchQuery[] } {
   const r = rng(seed);
   const given = commonFirst(shuffled(pools.trainGiven, r));
   const family = shuffled(pools.trainFamily, r);
@@ -173,19 +193,30 @@ export function buildBench(pools: Pools, size: number, perKind: number, seed = 2
     for (let q = 0; q < perKind; q++) {
       const held = (): NamePair => zipfPick(heldGiven, r);
       // A father and grandfather are often common names even when the person's own name is rare.
-      const parts: BenchRecord['parts'] = [held(), zipfPick(given, r), zipfPick(given, r), zipfPick(heldFamily, r)];
+      const parts: BenchRecord['parts'] = [
+        held(),
+        zipfPick(given, r),
+        zipfPick(given, r),
+        zipfPick(heldFamily, r),
+      ];
       const script = kind === 'latin-variant' ? 'latin' : r() < 0.5 ? 'arabic' : 'latin';
       targets.push({ kind, rec: make(parts, script) });
     }
   }
   while (records.length < size) {
-    const parts: BenchRecord['parts'] = [zipfPick(given, r), zipfPick(given, r), zipfPick(given, r), zipfPick(family, r)];
+    const parts: BenchRecord['parts'] = [
+      zipfPick(given, r),
+      zipfPick(given, r),
+      zipfPick(given, r),
+      zipfPick(family, r),
+    ];
     make(parts, r() < 0.5 ? 'arabic' : 'latin');
   }
   const queries: BenchQuery[] = [];
   const all = [0, 1, 2, 3].map((slot) => ({ slot }));
   for (const { kind, rec } of targets) {
-    const stated = (slots: { slot: number }[]): BenchQuery['names'] => slots.map(({ slot }) => ({ arabic: rec.parts[slot]!.arabic, slot }));
+    const stated = (slots: { slot: number }[]): BenchQuery['names'] =>
+      slots.map(({ slot }) => ({ arabic: rec.parts[slot]!.arabic, slot }));
     const other = rec.script === 'arabic' ? 'latin' : 'arabic';
     const [g, f, gf, fam] = rec.parts;
     switch (kind) {
@@ -193,17 +224,32 @@ export function buildBench(pools: Pools, size: number, perKind: number, seed = 2
         queries.push({ kind, text: recordText(rec.parts, other), target: rec.id, names: stated(all) });
         break;
       case 'latin-variant':
-        queries.push({ kind, text: rec.parts.map((p) => latinVariant(p.latin, r)).join(' '), target: rec.id, names: stated(all) });
+        queries.push({
+          kind,
+          text: rec.parts.map((p) => latinVariant(p.latin, r)).join(' '),
+          target: rec.id,
+          names: stated(all),
+        });
         break;
       case 'partial': {
         // Given + family, or given + father + family; in either script.
         const slots = r() < 0.5 ? [0, 3] : [0, 1, 3];
         const parts = slots.map((i) => rec.parts[i]!);
-        queries.push({ kind, text: recordText(parts, r() < 0.5 ? 'arabic' : 'latin'), target: rec.id, names: stated(slots.map((slot) => ({ slot }))) });
+        queries.push({
+          kind,
+          text: recordText(parts, r() < 0.5 ? 'arabic' : 'latin'),
+          target: rec.id,
+          names: stated(slots.map((slot) => ({ slot }))),
+        });
         break;
       }
       case 'swapped':
-        queries.push({ kind, text: recordText([fam, g, f, gf], r() < 0.5 ? other : rec.script), target: rec.id, names: stated(all) });
+        queries.push({
+          kind,
+          text: recordText([fam, g, f, gf], r() < 0.5 ? other : rec.script),
+          target: rec.id,
+          names: stated(all),
+        });
         break;
       case 'absent':
         break;
@@ -214,7 +260,12 @@ export function buildBench(pools: Pools, size: number, perKind: number, seed = 2
   for (let q = 0; q < perKind; q++) {
     const parts = [zipfPick(heldGiven, r), zipfPick(heldGiven, r), zipfPick(heldFamily, r)];
     const names = [0, 1, 3].map((slot, i) => ({ arabic: parts[i]!.arabic, slot }));
-    queries.push({ kind: 'absent', text: recordText(parts, r() < 0.5 ? 'arabic' : 'latin'), target: null, names });
+    queries.push({
+      kind: 'absent',
+      text: recordText(parts, r() < 0.5 ? 'arabic' : 'latin'),
+      target: null,
+      names,
+    });
   }
   // The targets were made first; moved to random places so that no tie broken by id favours them.
   const order = shuffled(

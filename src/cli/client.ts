@@ -11,7 +11,11 @@ import { readOwner } from '#src/platform/database/lock.ts';
  */
 export interface ApiClient {
   transport: 'in-process' | 'owner' | 'remote';
-  request<T = unknown>(method: string, path: string, opts?: { body?: unknown; query?: Record<string, string | number | boolean | undefined> }): Promise<T>;
+  request<T = unknown>(
+    method: string,
+    path: string,
+    opts?: { body?: unknown; query?: Record<string, string | number | boolean | undefined> },
+  ): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -34,15 +38,25 @@ function buildPath(path: string, query?: Record<string, string | number | boolea
 
 /** Turns a problem+json response into the AppError the API raised, so exit codes match. */
 function problemToError(status: number, text: string): AppError {
-  let body: { code?: string; detail?: string; title?: string; errors?: { field: string; message: string }[] } = {};
+  let body: {
+    code?: string;
+    detail?: string;
+    title?: string;
+    errors?: { field: string; message: string }[];
+  } = {};
   try {
     body = JSON.parse(text) as typeof body;
   } catch {
     // not JSON: keep the raw text
   }
-  return new AppError(kindForStatus(status), body.code ?? `http.${status}`, body.detail ?? body.title ?? (text.slice(0, 200) || `HTTP ${status}`), {
-    ...(body.errors ? { issues: body.errors } : {}),
-  });
+  return new AppError(
+    kindForStatus(status),
+    body.code ?? `http.${status}`,
+    body.detail ?? body.title ?? (text.slice(0, 200) || `HTTP ${status}`),
+    {
+      ...(body.errors ? { issues: body.errors } : {}),
+    },
+  );
 }
 
 function parseBody(text: string, contentType: string | undefined): unknown {
@@ -51,11 +65,20 @@ function parseBody(text: string, contentType: string | undefined): unknown {
   return text;
 }
 
-function httpClient(baseUrl: string, token: string | undefined, as: string | undefined, transport: 'owner' | 'remote'): ApiClient {
+function httpClient(
+  baseUrl: string,
+  token: string | undefined,
+  as: string | undefined,
+  transport: 'owner' | 'remote',
+): ApiClient {
   const base = baseUrl.replace(/\/+$/, '');
   return {
     transport,
-    async request<T>(method: string, path: string, opts: { body?: unknown; query?: Record<string, string | number | boolean | undefined> } = {}) {
+    async request<T>(
+      method: string,
+      path: string,
+      opts: { body?: unknown; query?: Record<string, string | number | boolean | undefined> } = {},
+    ) {
       const headers: Record<string, string> = { accept: 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
       if (as) headers['x-athar-as'] = as;
@@ -63,7 +86,9 @@ function httpClient(baseUrl: string, token: string | undefined, as: string | und
       let res: Response;
       try {
         res = await fetch(base + buildPath(path, opts.query), {
-          method, headers, ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+          method,
+          headers,
+          ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
         });
       } catch (e) {
         throw unavailable('cli.server_unreachable', `cannot reach ${base}: ${(e as Error).message}`);
@@ -78,10 +103,18 @@ function httpClient(baseUrl: string, token: string | undefined, as: string | und
 
 async function inProcessClient(config: Config, opts: ConnectOptions): Promise<ApiClient> {
   // Loaded lazily: tools that never touch stored data should not pay for the server's imports.
-  const [{ createApp, firstStart }, { buildServer }] = await Promise.all([import('#src/app.ts'), import('#src/platform/http/server.ts')]);
-  const app = await createApp({ ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }, {
-    migrate: opts.migrate !== false, jobs: opts.jobs ?? false, workers: opts.jobs ?? false,
-  });
+  const [{ createApp, firstStart }, { buildServer }] = await Promise.all([
+    import('#src/app.ts'),
+    import('#src/platform/http/server.ts'),
+  ]);
+  const app = await createApp(
+    { ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel },
+    {
+      migrate: opts.migrate !== false,
+      jobs: opts.jobs ?? false,
+      workers: opts.jobs ?? false,
+    },
+  );
   try {
     if (opts.migrate !== false) {
       const first = await firstStart(app);
@@ -91,11 +124,17 @@ async function inProcessClient(config: Config, opts: ConnectOptions): Promise<Ap
     const token = config.token;
     return {
       transport: 'in-process',
-      async request<T>(method: string, path: string, o: { body?: unknown; query?: Record<string, string | number | boolean | undefined> } = {}) {
+      async request<T>(
+        method: string,
+        path: string,
+        o: { body?: unknown; query?: Record<string, string | number | boolean | undefined> } = {},
+      ) {
         const headers: Record<string, string> = { authorization: `Bearer ${token ?? app.localToken}` };
         if (opts.as && !token) headers['x-athar-as'] = opts.as;
         const r = await server.fastify.inject({
-          method: method as 'GET', url: buildPath(path, o.query), headers,
+          method: method as 'GET',
+          url: buildPath(path, o.query),
+          headers,
           ...(o.body !== undefined ? { payload: o.body as object } : {}),
         });
         if (r.statusCode >= 400) throw problemToError(r.statusCode, r.body);
@@ -120,21 +159,27 @@ export function reportAdmin(admin: { username: string; oneTimePassword: string |
         'athar: sign in with it and choose a new password (it must be changed at first sign-in)\n',
     );
   } else {
-    process.stderr.write(`athar: created the administrator "${admin.username}" with the password from ATHAR_ADMIN_PASSWORD\n`);
+    process.stderr.write(
+      `athar: created the administrator "${admin.username}" with the password from ATHAR_ADMIN_PASSWORD\n`,
+    );
   }
 }
 
 export async function connect(opts: ConnectOptions = {}): Promise<ApiClient> {
   const config = loadConfig();
   if (opts.server) {
-    if (!/^https?:\/\//.test(opts.server)) throw invalid('cli.server_url', `--server must be an http(s) URL, got "${opts.server}"`);
+    if (!/^https?:\/\//.test(opts.server))
+      throw invalid('cli.server_url', `--server must be an http(s) URL, got "${opts.server}"`);
     return httpClient(opts.server, config.token, undefined, 'remote');
   }
   if (!config.databaseUrl) {
     const owner = readOwner(config.dataDir);
     if (owner) {
       if (!owner.url || !owner.token) {
-        throw unavailable('db.locked', `the data directory ${config.dataDir} is held by process ${owner.pid}, which does not serve an API yet; try again in a moment`);
+        throw unavailable(
+          'db.locked',
+          `the data directory ${config.dataDir} is held by process ${owner.pid}, which does not serve an API yet; try again in a moment`,
+        );
       }
       return httpClient(owner.url, config.token ?? owner.token, config.token ? undefined : opts.as, 'owner');
     }

@@ -18,7 +18,11 @@ export function emit(json: boolean | undefined, value: unknown, human: () => str
 /** A date-time for people, in their locale; instants stay exact in --json output. */
 export function humanInstant(iso: string | null | undefined): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: process.env.TZ || undefined }).format(new Date(iso));
+  return new Intl.DateTimeFormat(undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: process.env.TZ || undefined,
+  }).format(new Date(iso));
 }
 
 /** A source's time as given: its local rendering and zone ("2024-12-09T16:45+03:00 Asia/Damascus"). */
@@ -33,7 +37,11 @@ export function intOption(value: string, name: string): number {
 }
 
 /** `--at 2024-12-09T16:45 --time-zone Asia/Damascus` → the API's WhenInput. */
-export function whenOption(at: string | undefined, timeZone: string | undefined, asWritten?: string): Record<string, string> | undefined {
+export function whenOption(
+  at: string | undefined,
+  timeZone: string | undefined,
+  asWritten?: string,
+): Record<string, string> | undefined {
   if (!at) return undefined;
   return { at, ...(timeZone ? { timeZone } : {}), ...(asWritten ? { asWritten } : {}) };
 }

@@ -25,7 +25,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 const program = new Command('athar')
   .description('athar — verification desk and registry of detained and missing persons')
   .option('--server <url>', 'talk to this athar server (authenticate with ATHAR_TOKEN)')
-  .option('--as <user>', 'act as this user (local administrator only; needed against a server database without ATHAR_TOKEN)')
+  .option(
+    '--as <user>',
+    'act as this user (local administrator only; needed against a server database without ATHAR_TOKEN)',
+  )
   .showHelpAfterError()
   .exitOverride();
 
@@ -35,7 +38,12 @@ try {
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {
-    if (e.exitCode !== 0 && e.code !== 'commander.help' && e.code !== 'commander.helpDisplayed' && e.code !== 'commander.version') {
+    if (
+      e.exitCode !== 0 &&
+      e.code !== 'commander.help' &&
+      e.code !== 'commander.helpDisplayed' &&
+      e.code !== 'commander.version'
+    ) {
       // commander already printed its own message; keep our exit-code contract (2 = usage)
       process.exitCode = 2;
     } else {

@@ -15,7 +15,12 @@ export function reportError(err: unknown): number {
   const e = asAppError(err);
   if (e) {
     const field = e.issues?.[0];
-    printError(e.code, field && !e.message.includes(field.field) ? `${e.message} (${field.field}: ${field.message})` : e.message);
+    printError(
+      e.code,
+      field && !e.message.includes(field.field)
+        ? `${e.message} (${field.field}: ${field.message})`
+        : e.message,
+    );
     return e.exitCode;
   }
   printError('internal', err instanceof Error ? err.message : String(err));

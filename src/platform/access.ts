@@ -19,7 +19,15 @@ export type Permission =
   | 'audit.read';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['case.read', 'case.write', 'claim.review', 'case.manage', 'person.read', 'person.write', 'audit.read'],
+  admin: [
+    'case.read',
+    'case.write',
+    'claim.review',
+    'case.manage',
+    'person.read',
+    'person.write',
+    'audit.read',
+  ],
   editor: ['case.read', 'case.write'],
   reviewer: ['case.read', 'case.write', 'claim.review'],
   caseworker: ['case.read', 'person.read', 'person.write'],
@@ -58,13 +66,17 @@ export function checkAccess(actor: Actor | null, rule: AccessRule): rule is Case
   if (rule.kind === 'public') return false;
   if (!actor) throw unauthenticated('auth.required', 'sign in or present an API token');
   if (actor.mustChangePassword && !(rule.kind === 'authenticated' && rule.allowPasswordChange)) {
-    throw forbidden('auth.password_change_required', 'change your one-time password first (POST /api/auth/password)');
+    throw forbidden(
+      'auth.password_change_required',
+      'change your one-time password first (POST /api/auth/password)',
+    );
   }
   switch (rule.kind) {
     case 'authenticated':
       return false;
     case 'installation_admin':
-      if (!actor.isAdmin) throw forbidden('auth.admin_only', 'only an installation administrator may do this');
+      if (!actor.isAdmin)
+        throw forbidden('auth.admin_only', 'only an installation administrator may do this');
       return false;
     case 'case':
     case 'case_or_admin':

@@ -5,16 +5,36 @@ import { AppError } from './errors.ts';
 describe('loadConfig', () => {
   it('has defaults that run athar on 127.0.0.1:4000 with ./data', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 4000, host: '127.0.0.1', publicBaseUrl: 'http://127.0.0.1:4000', trustProxy: false, loadDemo: true });
+    expect(c).toMatchObject({
+      port: 4000,
+      host: '127.0.0.1',
+      publicBaseUrl: 'http://127.0.0.1:4000',
+      trustProxy: false,
+      loadDemo: true,
+    });
     expect(c.dataDir.endsWith('/data')).toBe(true);
     expect(c.databaseUrl).toBeUndefined();
   });
 
   it('reads the environment', () => {
-    const c = loadConfig({ ATHAR_PORT: '8080', ATHAR_TRUST_PROXY: '2', DATABASE_URL: 'postgres://x@h/db', ATHAR_DEMO: 'false', ATHAR_PUBLIC_BASE_URL: 'https://desk.example.org/' });
-    expect(c).toMatchObject({ port: 8080, trustProxy: 2, databaseUrl: 'postgres://x@h/db', loadDemo: false, publicBaseUrl: 'https://desk.example.org' });
+    const c = loadConfig({
+      ATHAR_PORT: '8080',
+      ATHAR_TRUST_PROXY: '2',
+      DATABASE_URL: 'postgres://x@h/db',
+      ATHAR_DEMO: 'false',
+      ATHAR_PUBLIC_BASE_URL: 'https://desk.example.org/',
+    });
+    expect(c).toMatchObject({
+      port: 8080,
+      trustProxy: 2,
+      databaseUrl: 'postgres://x@h/db',
+      loadDemo: false,
+      publicBaseUrl: 'https://desk.example.org',
+    });
     expect(loadConfig({ ATHAR_TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1');
-    expect(loadConfig({ FFMPEG_PATH: '/opt/ffmpeg/bin/ffmpeg', FFPROBE_PATH: '/opt/ffmpeg/bin/ffprobe' })).toMatchObject({ ffmpegPath: '/opt/ffmpeg/bin/ffmpeg', ffprobePath: '/opt/ffmpeg/bin/ffprobe' });
+    expect(
+      loadConfig({ FFMPEG_PATH: '/opt/ffmpeg/bin/ffmpeg', FFPROBE_PATH: '/opt/ffmpeg/bin/ffprobe' }),
+    ).toMatchObject({ ffmpegPath: '/opt/ffmpeg/bin/ffmpeg', ffprobePath: '/opt/ffmpeg/bin/ffprobe' });
     expect('ffmpegPath' in loadConfig({})).toBe(false);
   });
 

@@ -22,7 +22,9 @@ export const ConfigSchema = Type.Object({
   organisationUrl: Type.Optional(Type.String()),
   /** Fastify trustProxy: false, true, a hop count, or a comma-separated list of addresses/CIDRs. */
   trustProxy: Type.Union([Type.Boolean(), Type.Integer({ minimum: 1 }), Type.String()]),
-  logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
+  logLevel: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+  ),
   sessionTtlHours: Type.Integer({ minimum: 1, maximum: 24 * 90 }),
   loginRateLimitPerMinute: Type.Integer({ minimum: 1 }),
   bodyLimitBytes: Type.Integer({ minimum: 1024 }),
@@ -50,13 +52,17 @@ function bool(v: string | undefined, name: string, dflt: boolean): boolean {
   if (v === undefined || v === '') return dflt;
   if (/^(1|true|yes|on)$/i.test(v)) return true;
   if (/^(0|false|no|off)$/i.test(v)) return false;
-  throw invalid('config.invalid', `${name} must be true or false, got "${v}"`, { issues: [{ field: name, message: 'not a boolean' }] });
+  throw invalid('config.invalid', `${name} must be true or false, got "${v}"`, {
+    issues: [{ field: name, message: 'not a boolean' }],
+  });
 }
 
 function int(v: string | undefined, name: string, dflt: number): number {
   if (v === undefined || v === '') return dflt;
   if (!/^-?\d+$/.test(v)) {
-    throw invalid('config.invalid', `${name} must be an integer, got "${v}"`, { issues: [{ field: name, message: 'not an integer' }] });
+    throw invalid('config.invalid', `${name} must be an integer, got "${v}"`, {
+      issues: [{ field: name, message: 'not an integer' }],
+    });
   }
   return Number(v);
 }
@@ -82,7 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     organisationName: env.ATHAR_ORGANISATION || 'athar demo desk',
     organisationUrl: env.ATHAR_ORGANISATION_URL || undefined,
     trustProxy: trustProxy(env.ATHAR_TRUST_PROXY),
-    logLevel: (env.ATHAR_LOG_LEVEL || 'info'),
+    logLevel: env.ATHAR_LOG_LEVEL || 'info',
     sessionTtlHours: int(env.ATHAR_SESSION_TTL_HOURS, 'ATHAR_SESSION_TTL_HOURS', 12),
     loginRateLimitPerMinute: int(env.ATHAR_LOGIN_RATE_LIMIT, 'ATHAR_LOGIN_RATE_LIMIT', 10),
     bodyLimitBytes: int(env.ATHAR_BODY_LIMIT_BYTES, 'ATHAR_BODY_LIMIT_BYTES', 1024 * 1024),
@@ -106,7 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const errors = [...Value.Errors(ConfigSchema, raw)];
   if (errors.length > 0) {
     const issues = errors.map((e) => ({ field: envName(e.path), message: e.message }));
-    throw invalid('config.invalid', `invalid configuration: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, { issues });
+    throw invalid(
+      'config.invalid',
+      `invalid configuration: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+      { issues },
+    );
   }
   return raw;
 }

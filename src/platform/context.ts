@@ -22,10 +22,22 @@ export interface Actor {
 }
 
 /** The installation itself: first start, scheduled jobs. */
-export const SYSTEM_ACTOR: Actor = { userId: null, username: 'system', isAdmin: true, mustChangePassword: false, via: 'system' };
+export const SYSTEM_ACTOR: Actor = {
+  userId: null,
+  username: 'system',
+  isAdmin: true,
+  mustChangePassword: false,
+  via: 'system',
+};
 
 /** Nobody signed in (public routes: sign-in, health, the public verdicts). */
-export const ANONYMOUS_ACTOR: Actor = { userId: null, username: 'anonymous', isAdmin: false, mustChangePassword: false, via: 'anonymous' };
+export const ANONYMOUS_ACTOR: Actor = {
+  userId: null,
+  username: 'anonymous',
+  isAdmin: false,
+  mustChangePassword: false,
+  via: 'anonymous',
+};
 
 /** What a use case records. The entity type's audit view decides which fields reach the chain. */
 export interface AuditEventInput {

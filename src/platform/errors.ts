@@ -87,7 +87,8 @@ export class AppError extends Error {
 
 type Opts = { details?: Record<string, unknown>; issues?: FieldIssue[]; cause?: unknown };
 
-export const invalid = (code: string, message: string, opts?: Opts) => new AppError('invalid', code, message, opts);
+export const invalid = (code: string, message: string, opts?: Opts) =>
+  new AppError('invalid', code, message, opts);
 export const unauthenticated = (code: string, message: string, opts?: Opts) =>
   new AppError('unauthenticated', code, message, opts);
 export const forbidden = (code: string, message: string, opts?: Opts) =>

@@ -5,7 +5,16 @@
  * it is opaque: base64url of a JSON array (the list's name, then the key) that the list's codec
  * checks field by field.
  */
-import { Type, type TArray, type TNull, type TObject, type TProperties, type TSchema, type TString, type TUnion } from '@sinclair/typebox';
+import {
+  Type,
+  type TArray,
+  type TNull,
+  type TObject,
+  type TProperties,
+  type TSchema,
+  type TString,
+  type TUnion,
+} from '@sinclair/typebox';
 import { invalid } from './errors.ts';
 import { isUuid, Nullable } from './schemas.ts';
 
@@ -13,7 +22,14 @@ export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 500;
 
 const pageFields = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: `page size (at most ${MAX_PAGE_SIZE})` })),
+  limit: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: MAX_PAGE_SIZE,
+      default: DEFAULT_PAGE_SIZE,
+      description: `page size (at most ${MAX_PAGE_SIZE})`,
+    }),
+  ),
   cursor: Type.Optional(Type.String({ maxLength: 500, description: 'nextCursor of the previous page' })),
 };
 
@@ -23,8 +39,13 @@ export function PageQuery<P extends TProperties = Record<never, never>>(filters?
 }
 
 /** A page of a list: the items under the list's key, and the cursor of the next page. */
-export function Page<K extends string, T extends TSchema>(key: K, item: T): TObject<{ [P in K]: TArray<T> } & { nextCursor: TUnion<[TString, TNull]> }> {
-  const properties = { [key]: Type.Array(item), nextCursor: Nullable(Type.String()) } as { [P in K]: TArray<T> } & { nextCursor: TUnion<[TString, TNull]> };
+export function Page<K extends string, T extends TSchema>(
+  key: K,
+  item: T,
+): TObject<{ [P in K]: TArray<T> } & { nextCursor: TUnion<[TString, TNull]> }> {
+  const properties = { [key]: Type.Array(item), nextCursor: Nullable(Type.String()) } as {
+    [P in K]: TArray<T>;
+  } & { nextCursor: TUnion<[TString, TNull]> };
   return Type.Object(properties);
 }
 
@@ -41,7 +62,9 @@ export type CursorValues<K extends readonly KeyPart[]> = { [I in keyof K]: PartV
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 function badCursor(): never {
-  throw invalid('validation.cursor', 'the cursor is not one this server gave out', { issues: [{ field: '/cursor', message: 'invalid cursor' }] });
+  throw invalid('validation.cursor', 'the cursor is not one this server gave out', {
+    issues: [{ field: '/cursor', message: 'invalid cursor' }],
+  });
 }
 
 function readPart(kind: KeyPart, v: unknown): Date | string | null {
@@ -75,7 +98,9 @@ export interface CursorCodec<K extends readonly KeyPart[]> {
 export function cursorCodec<const K extends readonly KeyPart[]>(list: string, parts: K): CursorCodec<K> {
   return {
     encode(values) {
-      const json = (values as readonly (Date | string | null)[]).map((v) => (v instanceof Date ? v.toISOString() : v));
+      const json = (values as readonly (Date | string | null)[]).map((v) =>
+        v instanceof Date ? v.toISOString() : v,
+      );
       return Buffer.from(JSON.stringify([list, ...json])).toString('base64url');
     },
     decode(cursor) {
@@ -116,5 +141,8 @@ export function presentPage<R, T, K extends readonly KeyPart[]>(
   present: (row: R) => T,
 ): { items: T[]; nextCursor: string | null } {
   const last = page.rows[page.rows.length - 1];
-  return { items: page.rows.map(present), nextCursor: page.more && last !== undefined ? codec.encode(keyOf(last)) : null };
+  return {
+    items: page.rows.map(present),
+    nextCursor: page.more && last !== undefined ? codec.encode(keyOf(last)) : null,
+  };
 }

@@ -4,7 +4,10 @@ import { Type, type Static, type TSchema, type TUnsafe, type SchemaOptions } fro
  * One of a fixed set of strings, as a JSON Schema `enum`: validation errors then list the
  * allowed values, and the static type is the literal union.
  */
-export function Literals<const T extends readonly string[]>(values: T, options?: SchemaOptions): TUnsafe<T[number]> {
+export function Literals<const T extends readonly string[]>(
+  values: T,
+  options?: SchemaOptions,
+): TUnsafe<T[number]> {
   return Type.Unsafe<T[number]>({ ...options, type: 'string', enum: [...values] });
 }
 
@@ -22,13 +25,23 @@ export const CaseRef = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-
 export const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' });
 export const ShortText = Type.String({ minLength: 1, maxLength: 500 });
 export const LongText = Type.String({ maxLength: 20_000 });
-export const Language = Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'BCP 47 tag: ar, en, fr, ar-SY' });
+export const Language = Type.String({
+  pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$',
+  description: 'BCP 47 tag: ar, en, fr, ar-SY',
+});
 export const Url = Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2000 });
-export const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Asia/Damascus' });
-export const Precision = Literals(['year', 'month', 'day', 'hour', 'minute', 'second'],
-  { description: 'how precisely the source gave the time' },
-);
-export const PartialDate = Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: '1987, 1987-03 or 1987-03-14' });
+export const TimeZone = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  description: 'IANA time zone, e.g. Asia/Damascus',
+});
+export const Precision = Literals(['year', 'month', 'day', 'hour', 'minute', 'second'], {
+  description: 'how precisely the source gave the time',
+});
+export const PartialDate = Type.String({
+  pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$',
+  description: '1987, 1987-03 or 1987-03-14',
+});
 export const Role = Literals(['admin', 'editor', 'reviewer', 'caseworker', 'viewer']);
 export const Instant = Type.String({ description: 'ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z' });
 

@@ -6,7 +6,11 @@ export class SettingsRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   async get<T>(key: string): Promise<T | undefined> {
-    const r = await this.db.selectFrom('installation').select('value').where('key', '=', key).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('installation')
+      .select('value')
+      .where('key', '=', key)
+      .executeTakeFirst();
     return r ? (r.value as T) : undefined;
   }
 

@@ -33,7 +33,11 @@ export interface TimelineKey {
  * first `window.limit` in timeline order; it may return more, in any order: the timeline sorts,
  * filters and cuts (a source backed by an index returns just that window).
  */
-export type TimelineSource = (ctx: Context, scope: CaseScope, window: { after: TimelineKey | null; limit: number }) => Promise<TimelineItem[]>;
+export type TimelineSource = (
+  ctx: Context,
+  scope: CaseScope,
+  window: { after: TimelineKey | null; limit: number },
+) => Promise<TimelineItem[]>;
 
 /** The timeline's order: time, then kind, then id (a total order, so pages never skip or repeat). */
 export function compareTimelineKeys(a: TimelineKey, b: TimelineKey): number {

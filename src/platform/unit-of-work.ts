@@ -127,7 +127,12 @@ class UnitContext implements Context {
  * the audit events it records and the jobs it sends commit together, or roll back together when
  * it throws. Without one, recorded audit events are written in a short transaction at the end.
  */
-export async function runUnit<T>(platform: Platform, actor: Actor, opts: UnitOptions, fn: (ctx: Context) => Promise<T>): Promise<T> {
+export async function runUnit<T>(
+  platform: Platform,
+  actor: Actor,
+  opts: UnitOptions,
+  fn: (ctx: Context) => Promise<T>,
+): Promise<T> {
   const { db } = platform.database;
   if (opts.transaction) {
     return db.transaction().execute(async (trx) => {
@@ -161,7 +166,11 @@ export interface AuditSummary {
  * recorded when `fn` succeeds (an import of 300,000 rows is one event with the file's hash and
  * its counts). The summary's entity type must declare `counts` in its audit view.
  */
-export async function withAuditSummary<T>(ctx: Context, summary: AuditSummary, fn: (ctx: Context) => Promise<T>): Promise<T> {
+export async function withAuditSummary<T>(
+  ctx: Context,
+  summary: AuditSummary,
+  fn: (ctx: Context) => Promise<T>,
+): Promise<T> {
   if (!(ctx instanceof UnitContext)) throw new Error('withAuditSummary needs a context opened by runUnit');
   const counts: Record<string, number> = {};
   const bulk = ctx.withSink((e) => {

@@ -1,6 +1,12 @@
 import type { Precision } from '#src/platform/database/schema.ts';
 import { invalid } from '#src/platform/errors.ts';
-import { TimeInputError, formatInZone, isValidTimeZone, isoInstant, parseWhen } from '#src/engines/time/zoned.ts';
+import {
+  TimeInputError,
+  formatInZone,
+  isValidTimeZone,
+  isoInstant,
+  parseWhen,
+} from '#src/engines/time/zoned.ts';
 import type { When, WhenInput } from '#src/platform/schemas.ts';
 
 export interface StoredWhen {
@@ -14,11 +20,18 @@ export interface StoredWhen {
 export function readWhen(input: WhenInput, defaultZone: string, field: string): StoredWhen {
   const zone = input.timeZone ?? defaultZone;
   if (!isValidTimeZone(zone)) {
-    throw invalid('validation.time_zone', `unknown time zone "${zone}"`, { issues: [{ field: `${field}/timeZone`, message: 'not an IANA time zone' }] });
+    throw invalid('validation.time_zone', `unknown time zone "${zone}"`, {
+      issues: [{ field: `${field}/timeZone`, message: 'not an IANA time zone' }],
+    });
   }
   try {
     const w = parseWhen(input.at, zone, input.precision);
-    return { at: w.at, timeZone: input.timeZone ?? (/[zZ]$|[+-]\d{2}:?\d{2}$/.test(input.at) ? null : zone), precision: w.precision, asWritten: input.asWritten ?? null };
+    return {
+      at: w.at,
+      timeZone: input.timeZone ?? (/[zZ]$|[+-]\d{2}:?\d{2}$/.test(input.at) ? null : zone),
+      precision: w.precision,
+      asWritten: input.asWritten ?? null,
+    };
   } catch (e) {
     if (e instanceof TimeInputError) {
       throw invalid('validation.time', e.message, { issues: [{ field: `${field}/at`, message: e.message }] });
@@ -28,16 +41,29 @@ export function readWhen(input: WhenInput, defaultZone: string, field: string): 
 }
 
 /** The output form: UTC instant, the source's zone, precision, and local rendering in `displayZone`. */
-export function presentWhen(at: Date | null, timeZone: string | null, precision: Precision | null, displayZone: string, asWritten?: string | null): When | null {
+export function presentWhen(
+  at: Date | null,
+  timeZone: string | null,
+  precision: Precision | null,
+  displayZone: string,
+  asWritten?: string | null,
+): When | null {
   if (!at) return null;
   const p = precision ?? 'second';
-  const w: When = { at: isoInstant(at), timeZone, precision: p, local: formatInZone(at, timeZone ?? displayZone, p) };
+  const w: When = {
+    at: isoInstant(at),
+    timeZone,
+    precision: p,
+    local: formatInZone(at, timeZone ?? displayZone, p),
+  };
   if (asWritten !== undefined) w.asWritten = asWritten;
   return w;
 }
 
 export function validZoneOrThrow(zone: string, field: string): void {
   if (!isValidTimeZone(zone)) {
-    throw invalid('validation.time_zone', `unknown time zone "${zone}"`, { issues: [{ field, message: 'not an IANA time zone' }] });
+    throw invalid('validation.time_zone', `unknown time zone "${zone}"`, {
+      issues: [{ field, message: 'not an IANA time zone' }],
+    });
   }
 }

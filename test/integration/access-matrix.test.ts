@@ -11,13 +11,30 @@ import { testEnv, type TestEnv } from './harness.ts';
  * not validation or a missing id — decides the outcome.
  */
 
-const WHO = ['anonymous', 'outsider', 'viewer', 'caseworker', 'editor', 'reviewer', 'caseAdmin', 'installationAdmin', 'localAdmin'] as const;
+const WHO = [
+  'anonymous',
+  'outsider',
+  'viewer',
+  'caseworker',
+  'editor',
+  'reviewer',
+  'caseAdmin',
+  'installationAdmin',
+  'localAdmin',
+] as const;
 type Who = (typeof WHO)[number];
 
 const EVERYONE: readonly Who[] = WHO;
 const SIGNED_IN: readonly Who[] = WHO.filter((w) => w !== 'anonymous');
 const INSTALLATION_ADMINS: readonly Who[] = ['installationAdmin', 'localAdmin'];
-const CASE_READERS: readonly Who[] = ['viewer', 'caseworker', 'editor', 'reviewer', 'caseAdmin', 'localAdmin'];
+const CASE_READERS: readonly Who[] = [
+  'viewer',
+  'caseworker',
+  'editor',
+  'reviewer',
+  'caseAdmin',
+  'localAdmin',
+];
 const CASE_WRITERS: readonly Who[] = ['editor', 'reviewer', 'caseAdmin', 'localAdmin'];
 const REVIEWERS: readonly Who[] = ['reviewer', 'caseAdmin', 'localAdmin'];
 const CASE_MANAGERS: readonly Who[] = ['caseAdmin', 'installationAdmin', 'localAdmin'];
@@ -46,12 +63,22 @@ const unique = (p: string) => `${p}-${++n}`;
 
 const passwords: Partial<Record<Who, string>> = {};
 const usernames: Record<Who, string | null> = {
-  anonymous: null, outsider: 'outsider', viewer: 'viewer', caseworker: 'caseworker', editor: 'editor', reviewer: 'reviewer',
-  caseAdmin: 'case-admin', installationAdmin: 'installation-admin', localAdmin: 'admin',
+  anonymous: null,
+  outsider: 'outsider',
+  viewer: 'viewer',
+  caseworker: 'caseworker',
+  editor: 'editor',
+  reviewer: 'reviewer',
+  caseAdmin: 'case-admin',
+  installationAdmin: 'installation-admin',
+  localAdmin: 'admin',
 };
 
 async function newClaim(): Promise<string> {
-  const r = await env.request('POST', `${C}/claims`, env.admin, { text: `claim for the access matrix ${unique('c')}`, language: 'en' });
+  const r = await env.request('POST', `${C}/claims`, env.admin, {
+    text: `claim for the access matrix ${unique('c')}`,
+    language: 'en',
+  });
   expect(r.status).toBe(201);
   return r.body.claim.id as string;
 }
@@ -62,7 +89,14 @@ async function claimInReview(): Promise<string> {
 }
 async function claimWithVerdict(): Promise<string> {
   const id = await claimInReview();
-  expect((await env.request('POST', `${C}/claims/${id}/verdict`, env.admin, { verdict: 'unproven', summary: 'not shown' })).status).toBe(200);
+  expect(
+    (
+      await env.request('POST', `${C}/claims/${id}/verdict`, env.admin, {
+        verdict: 'unproven',
+        summary: 'not shown',
+      })
+    ).status,
+  ).toBe(200);
   return id;
 }
 
@@ -72,13 +106,25 @@ const TABLE: Record<string, Row> = {
   'GET /readyz': { allowed: EVERYONE, call: () => ({ url: '/readyz' }) },
   'GET /api/openapi.json': { allowed: EVERYONE, call: () => ({ url: '/api/openapi.json' }) },
   'GET /api/docs': { allowed: EVERYONE, call: () => ({ url: '/api/docs' }) },
-  'GET /api/docs/static/index.html': { allowed: EVERYONE, call: () => ({ url: '/api/docs/static/index.html' }) },
-  'GET /api/docs/static/swagger-initializer.js': { allowed: EVERYONE, call: () => ({ url: '/api/docs/static/swagger-initializer.js' }) },
+  'GET /api/docs/static/index.html': {
+    allowed: EVERYONE,
+    call: () => ({ url: '/api/docs/static/index.html' }),
+  },
+  'GET /api/docs/static/swagger-initializer.js': {
+    allowed: EVERYONE,
+    call: () => ({ url: '/api/docs/static/swagger-initializer.js' }),
+  },
   'GET /api/docs/json': { allowed: EVERYONE, call: () => ({ url: '/api/docs/json' }) },
   'GET /api/docs/yaml': { allowed: EVERYONE, call: () => ({ url: '/api/docs/yaml' }) },
   'GET /api/docs/static/*': { allowed: EVERYONE, call: () => ({ url: '/api/docs/static/swagger-ui.css' }) },
 
-  'POST /api/auth/login': { allowed: EVERYONE, call: () => ({ url: '/api/auth/login', payload: { username: 'login-target', password: 'login-target password long' } }) },
+  'POST /api/auth/login': {
+    allowed: EVERYONE,
+    call: () => ({
+      url: '/api/auth/login',
+      payload: { username: 'login-target', password: 'login-target password long' },
+    }),
+  },
   'POST /api/auth/logout': { allowed: SIGNED_IN, call: () => ({ url: '/api/auth/logout' }) },
   'GET /api/auth/me': { allowed: SIGNED_IN, call: () => ({ url: '/api/auth/me' }) },
   'POST /api/auth/password': {
@@ -91,25 +137,51 @@ const TABLE: Record<string, Row> = {
     },
   },
   'GET /api/users': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/users' }) },
-  'POST /api/users': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/users', payload: { username: unique('new-user'), password: 'a long enough password' } }) },
-  'POST /api/users/:username/disable': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/users/disable-target/disable' }) },
-  'POST /api/users/:username/reset-password': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/users/reset-target/reset-password' }) },
+  'POST /api/users': {
+    allowed: INSTALLATION_ADMINS,
+    call: () => ({
+      url: '/api/users',
+      payload: { username: unique('new-user'), password: 'a long enough password' },
+    }),
+  },
+  'POST /api/users/:username/disable': {
+    allowed: INSTALLATION_ADMINS,
+    call: () => ({ url: '/api/users/disable-target/disable' }),
+  },
+  'POST /api/users/:username/reset-password': {
+    allowed: INSTALLATION_ADMINS,
+    call: () => ({ url: '/api/users/reset-target/reset-password' }),
+  },
   'GET /api/tokens': { allowed: SIGNED_IN, call: () => ({ url: '/api/tokens' }) },
-  'POST /api/tokens': { allowed: SIGNED_IN, call: () => ({ url: '/api/tokens', payload: { name: 'matrix' } }) },
+  'POST /api/tokens': {
+    allowed: SIGNED_IN,
+    call: () => ({ url: '/api/tokens', payload: { name: 'matrix' } }),
+  },
   'POST /api/tokens/:id/revoke': {
     allowed: SIGNED_IN,
     // Each caller revokes a token of its own (a stranger's token is "not found" for non-admins).
     call: async (who) => {
-      const t = await env.run(local, (ctx) => createToken(ctx, { name: 'to revoke', username: usernames[who] ?? 'outsider' }));
+      const t = await env.run(local, (ctx) =>
+        createToken(ctx, { name: 'to revoke', username: usernames[who] ?? 'outsider' }),
+      );
       return { url: `/api/tokens/${t.token.id}/revoke` };
     },
   },
 
   'GET /api/cases': { allowed: SIGNED_IN, call: () => ({ url: '/api/cases' }) },
-  'POST /api/cases': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/cases', payload: { slug: unique('matrix-case'), title: 'Matrix case', timeZone: 'UTC' } }) },
+  'POST /api/cases': {
+    allowed: INSTALLATION_ADMINS,
+    call: () => ({
+      url: '/api/cases',
+      payload: { slug: unique('matrix-case'), title: 'Matrix case', timeZone: 'UTC' },
+    }),
+  },
   'GET /api/cases/:caseId': { allowed: CASE_READERS, call: () => ({ url: C }) },
   'GET /api/cases/:caseId/members': { allowed: CASE_MANAGERS, call: () => ({ url: `${C}/members` }) },
-  'POST /api/cases/:caseId/members': { allowed: CASE_MANAGERS, call: () => ({ url: `${C}/members`, payload: { username: 'bystander', role: 'viewer' } }) },
+  'POST /api/cases/:caseId/members': {
+    allowed: CASE_MANAGERS,
+    call: () => ({ url: `${C}/members`, payload: { username: 'bystander', role: 'viewer' } }),
+  },
   'DELETE /api/cases/:caseId/members/:username': {
     allowed: CASE_MANAGERS,
     call: async () => {
@@ -120,39 +192,93 @@ const TABLE: Record<string, Row> = {
   'GET /api/cases/:caseId/timeline': { allowed: CASE_READERS, call: () => ({ url: `${C}/timeline` }) },
   'GET /api/cases/:caseId/claimreview': { allowed: CASE_READERS, call: () => ({ url: `${C}/claimreview` }) },
   'GET /api/cases/:caseId/sources': { allowed: CASE_READERS, call: () => ({ url: `${C}/sources` }) },
-  'POST /api/cases/:caseId/sources': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/sources`, payload: { kind: 'outlet', name: unique('outlet') } }) },
-  'PATCH /api/cases/:caseId/sources/:id': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/sources/${ids.source}`, payload: { description: unique('corrected') } }) },
+  'POST /api/cases/:caseId/sources': {
+    allowed: CASE_WRITERS,
+    call: () => ({ url: `${C}/sources`, payload: { kind: 'outlet', name: unique('outlet') } }),
+  },
+  'PATCH /api/cases/:caseId/sources/:id': {
+    allowed: CASE_WRITERS,
+    call: () => ({ url: `${C}/sources/${ids.source}`, payload: { description: unique('corrected') } }),
+  },
   'GET /api/cases/:caseId/statements': { allowed: CASE_READERS, call: () => ({ url: `${C}/statements` }) },
   'POST /api/cases/:caseId/statements': {
     allowed: CASE_WRITERS,
-    call: () => ({ url: `${C}/statements`, payload: { sourceId: ids.source, text: 'said something', language: 'en', stated: { at: '2024-12-09' } } }),
+    call: () => ({
+      url: `${C}/statements`,
+      payload: { sourceId: ids.source, text: 'said something', language: 'en', stated: { at: '2024-12-09' } },
+    }),
   },
-  'PATCH /api/cases/:caseId/statements/:id': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/statements/${ids.statement}`, payload: { quote: unique('quote') } }) },
+  'PATCH /api/cases/:caseId/statements/:id': {
+    allowed: CASE_WRITERS,
+    call: () => ({ url: `${C}/statements/${ids.statement}`, payload: { quote: unique('quote') } }),
+  },
   'GET /api/cases/:caseId/places': { allowed: CASE_READERS, call: () => ({ url: `${C}/places` }) },
-  'POST /api/cases/:caseId/places': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/places`, payload: { kind: 'town', names: [{ lang: 'en', name: unique('town') }] } }) },
+  'POST /api/cases/:caseId/places': {
+    allowed: CASE_WRITERS,
+    call: () => ({
+      url: `${C}/places`,
+      payload: { kind: 'town', names: [{ lang: 'en', name: unique('town') }] },
+    }),
+  },
   'GET /api/cases/:caseId/sweeps': { allowed: CASE_READERS, call: () => ({ url: `${C}/sweeps` }) },
-  'POST /api/cases/:caseId/sweeps': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/sweeps`, payload: { placeId: ids.place, result: 'ongoing' } }) },
-  'PATCH /api/cases/:caseId/sweeps/:id': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/sweeps/${ids.sweep}`, payload: { notes: unique('notes') } }) },
+  'POST /api/cases/:caseId/sweeps': {
+    allowed: CASE_WRITERS,
+    call: () => ({ url: `${C}/sweeps`, payload: { placeId: ids.place, result: 'ongoing' } }),
+  },
+  'PATCH /api/cases/:caseId/sweeps/:id': {
+    allowed: CASE_WRITERS,
+    call: () => ({ url: `${C}/sweeps/${ids.sweep}`, payload: { notes: unique('notes') } }),
+  },
   'GET /api/cases/:caseId/figures': { allowed: CASE_READERS, call: () => ({ url: `${C}/figures` }) },
-  'POST /api/cases/:caseId/figures': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/figures`, payload: { label: 'counted', value: 3, unit: 'people' } }) },
+  'POST /api/cases/:caseId/figures': {
+    allowed: CASE_WRITERS,
+    call: () => ({ url: `${C}/figures`, payload: { label: 'counted', value: 3, unit: 'people' } }),
+  },
   'GET /api/cases/:caseId/claims': { allowed: CASE_READERS, call: () => ({ url: `${C}/claims?limit=2` }) },
-  'POST /api/cases/:caseId/claims': { allowed: CASE_WRITERS, call: () => ({ url: `${C}/claims`, payload: { text: `a new rumour ${unique('r')}`, language: 'en' } }) },
-  'GET /api/cases/:caseId/claims/search': { allowed: CASE_READERS, call: () => ({ url: `${C}/claims/search?q=basements` }) },
-  'GET /api/cases/:caseId/claims/:claimId': { allowed: CASE_READERS, call: () => ({ url: `${C}/claims/${ids.claim}` }) },
-  'PATCH /api/cases/:caseId/claims/:claimId': { allowed: CASE_WRITERS, call: async () => ({ url: `${C}/claims/${await newClaim()}`, payload: { language: 'fr' } }) },
-  'POST /api/cases/:caseId/claims/:claimId/review': { allowed: CASE_WRITERS, call: async () => ({ url: `${C}/claims/${await newClaim()}/review` }) },
+  'POST /api/cases/:caseId/claims': {
+    allowed: CASE_WRITERS,
+    call: () => ({ url: `${C}/claims`, payload: { text: `a new rumour ${unique('r')}`, language: 'en' } }),
+  },
+  'GET /api/cases/:caseId/claims/search': {
+    allowed: CASE_READERS,
+    call: () => ({ url: `${C}/claims/search?q=basements` }),
+  },
+  'GET /api/cases/:caseId/claims/:claimId': {
+    allowed: CASE_READERS,
+    call: () => ({ url: `${C}/claims/${ids.claim}` }),
+  },
+  'PATCH /api/cases/:caseId/claims/:claimId': {
+    allowed: CASE_WRITERS,
+    call: async () => ({ url: `${C}/claims/${await newClaim()}`, payload: { language: 'fr' } }),
+  },
+  'POST /api/cases/:caseId/claims/:claimId/review': {
+    allowed: CASE_WRITERS,
+    call: async () => ({ url: `${C}/claims/${await newClaim()}/review` }),
+  },
   'POST /api/cases/:caseId/claims/:claimId/verdict': {
     allowed: REVIEWERS,
-    call: async () => ({ url: `${C}/claims/${await claimInReview()}/verdict`, payload: { verdict: 'false', summary: 'refuted' } }),
+    call: async () => ({
+      url: `${C}/claims/${await claimInReview()}/verdict`,
+      payload: { verdict: 'false', summary: 'refuted' },
+    }),
   },
-  'POST /api/cases/:caseId/claims/:claimId/publish': { allowed: REVIEWERS, call: async () => ({ url: `${C}/claims/${await claimWithVerdict()}/publish` }) },
+  'POST /api/cases/:caseId/claims/:claimId/publish': {
+    allowed: REVIEWERS,
+    call: async () => ({ url: `${C}/claims/${await claimWithVerdict()}/publish` }),
+  },
   'POST /api/cases/:caseId/claims/:claimId/evidence': {
     allowed: CASE_WRITERS,
-    call: async () => ({ url: `${C}/claims/${await newClaim()}/evidence`, payload: { stance: 'context', targetType: 'statement', targetId: ids.statement } }),
+    call: async () => ({
+      url: `${C}/claims/${await newClaim()}/evidence`,
+      payload: { stance: 'context', targetType: 'statement', targetId: ids.statement },
+    }),
   },
 
   'POST /api/audit/verify': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/audit/verify' }) },
-  'GET /api/audit/events': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/audit/events?limit=3' }) },
+  'GET /api/audit/events': {
+    allowed: INSTALLATION_ADMINS,
+    call: () => ({ url: '/api/audit/events?limit=3' }),
+  },
   'GET /api/cases/:caseId/audit': { allowed: CASE_AUDITORS, call: () => ({ url: `${C}/audit?limit=3` }) },
   'POST /api/admin/demo': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/admin/demo' }) },
   'POST /api/admin/migrate': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/admin/migrate' }) },
@@ -182,17 +308,24 @@ describe('role × route access matrix', () => {
       installationAdmin: await env.user('installation-admin', { isAdmin: true }),
       localAdmin: env.admin,
     };
-    for (const w of WHO) if (usernames[w] && w !== 'localAdmin') passwords[w] = `${usernames[w]} password long`;
+    for (const w of WHO)
+      if (usernames[w] && w !== 'localAdmin') passwords[w] = `${usernames[w]} password long`;
     for (const u of ['login-target', 'disable-target', 'reset-target', 'bystander', 'leaver']) {
       await env.run(local, (ctx) => createUser(ctx, { username: u, password: `${u} password long` }));
     }
     const [sources, statements, places, claims, sweeps] = await Promise.all([
-      env.request('GET', `${C}/sources`), env.request('GET', `${C}/statements`), env.request('GET', `${C}/places`), env.request('GET', `${C}/claims`),
+      env.request('GET', `${C}/sources`),
+      env.request('GET', `${C}/statements`),
+      env.request('GET', `${C}/places`),
+      env.request('GET', `${C}/claims`),
       env.request('GET', `${C}/sweeps`),
     ]);
     ids = {
-      source: sources.body.sources[0].id, statement: statements.body.statements[0].id,
-      place: places.body.places[0].id, claim: claims.body.claims[0].id, sweep: sweeps.body.sweeps[0].id,
+      source: sources.body.sources[0].id,
+      statement: statements.body.statements[0].id,
+      place: places.body.places[0].id,
+      claim: claims.body.claims[0].id,
+      sweep: sweeps.body.sweeps[0].id,
     };
   });
   afterAll(() => env.close());
@@ -200,9 +333,18 @@ describe('role × route access matrix', () => {
   it('has a row for every registered route, and every route declares an access rule', () => {
     const registered = env.server.routes.map((r) => `${r.method} ${r.url}`);
     expect(new Set(registered).size).toBe(registered.length);
-    expect(registered.filter((k) => !(k in TABLE)), 'routes without a row in the access table').toEqual([]);
-    expect(Object.keys(TABLE).filter((k) => !registered.includes(k)), 'rows for routes that no longer exist').toEqual([]);
-    expect(env.server.routes.filter((r) => r.access === null).map((r) => `${r.method} ${r.url}`), 'routes without an access rule').toEqual([]);
+    expect(
+      registered.filter((k) => !(k in TABLE)),
+      'routes without a row in the access table',
+    ).toEqual([]);
+    expect(
+      Object.keys(TABLE).filter((k) => !registered.includes(k)),
+      'rows for routes that no longer exist',
+    ).toEqual([]);
+    expect(
+      env.server.routes.filter((r) => r.access === null).map((r) => `${r.method} ${r.url}`),
+      'routes without an access rule',
+    ).toEqual([]);
   });
 
   it('allows exactly the roles in the table and refuses the others', async () => {

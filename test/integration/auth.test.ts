@@ -23,11 +23,20 @@ async function login(username: string, password: string) {
   const r = await env.request('POST', '/api/auth/login', {}, { username, password });
   if (r.status !== 200) return { status: r.status, body: r.body, cookie: '', csrf: '' };
   const setCookie = sessionCookie(r.headers);
-  return { status: r.status, body: r.body, setCookie, cookie: setCookie.split(';')[0]!, csrf: r.body.csrfToken as string };
+  return {
+    status: r.status,
+    body: r.body,
+    setCookie,
+    cookie: setCookie.split(';')[0]!,
+    csrf: r.body.csrfToken as string,
+  };
 }
 
 async function makeUser(username: string, password?: string) {
-  const r = await env.request('POST', '/api/users', env.admin, { username, ...(password ? { password } : {}) });
+  const r = await env.request('POST', '/api/users', env.admin, {
+    username,
+    ...(password ? { password } : {}),
+  });
   expect(r.status).toBe(201);
   return r.body as { user: { id: string }; oneTimePassword?: string };
 }
@@ -50,13 +59,28 @@ describe('accounts and sign-in', () => {
     const me = await env.request('GET', '/api/auth/me', { cookie: s.cookie });
     expect(me.body).toMatchObject({ username: 'nour', via: 'session' });
 
-    const noToken = await env.request('POST', '/api/tokens', { cookie: s.cookie }, { name: 'from the browser' });
+    const noToken = await env.request(
+      'POST',
+      '/api/tokens',
+      { cookie: s.cookie },
+      { name: 'from the browser' },
+    );
     expect(noToken.status).toBe(403);
     expect(noToken.body.code).toBe('auth.csrf');
-    const wrongToken = await env.request('POST', '/api/tokens', { cookie: s.cookie, 'x-csrf-token': 'guessed' }, { name: 'from the browser' });
+    const wrongToken = await env.request(
+      'POST',
+      '/api/tokens',
+      { cookie: s.cookie, 'x-csrf-token': 'guessed' },
+      { name: 'from the browser' },
+    );
     expect(wrongToken.status).toBe(403);
     expect(wrongToken.body.code).toBe('auth.csrf');
-    const ok = await env.request('POST', '/api/tokens', { cookie: s.cookie, 'x-csrf-token': s.csrf }, { name: 'from the browser' });
+    const ok = await env.request(
+      'POST',
+      '/api/tokens',
+      { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      { name: 'from the browser' },
+    );
     expect(ok.status).toBe(201);
     expect((await env.request('GET', '/api/tokens', { cookie: s.cookie })).body.tokens).toHaveLength(1);
 
@@ -77,14 +101,22 @@ describe('accounts and sign-in', () => {
   });
 
   it('refuses an unknown or malformed bearer token', async () => {
-    expect((await env.request('GET', '/api/auth/me', { authorization: 'Bearer athar_not-a-real-token' })).body.code).toBe('auth.invalid_token');
+    expect(
+      (await env.request('GET', '/api/auth/me', { authorization: 'Bearer athar_not-a-real-token' })).body
+        .code,
+    ).toBe('auth.invalid_token');
     expect((await env.request('GET', '/api/auth/me', { authorization: 'Basic abc' })).status).toBe(401);
   });
 
   it('disabling a user ends their sessions and tokens and stops sign-in', async () => {
     await makeUser('karim', 'karim has a long password');
     const s = await login('karim', 'karim has a long password');
-    const created = await env.request('POST', '/api/tokens', { cookie: s.cookie, 'x-csrf-token': s.csrf }, { name: 'script' });
+    const created = await env.request(
+      'POST',
+      '/api/tokens',
+      { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      { name: 'script' },
+    );
     const bearer = { authorization: `Bearer ${created.body.secret}` };
     expect((await env.request('GET', '/api/auth/me', bearer)).status).toBe(200);
 
@@ -94,8 +126,13 @@ describe('accounts and sign-in', () => {
     expect((await env.request('GET', '/api/auth/me', bearer)).status).toBe(401);
     expect((await env.request('GET', '/api/auth/me', { cookie: s.cookie })).status).toBe(401);
     expect((await login('karim', 'karim has a long password')).status).toBe(401);
-    const tokens = (await env.request('GET', '/api/tokens?all=true')).body.tokens as { userId: string; revokedAt: string | null }[];
-    const karimId = (await env.request('GET', '/api/users')).body.users.find((u: { username: string }) => u.username === 'karim').id;
+    const tokens = (await env.request('GET', '/api/tokens?all=true')).body.tokens as {
+      userId: string;
+      revokedAt: string | null;
+    }[];
+    const karimId = (await env.request('GET', '/api/users')).body.users.find(
+      (u: { username: string }) => u.username === 'karim',
+    ).id;
     expect(tokens.filter((t) => t.userId === karimId).every((t) => t.revokedAt !== null)).toBe(true);
   });
 
@@ -128,13 +165,34 @@ describe('accounts and sign-in', () => {
     const blocked = await env.request('GET', '/api/cases', { cookie: s.cookie });
     expect(blocked.status).toBe(403);
     expect(blocked.body.code).toBe('auth.password_change_required');
-    expect((await env.request('POST', '/api/tokens', { cookie: s.cookie, 'x-csrf-token': s.csrf }, { name: 'sneaky' })).body.code).toBe('auth.password_change_required');
-    expect((await env.request('GET', '/api/auth/me', { cookie: s.cookie })).body.mustChangePassword).toBe(true);
+    expect(
+      (
+        await env.request(
+          'POST',
+          '/api/tokens',
+          { cookie: s.cookie, 'x-csrf-token': s.csrf },
+          { name: 'sneaky' },
+        )
+      ).body.code,
+    ).toBe('auth.password_change_required');
+    expect((await env.request('GET', '/api/auth/me', { cookie: s.cookie })).body.mustChangePassword).toBe(
+      true,
+    );
 
-    const wrong = await env.request('POST', '/api/auth/password', { cookie: s.cookie, 'x-csrf-token': s.csrf }, { currentPassword: 'wrong', newPassword: 'huda chose this password' });
+    const wrong = await env.request(
+      'POST',
+      '/api/auth/password',
+      { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      { currentPassword: 'wrong', newPassword: 'huda chose this password' },
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors).toEqual([{ field: '/currentPassword', message: expect.any(String) }]);
-    const changed = await env.request('POST', '/api/auth/password', { cookie: s.cookie, 'x-csrf-token': s.csrf }, { currentPassword: created.oneTimePassword, newPassword: 'huda chose this password' });
+    const changed = await env.request(
+      'POST',
+      '/api/auth/password',
+      { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      { currentPassword: created.oneTimePassword, newPassword: 'huda chose this password' },
+    );
     expect(changed.status).toBe(200);
     expect(changed.body.mustChangePassword).toBe(false);
     // The session that changed the password goes on; other sessions of the user end.
@@ -157,7 +215,9 @@ describe('accounts and sign-in', () => {
     expect((await login('yara', 'yara has a long password')).status).toBe(401);
     const fresh = await login('yara', r.body.oneTimePassword as string);
     expect(fresh.status).toBe(200);
-    expect((await env.request('GET', '/api/cases', { cookie: fresh.cookie })).body.code).toBe('auth.password_change_required');
+    expect((await env.request('GET', '/api/cases', { cookie: fresh.cookie })).body.code).toBe(
+      'auth.password_change_required',
+    );
   });
 
   it('stores tokens and sessions only as hashes', async () => {
@@ -167,8 +227,16 @@ describe('accounts and sign-in', () => {
     const s = await login('samir', 'samir has a long password');
     const sessionToken = decodeURIComponent(s.cookie.split('=')[1]!);
     const db = env.app.database.db;
-    const tokens = (await sql<{ row: string }>`SELECT row_to_json(t)::text AS row FROM api_token t`.execute(db)).rows.map((r) => r.row).join('\n');
-    const sessions = (await sql<{ row: string }>`SELECT row_to_json(s)::text AS row FROM user_session s`.execute(db)).rows.map((r) => r.row).join('\n');
+    const tokens = (
+      await sql<{ row: string }>`SELECT row_to_json(t)::text AS row FROM api_token t`.execute(db)
+    ).rows
+      .map((r) => r.row)
+      .join('\n');
+    const sessions = (
+      await sql<{ row: string }>`SELECT row_to_json(s)::text AS row FROM user_session s`.execute(db)
+    ).rows
+      .map((r) => r.row)
+      .join('\n');
     expect(tokens).not.toContain(secret);
     expect(tokens).toContain(createHash('sha256').update(secret).digest('hex'));
     expect(sessions).not.toContain(sessionToken);
@@ -184,9 +252,18 @@ describe('login rate limit', () => {
     const e = await testEnv({ env: { ATHAR_LOGIN_RATE_LIMIT: '3' } });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 3; i++) statuses.push((await e.request('POST', '/api/auth/login', {}, { username: 'admin', password: 'wrong guess' })).status);
+      for (let i = 0; i < 3; i++)
+        statuses.push(
+          (await e.request('POST', '/api/auth/login', {}, { username: 'admin', password: 'wrong guess' }))
+            .status,
+        );
       expect(statuses).toEqual([401, 401, 401]);
-      const limited = await e.request('POST', '/api/auth/login', {}, { username: 'admin', password: 'admin password for tests' });
+      const limited = await e.request(
+        'POST',
+        '/api/auth/login',
+        {},
+        { username: 'admin', password: 'admin password for tests' },
+      );
       expect(limited.status).toBe(429);
       expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(limited.body.code).toBe('request.rate_limited');

@@ -21,7 +21,8 @@ async function claim(text: string, extra: Record<string, unknown> = {}): Promise
   expect(r.status).toBe(201);
   return r.body.claim.id as string;
 }
-const review = async (id: string) => expect((await env.request('POST', `${K}/claims/${id}/review`, reviewer)).status).toBe(200);
+const review = async (id: string) =>
+  expect((await env.request('POST', `${K}/claims/${id}/review`, reviewer)).status).toBe(200);
 async function verdict(id: string, body: Record<string, unknown>) {
   const r = await env.request('POST', `${K}/claims/${id}/verdict`, reviewer, body);
   expect(r.status).toBe(200);
@@ -38,14 +39,31 @@ async function exported(): Promise<Record<string, any>[]> {
   expect(String(r.headers['content-type'])).toMatch(/^application\/ld\+json/);
   return r.body as Record<string, any>[];
 }
-const reviewOf = (all: Record<string, unknown>[], id: string) => all.find((x) => x.url === `${BASE}/verdicts/${id}`);
+const reviewOf = (all: Record<string, unknown>[], id: string) =>
+  all.find((x) => x.url === `${BASE}/verdicts/${id}`);
 
 describe('ClaimReview export', () => {
   beforeAll(async () => {
-    env = await testEnv({ env: { ATHAR_PUBLIC_BASE_URL: `${BASE}/`, ATHAR_ORGANISATION: ORG, ATHAR_ORGANISATION_URL: ORG_URL } });
-    expect((await env.request('POST', '/api/cases', env.admin, { slug: 'cr-case', title: 'ClaimReview case', timeZone: 'Asia/Damascus' })).status).toBe(201);
+    env = await testEnv({
+      env: { ATHAR_PUBLIC_BASE_URL: `${BASE}/`, ATHAR_ORGANISATION: ORG, ATHAR_ORGANISATION_URL: ORG_URL },
+    });
+    expect(
+      (
+        await env.request('POST', '/api/cases', env.admin, {
+          slug: 'cr-case',
+          title: 'ClaimReview case',
+          timeZone: 'Asia/Damascus',
+        })
+      ).status,
+    ).toBe(201);
     reviewer = await env.user('rev', { caseSlug: 'cr-case', role: 'reviewer' });
-    const s = await env.request('POST', `${K}/sources`, reviewer, { kind: 'account', name: 'Rumour account', platform: 'x', handle: '@rumours', url: 'https://x.com/rumours' });
+    const s = await env.request('POST', `${K}/sources`, reviewer, {
+      kind: 'account',
+      name: 'Rumour account',
+      platform: 'x',
+      handle: '@rumours',
+      url: 'https://x.com/rumours',
+    });
     expect(s.status).toBe(201);
     sourceId = s.body.id;
   });
@@ -53,12 +71,19 @@ describe('ClaimReview export', () => {
 
   it('describes a published verdict with every ClaimReview field', async () => {
     const id = await claim('A man emerging from a hole was filmed at Sednaya this week', {
-      appearanceUrl: 'https://www.tiktok.com/@someone/video/1', claimantSourceId: sourceId,
+      appearanceUrl: 'https://www.tiktok.com/@someone/video/1',
+      claimantSourceId: sourceId,
       firstSeen: { at: '2024-12-03', timeZone: 'Asia/Damascus' },
     });
     await review(id);
     const v = await verdict(id, { verdict: 'false', summary: 'AI-generated; circulating six days before.' });
-    expect(v).toMatchObject({ status: 'verdict', verdict: 'false', rating: 1, ratingOverridden: false, publishedAt: null });
+    expect(v).toMatchObject({
+      status: 'verdict',
+      verdict: 'false',
+      rating: 1,
+      ratingOverridden: false,
+      publishedAt: null,
+    });
     const p = await publish(id);
     expect(p.publicUrl).toBe(`${BASE}/verdicts/${id}`);
     expect(p.authorName).toBe(ORG);
@@ -73,14 +98,28 @@ describe('ClaimReview export', () => {
       claimReviewed: 'A man emerging from a hole was filmed at Sednaya this week',
       inLanguage: 'en',
       reviewBody: 'AI-generated; circulating six days before.',
-      reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: 'False' },
+      reviewRating: {
+        '@type': 'Rating',
+        ratingValue: 1,
+        bestRating: 5,
+        worstRating: 1,
+        alternateName: 'False',
+      },
       itemReviewed: {
         '@type': 'Claim',
-        author: { '@type': 'Organization', name: 'Rumour account (@rumours)', sameAs: 'https://x.com/rumours' },
+        author: {
+          '@type': 'Organization',
+          name: 'Rumour account (@rumours)',
+          sameAs: 'https://x.com/rumours',
+        },
         // known to the day: a schema.org Date, not a midnight instant
         datePublished: '2024-12-03',
         appearance: [{ '@type': 'CreativeWork', url: 'https://www.tiktok.com/@someone/video/1' }],
-        firstAppearance: { '@type': 'CreativeWork', url: 'https://www.tiktok.com/@someone/video/1', datePublished: '2024-12-03' },
+        firstAppearance: {
+          '@type': 'CreativeWork',
+          url: 'https://www.tiktok.com/@someone/video/1',
+          datePublished: '2024-12-03',
+        },
       },
     });
     expect(Date.parse(r!.datePublished as string)).toBe(Date.parse(p.publishedAt));
@@ -88,7 +127,12 @@ describe('ClaimReview export', () => {
   });
 
   it('rates from the verdict unless the reviewer sets a rating', async () => {
-    const expected = { true: [5, 'True'], unproven: [3, 'Unproven'], misleading: [2, 'Misleading'], false: [1, 'False'] } as const;
+    const expected = {
+      true: [5, 'True'],
+      unproven: [3, 'Unproven'],
+      misleading: [2, 'Misleading'],
+      false: [1, 'False'],
+    } as const;
     const ids: Record<string, string> = {};
     for (const [v, [rating]] of Object.entries(expected)) {
       const id = await claim(`claim rated by its verdict ${v}`);
@@ -99,12 +143,21 @@ describe('ClaimReview export', () => {
     }
     const own = await claim('claim the reviewer rates by hand');
     await review(own);
-    expect(await verdict(own, { verdict: 'misleading', summary: 'partly true', rating: 3 })).toMatchObject({ rating: 3, ratingOverridden: true });
+    expect(await verdict(own, { verdict: 'misleading', summary: 'partly true', rating: 3 })).toMatchObject({
+      rating: 3,
+      ratingOverridden: true,
+    });
     await publish(own);
 
     const all = await exported();
     for (const [v, [rating, name]] of Object.entries(expected)) {
-      expect(reviewOf(all, ids[v]!)?.reviewRating).toEqual({ '@type': 'Rating', ratingValue: rating, bestRating: 5, worstRating: 1, alternateName: name });
+      expect(reviewOf(all, ids[v]!)?.reviewRating).toEqual({
+        '@type': 'Rating',
+        ratingValue: rating,
+        bestRating: 5,
+        worstRating: 1,
+        alternateName: name,
+      });
     }
     expect(reviewOf(all, own)?.reviewRating).toMatchObject({ ratingValue: 3, alternateName: 'Misleading' });
     // no claimant, no appearance: the Claim says only what is known
@@ -133,15 +186,25 @@ describe('ClaimReview export', () => {
     expect(reviewOf(await exported(), revised)).toBeUndefined();
     await publish(revised);
     all = await exported();
-    expect(reviewOf(all, revised)).toMatchObject({ reviewRating: { ratingValue: 1, alternateName: 'False' }, reviewBody: 'searches found no hidden basement' });
+    expect(reviewOf(all, revised)).toMatchObject({
+      reviewRating: { ratingValue: 1, alternateName: 'False' },
+      reviewBody: 'searches found no hidden basement',
+    });
   });
 
   it('refuses a verdict on a claim that was never put in review, and changes nothing', async () => {
     const id = await claim('an unreviewed rumour about the prison');
-    const r = await env.request('POST', `${K}/claims/${id}/verdict`, reviewer, { verdict: 'false', summary: 'too quick' });
+    const r = await env.request('POST', `${K}/claims/${id}/verdict`, reviewer, {
+      verdict: 'false',
+      summary: 'too quick',
+    });
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ code: 'claim.verdict_requires_review', errors: [{ field: '/verdict' }] });
-    expect((await env.request('GET', `${K}/claims/${id}`, reviewer)).body).toMatchObject({ status: 'unverified', verdict: null, rating: null });
+    expect((await env.request('GET', `${K}/claims/${id}`, reviewer)).body).toMatchObject({
+      status: 'unverified',
+      verdict: null,
+      rating: null,
+    });
     const pub = await env.request('POST', `${K}/claims/${id}/publish`, reviewer);
     expect(pub.status).toBe(400);
     expect(pub.body.code).toBe('claim.publish_requires_verdict');

@@ -8,10 +8,20 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 // the `athar serve` that owns the directory. Always on the embedded database.
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'athar-cli-'));
-const env = { ...process.env, ATHAR_DATA_DIR: dataDir, ATHAR_LOG_LEVEL: 'warn', DATABASE_URL: '', ATHAR_TOKEN: '' };
+const env = {
+  ...process.env,
+  ATHAR_DATA_DIR: dataDir,
+  ATHAR_LOG_LEVEL: 'warn',
+  DATABASE_URL: '',
+  ATHAR_TOKEN: '',
+};
 
 function athar(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/athar.js'), ...args], { env, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/athar.js'), ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -24,7 +34,9 @@ describe.skipIf(inject('templateDatabaseUrl') !== '')('athar CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/created the administrator "admin" with the one-time password \S+/);
     const cases = JSON.parse(r.stdout).cases;
-    expect(cases).toEqual([expect.objectContaining({ slug: 'sednaya-2024', timeZone: 'Asia/Damascus', role: 'admin' })]);
+    expect(cases).toEqual([
+      expect.objectContaining({ slug: 'sednaya-2024', timeZone: 'Asia/Damascus', role: 'admin' }),
+    ]);
   });
 
   it('maps errors to one stderr line and the contract exit codes', () => {
@@ -41,12 +53,17 @@ describe.skipIf(inject('templateDatabaseUrl') !== '')('athar CLI', () => {
   });
 
   it('goes through the running server that owns the data directory', async () => {
-    const server = spawn(process.execPath, [path.join(root, 'bin/athar.js'), 'serve', '--port', '0', '--no-workers'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const server = spawn(
+      process.execPath,
+      [path.join(root, 'bin/athar.js'), 'serve', '--port', '0', '--no-workers'],
+      { env, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     server.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
     try {
       const deadline = Date.now() + 60_000;
-      while (!existsSync(path.join(dataDir, 'owner.json')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      while (!existsSync(path.join(dataDir, 'owner.json')) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 200));
       const owner = JSON.parse(readFileSync(path.join(dataDir, 'owner.json'), 'utf8'));
       expect(owner.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       // A second server cannot open the same embedded database.
@@ -54,11 +71,25 @@ describe.skipIf(inject('templateDatabaseUrl') !== '')('athar CLI', () => {
       expect(second.code).toBe(2);
       expect(second.stderr).toMatch(/athar: db\.locked: /);
       // The CLI works meanwhile, through the owner's API (opening the database itself would fail).
-      const added = athar('claim', 'add', 'Detainees are held in hidden basements of Sednaya', '--case', 'sednaya-2024', '--language', 'en', '--json');
+      const added = athar(
+        'claim',
+        'add',
+        'Detainees are held in hidden basements of Sednaya',
+        '--case',
+        'sednaya-2024',
+        '--language',
+        'en',
+        '--json',
+      );
       expect(added.code).toBe(0);
-      expect(JSON.parse(added.stdout).similar[0].text).toBe('Detainees are still held in hidden basements of Sednaya prison.');
+      expect(JSON.parse(added.stdout).similar[0].text).toBe(
+        'Detainees are still held in hidden basements of Sednaya prison.',
+      );
       const review = athar('export', 'claimreview', '--case', 'sednaya-2024');
-      expect(JSON.parse(review.stdout).map((r: { '@type': string }) => r['@type'])).toEqual(['ClaimReview', 'ClaimReview']);
+      expect(JSON.parse(review.stdout).map((r: { '@type': string }) => r['@type'])).toEqual([
+        'ClaimReview',
+        'ClaimReview',
+      ]);
       const audit = athar('audit', 'verify', '--json');
       expect(audit.code).toBe(0);
       expect(JSON.parse(audit.stdout).ok).toBe(true);

@@ -19,7 +19,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (url) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'athar_test_%'");
+    const { rows } = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'athar_test_%'",
+    );
     for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
     const u = new URL(url);

@@ -50,22 +50,45 @@ export interface TestEnv {
   /** Bearer headers acting as the local administrator. */
   admin: Record<string, string>;
   /** Creates a user with an API token (and, with a case and role, a membership); returns bearer headers. */
-  user(username: string, opts?: { caseSlug?: string; role?: Role; isAdmin?: boolean }): Promise<Record<string, string>>;
+  user(
+    username: string,
+    opts?: { caseSlug?: string; role?: Role; isAdmin?: boolean },
+  ): Promise<Record<string, string>>;
   /** The local administrator (or the named user) as an actor. */
   localActor(username?: string): Promise<Actor>;
   /** Runs use cases as `actor` in one unit of work (a transaction unless told otherwise). */
   run<T>(actor: Actor, fn: (ctx: Context) => Promise<T>, opts?: { transaction: boolean }): Promise<T>;
-  request(method: string, url: string, headers?: Record<string, string>, payload?: unknown): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  request(
+    method: string,
+    url: string,
+    headers?: Record<string, string>,
+    payload?: unknown,
+  ): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
 export async function testEnv(
-  opts: { clock?: Clock; jobs?: boolean; workers?: boolean; env?: Record<string, string>; modules?: CreateAppOptions['modules'] } = {},
+  opts: {
+    clock?: Clock;
+    jobs?: boolean;
+    workers?: boolean;
+    env?: Record<string, string>;
+    modules?: CreateAppOptions['modules'];
+  } = {},
 ): Promise<TestEnv> {
   const { database, drop } = await freshDatabase();
-  const config = loadConfig({ ATHAR_ADMIN_PASSWORD: 'admin password for tests', ATHAR_LOG_LEVEL: 'silent', ATHAR_DATA_DIR: '/nonexistent', ...opts.env });
+  const config = loadConfig({
+    ATHAR_ADMIN_PASSWORD: 'admin password for tests',
+    ATHAR_LOG_LEVEL: 'silent',
+    ATHAR_DATA_DIR: '/nonexistent',
+    ...opts.env,
+  });
   const app = await createApp(config, {
-    database, migrate: false, log: pino({ level: 'silent' }), jobs: opts.jobs ?? false, workers: opts.workers ?? false,
+    database,
+    migrate: false,
+    log: pino({ level: 'silent' }),
+    jobs: opts.jobs ?? false,
+    workers: opts.workers ?? false,
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.modules ? { modules: opts.modules } : {}),
   });
@@ -73,7 +96,12 @@ export async function testEnv(
   const server = await buildServer(app, { logger: false });
   const admin = { authorization: `Bearer ${app.localToken}` };
   const request: TestEnv['request'] = async (method, url, headers = admin, payload) => {
-    const r = await server.fastify.inject({ method: method as 'GET', url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+    const r = await server.fastify.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
     let body: unknown = r.body;
     try {
       body = r.body.length ? JSON.parse(r.body) : null;
@@ -83,13 +111,24 @@ export async function testEnv(
     return { status: r.statusCode, body, headers: r.headers };
   };
   const run: TestEnv['run'] = (actor, fn, opts = { transaction: true }) => app.run(actor, opts, fn);
-  const actorNamed: TestEnv['localActor'] = (username) => app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => localActor(ctx, username ?? null));
+  const actorNamed: TestEnv['localActor'] = (username) =>
+    app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => localActor(ctx, username ?? null));
   return {
-    app, server, config, admin, request, run, localActor: actorNamed,
+    app,
+    server,
+    config,
+    admin,
+    request,
+    run,
+    localActor: actorNamed,
     async user(username, o = {}) {
       const local = await actorNamed();
       await run(local, async (ctx) => {
-        await createUser(ctx, { username, password: `${username} password long`, isAdmin: o.isAdmin ?? false });
+        await createUser(ctx, {
+          username,
+          password: `${username} password long`,
+          isAdmin: o.isAdmin ?? false,
+        });
         if (o.caseSlug && o.role) await setMember(ctx, o.caseSlug, username, o.role);
       });
       const u = await actorNamed(username);

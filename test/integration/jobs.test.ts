@@ -17,7 +17,9 @@ const send = (ctx: Context, requestedBy: string) => ctx.jobs.send('audit.verify-
 
 async function jobExists(env: TestEnv, id: string | null | undefined): Promise<boolean> {
   expect(id).toEqual(expect.any(String));
-  const r = await sql<{ n: string }>`SELECT count(*) AS n FROM pgboss.job WHERE id = ${id}`.execute(env.app.database.db);
+  const r = await sql<{ n: string }>`SELECT count(*) AS n FROM pgboss.job WHERE id = ${id}`.execute(
+    env.app.database.db,
+  );
   return Number(r.rows[0]!.n) === 1;
 }
 
@@ -41,7 +43,9 @@ describe('jobs and transactions', () => {
     ).rejects.toThrow('roll back');
     const id = await outside!;
     expect(await jobExists(env, id)).toBe(true);
-    expect(await env.run(SYSTEM_ACTOR, (ctx) => ctx.repo(SettingsRepository).get('test.probe'), read)).toBeUndefined();
+    expect(
+      await env.run(SYSTEM_ACTOR, (ctx) => ctx.repo(SettingsRepository).get('test.probe'), read),
+    ).toBeUndefined();
   });
 
   it('a job sent inside a transaction goes with it: kept on commit, gone on rollback', async () => {
@@ -71,13 +75,22 @@ describe('workers', () => {
     for (;;) {
       const r = await env.run(SYSTEM_ACTOR, (ctx) => lastAuditCheck(ctx), read);
       if (r && r.checkedAt !== after) return r;
-      if (Date.now() > deadline) throw new Error('the audit.verify-chain job did not record a check within 30 s');
+      if (Date.now() > deadline)
+        throw new Error('the audit.verify-chain job did not record a check within 30 s');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
 
   it('runs the audit-chain check and records what it found', async () => {
-    expect((await env.request('POST', '/api/cases', env.admin, { slug: 'jobs-case', title: 'Jobs', timeZone: 'UTC' })).status).toBe(201);
+    expect(
+      (
+        await env.request('POST', '/api/cases', env.admin, {
+          slug: 'jobs-case',
+          title: 'Jobs',
+          timeZone: 'UTC',
+        })
+      ).status,
+    ).toBe(201);
     expect(await env.run(SYSTEM_ACTOR, (ctx) => lastAuditCheck(ctx), read)).toBeUndefined();
     await env.run(SYSTEM_ACTOR, (ctx) => send(ctx, 'test'), read);
     const first = await nextCheck(null);

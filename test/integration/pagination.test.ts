@@ -16,7 +16,10 @@ async function walk(limit: number): Promise<{ ids: string[]; pages: number }> {
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const r = await env.request('GET', `${K}/claims?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const r = await env.request(
+      'GET',
+      `${K}/claims?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     expect(r.status).toBe(200);
     expect(r.body.claims.length).toBeLessThanOrEqual(limit);
     ids.push(...r.body.claims.map((c: { id: string }) => c.id));
@@ -29,9 +32,20 @@ async function walk(limit: number): Promise<{ ids: string[]; pages: number }> {
 describe('claims list pagination', () => {
   beforeAll(async () => {
     env = await testEnv();
-    expect((await env.request('POST', '/api/cases', env.admin, { slug: 'page-case', title: 'Pages', timeZone: 'UTC' })).status).toBe(201);
+    expect(
+      (
+        await env.request('POST', '/api/cases', env.admin, {
+          slug: 'page-case',
+          title: 'Pages',
+          timeZone: 'UTC',
+        })
+      ).status,
+    ).toBe(201);
     for (let i = 1; i <= 5; i++) {
-      const r = await env.request('POST', `${K}/claims`, env.admin, { text: `numbered rumour ${i} about the prison`, language: 'en' });
+      const r = await env.request('POST', `${K}/claims`, env.admin, {
+        text: `numbered rumour ${i} about the prison`,
+        language: 'en',
+      });
       expect(r.status).toBe(201);
       created.push(r.body.claim.id);
     }
@@ -49,9 +63,15 @@ describe('claims list pagination', () => {
 
   it('keeps pages stable when a claim is added between pages', async () => {
     const first = await env.request('GET', `${K}/claims?limit=2`);
-    const late = await env.request('POST', `${K}/claims`, env.admin, { text: 'a rumour added while someone pages', language: 'en' });
+    const late = await env.request('POST', `${K}/claims`, env.admin, {
+      text: 'a rumour added while someone pages',
+      language: 'en',
+    });
     expect(late.status).toBe(201);
-    const second = await env.request('GET', `${K}/claims?limit=10&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+    const second = await env.request(
+      'GET',
+      `${K}/claims?limit=10&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+    );
     const seen = [...first.body.claims, ...second.body.claims].map((c: { id: string }) => c.id);
     expect(seen).toEqual([...created].reverse());
     await sql`DELETE FROM claim WHERE id = ${late.body.claim.id}`.execute(env.app.database.db);
@@ -59,8 +79,12 @@ describe('claims list pagination', () => {
 
   it('does not skip claims created in the same instant (one transaction, sub-millisecond clocks)', async () => {
     // PostgreSQL keeps microseconds; a cursor must not lose them.
-    await sql`UPDATE claim SET created_at = '2024-12-09 10:00:00.123456+00' WHERE id IN (${sql.join(created.slice(0, 3))})`.execute(env.app.database.db);
-    await sql`UPDATE claim SET created_at = '2024-12-09 10:00:00.123789+00' WHERE id IN (${sql.join(created.slice(3))})`.execute(env.app.database.db);
+    await sql`UPDATE claim SET created_at = '2024-12-09 10:00:00.123456+00' WHERE id IN (${sql.join(created.slice(0, 3))})`.execute(
+      env.app.database.db,
+    );
+    await sql`UPDATE claim SET created_at = '2024-12-09 10:00:00.123789+00' WHERE id IN (${sql.join(created.slice(3))})`.execute(
+      env.app.database.db,
+    );
     for (const limit of [1, 2, 3]) {
       const { ids } = await walk(limit);
       expect(ids).toHaveLength(5);
@@ -97,15 +121,28 @@ describe('every list pages the same way', () => {
   beforeAll(async () => {
     e = await testEnv();
     expect((await e.request('POST', '/api/admin/demo')).status).toBe(200);
-    for (const name of ['amal', 'basel', 'dima']) await e.user(name, { caseSlug: 'sednaya-2024', role: 'viewer' });
-    for (let i = 0; i < 3; i++) expect((await e.request('POST', '/api/tokens', e.admin, { name: `token ${i}` })).status).toBe(201);
-    for (const slug of ['second-case', 'third-case']) expect((await e.request('POST', '/api/cases', e.admin, { slug, title: slug, timeZone: 'UTC' })).status).toBe(201);
+    for (const name of ['amal', 'basel', 'dima'])
+      await e.user(name, { caseSlug: 'sednaya-2024', role: 'viewer' });
+    for (let i = 0; i < 3; i++)
+      expect((await e.request('POST', '/api/tokens', e.admin, { name: `token ${i}` })).status).toBe(201);
+    for (const slug of ['second-case', 'third-case'])
+      expect(
+        (await e.request('POST', '/api/cases', e.admin, { slug, title: slug, timeZone: 'UTC' })).status,
+      ).toBe(201);
     const place = (await e.request('GET', `${D}/places`)).body.places[0].id;
     for (const at of ['2024-12-10', undefined, '2024-12-09T08:00']) {
-      const r = await e.request('POST', `${D}/sweeps`, e.admin, { placeId: place, result: 'ongoing', ...(at ? { started: { at } } : {}) });
+      const r = await e.request('POST', `${D}/sweeps`, e.admin, {
+        placeId: place,
+        result: 'ongoing',
+        ...(at ? { started: { at } } : {}),
+      });
       expect(r.status).toBe(201);
     }
-    for (const value of [1, 2]) expect((await e.request('POST', `${D}/figures`, e.admin, { label: `count ${value}`, value, unit: 'people' })).status).toBe(201);
+    for (const value of [1, 2])
+      expect(
+        (await e.request('POST', `${D}/figures`, e.admin, { label: `count ${value}`, value, unit: 'people' }))
+          .status,
+      ).toBe(201);
   });
   afterAll(() => e.close());
 
@@ -114,7 +151,10 @@ describe('every list pages the same way', () => {
     let cursor: string | null = null;
     for (let pages = 0; ; pages++) {
       const sep = url.includes('?') ? '&' : '?';
-      const r = await e.request('GET', `${url}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const r = await e.request(
+        'GET',
+        `${url}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
       expect(r.status, `${url} ${JSON.stringify(r.body)}`).toBe(200);
       expect(r.body[key].length).toBeLessThanOrEqual(limit);
       items.push(...r.body[key]);
@@ -125,9 +165,21 @@ describe('every list pages the same way', () => {
   }
 
   const lists: [string, string][] = [
-    ['/api/cases', 'cases'], [`${D}/sources`, 'sources'], [`${D}/statements`, 'statements'], [`${D}/places`, 'places'], [`${D}/sweeps`, 'sweeps'],
-    [`${D}/figures`, 'figures'], [`${D}/claims`, 'claims'], [`${D}/timeline`, 'entries'], [`${D}/timeline?zone=UTC`, 'entries'], [`${D}/members`, 'members'],
-    [`${D}/audit`, 'events'], ['/api/audit/events?entityType=statement', 'events'], ['/api/users', 'users'], ['/api/tokens', 'tokens'], ['/api/tokens?all=true', 'tokens'],
+    ['/api/cases', 'cases'],
+    [`${D}/sources`, 'sources'],
+    [`${D}/statements`, 'statements'],
+    [`${D}/places`, 'places'],
+    [`${D}/sweeps`, 'sweeps'],
+    [`${D}/figures`, 'figures'],
+    [`${D}/claims`, 'claims'],
+    [`${D}/timeline`, 'entries'],
+    [`${D}/timeline?zone=UTC`, 'entries'],
+    [`${D}/members`, 'members'],
+    [`${D}/audit`, 'events'],
+    ['/api/audit/events?entityType=statement', 'events'],
+    ['/api/users', 'users'],
+    ['/api/tokens', 'tokens'],
+    ['/api/tokens?all=true', 'tokens'],
   ];
   for (const [url, key] of lists) {
     it(`${url}: two at a time equals one page`, async () => {

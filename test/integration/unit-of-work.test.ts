@@ -22,7 +22,10 @@ afterEach(async () => {
 });
 
 async function count(e: TestEnv, table: string): Promise<number> {
-  return Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(e.app.database.db)).rows[0]!.n);
+  return Number(
+    (await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(e.app.database.db))
+      .rows[0]!.n,
+  );
 }
 
 async function scopeOf(ctx: Context, slug: string) {
@@ -34,7 +37,12 @@ describe('one unit of work', () => {
     env = await testEnv({ jobs: true });
     const e = env;
     const local = await e.localActor();
-    const before = { cases: await count(e, 'case_file'), sources: await count(e, 'source'), claims: await count(e, 'claim'), events: await count(e, 'audit_event') };
+    const before = {
+      cases: await count(e, 'case_file'),
+      sources: await count(e, 'source'),
+      claims: await count(e, 'claim'),
+      events: await count(e, 'audit_event'),
+    };
     const jobsBefore = await count(e, 'pgboss.job');
     let sourceId = '';
     await expect(
@@ -50,7 +58,12 @@ describe('one unit of work', () => {
         throw new Error('a later step failed');
       }),
     ).rejects.toThrow('a later step failed');
-    expect({ cases: await count(e, 'case_file'), sources: await count(e, 'source'), claims: await count(e, 'claim'), events: await count(e, 'audit_event') }).toEqual(before);
+    expect({
+      cases: await count(e, 'case_file'),
+      sources: await count(e, 'source'),
+      claims: await count(e, 'claim'),
+      events: await count(e, 'audit_event'),
+    }).toEqual(before);
     expect(await count(e, 'pgboss.job')).toBe(jobsBefore);
     expect((await e.request('POST', '/api/audit/verify')).body.ok).toBe(true);
   });
@@ -64,7 +77,11 @@ describe('one unit of work', () => {
     });
     const events = (await e.request('GET', '/api/audit/events?limit=3')).body.events as { action: string }[];
     expect(events.map((x) => x.action)).toEqual(['source.created', 'membership.set', 'case.created']);
-    expect((await e.request('GET', '/api/cases/kept-case/sources')).body.sources.map((s: { name: string }) => s.name)).toEqual(['A paper']);
+    expect(
+      (await e.request('GET', '/api/cases/kept-case/sources')).body.sources.map(
+        (s: { name: string }) => s.name,
+      ),
+    ).toEqual(['A paper']);
   });
 });
 
@@ -72,7 +89,15 @@ describe('one unit of work', () => {
 function withSourceView(fields: Parameters<typeof auditView>[1]) {
   return (config: Parameters<typeof modulesFor>[0]): AtharModule[] =>
     modulesFor(config).map((m) =>
-      m.name === 'casefile' ? { ...m, auditViews: [...(m.auditViews ?? []).filter((v) => v.entityType !== 'source'), auditView('source', fields)] } : m,
+      m.name === 'casefile'
+        ? {
+            ...m,
+            auditViews: [
+              ...(m.auditViews ?? []).filter((v) => v.entityType !== 'source'),
+              auditView('source', fields),
+            ],
+          }
+        : m,
     );
 }
 
@@ -84,12 +109,28 @@ describe('audit views are opt-in', () => {
     await e.run(await e.localActor(), async (ctx) => {
       const scope = await scopeOf(ctx, 'views-case');
       ctx.audit({
-        action: 'source.created', entityType: 'source', entityId: '00000000-0000-4000-8000-00000000000a', caseId: scope.case.id,
-        after: { name: 'Rescuers', kind: 'organisation', contactPhone: '+963 11 000 0000', contact: { name: 'Someone', phone: '+963 11 000 0001' } },
+        action: 'source.created',
+        entityType: 'source',
+        entityId: '00000000-0000-4000-8000-00000000000a',
+        caseId: scope.case.id,
+        after: {
+          name: 'Rescuers',
+          kind: 'organisation',
+          contactPhone: '+963 11 000 0000',
+          contact: { name: 'Someone', phone: '+963 11 000 0001' },
+        },
       });
     });
-    const events = (await e.request('GET', '/api/audit/events?entityType=source&limit=1')).body.events as { after: Record<string, unknown> }[];
-    const trail = (await sql<{ t: string }>`SELECT coalesce(after::text, '') AS t FROM audit_event`.execute(e.app.database.db)).rows.map((r) => r.t).join('\n');
+    const events = (await e.request('GET', '/api/audit/events?entityType=source&limit=1')).body.events as {
+      after: Record<string, unknown>;
+    }[];
+    const trail = (
+      await sql<{ t: string }>`SELECT coalesce(after::text, '') AS t FROM audit_event`.execute(
+        e.app.database.db,
+      )
+    ).rows
+      .map((r) => r.t)
+      .join('\n');
     return { after: events[0]!.after, trail };
   }
 
@@ -103,9 +144,16 @@ describe('audit views are opt-in', () => {
 
   it('records a field once declared: a value as it is, a protected one only as changed', async () => {
     const base = { id: 'value', kind: 'value', name: 'value' } as const;
-    env = await testEnv({ modules: withSourceView({ ...base, contactPhone: 'protected', contact: { name: 'value' } }) });
+    env = await testEnv({
+      modules: withSourceView({ ...base, contactPhone: 'protected', contact: { name: 'value' } }),
+    });
     const { after, trail } = await recordSourceWithNewFields(env);
-    expect(after).toEqual({ name: 'Rescuers', kind: 'organisation', contactPhone: { protected: true, changed: true }, contact: { name: 'Someone' } });
+    expect(after).toEqual({
+      name: 'Rescuers',
+      kind: 'organisation',
+      contactPhone: { protected: true, changed: true },
+      contact: { name: 'Someone' },
+    });
     expect(trail).not.toContain('+963');
     expect((await env.request('POST', '/api/audit/verify')).body.ok).toBe(true);
   });
@@ -119,13 +167,19 @@ describe('audit views are opt-in', () => {
   it('refuses an event of an entity type that declares no view', async () => {
     env = await testEnv();
     const e = env;
-    await expect(e.run(await e.localActor(), async (ctx) => ctx.audit({ action: 'thing.made', entityType: 'thing', entityId: null, after: { secret: 'x' } })))
-      .rejects.toMatchObject({ code: 'audit.view' });
+    await expect(
+      e.run(await e.localActor(), async (ctx) =>
+        ctx.audit({ action: 'thing.made', entityType: 'thing', entityId: null, after: { secret: 'x' } }),
+      ),
+    ).rejects.toMatchObject({ code: 'audit.view' });
   });
 });
 
 describe('bulk work', () => {
-  const importModule: AtharModule = { name: 'source-import', auditViews: [auditView('source_import', { file: 'value', sha256: 'value', counts: 'counts' })] };
+  const importModule: AtharModule = {
+    name: 'source-import',
+    auditViews: [auditView('source_import', { file: 'value', sha256: 'value', counts: 'counts' })],
+  };
 
   it('records one summary event with the counts, instead of one event per row', async () => {
     env = await testEnv({ modules: (config) => [...modulesFor(config), importModule] });
@@ -134,7 +188,13 @@ describe('bulk work', () => {
     const eventsBefore = await count(e, 'audit_event');
     await e.run(await e.localActor(), async (ctx) => {
       const scope = await scopeOf(ctx, 'bulk-case');
-      const summary = { action: 'sources.imported', entityType: 'source_import', entityId: null, caseId: scope.case.id, after: { file: 'outlets.csv', sha256: 'ab'.repeat(32) } };
+      const summary = {
+        action: 'sources.imported',
+        entityType: 'source_import',
+        entityId: null,
+        caseId: scope.case.id,
+        after: { file: 'outlets.csv', sha256: 'ab'.repeat(32) },
+      };
       await withAuditSummary(ctx, summary, async (bulk) => {
         for (let i = 0; i < 250; i++) await addSource(bulk, scope, { kind: 'outlet', name: `outlet ${i}` });
       });
@@ -142,7 +202,11 @@ describe('bulk work', () => {
     expect(await count(e, 'source')).toBe(250);
     expect(await count(e, 'audit_event')).toBe(eventsBefore + 1);
     const [event] = (await e.request('GET', '/api/audit/events?limit=1')).body.events;
-    expect(event).toMatchObject({ action: 'sources.imported', entityType: 'source_import', after: { file: 'outlets.csv', sha256: 'ab'.repeat(32), counts: { 'source.created': 250 } } });
+    expect(event).toMatchObject({
+      action: 'sources.imported',
+      entityType: 'source_import',
+      after: { file: 'outlets.csv', sha256: 'ab'.repeat(32), counts: { 'source.created': 250 } },
+    });
     expect((await e.request('POST', '/api/audit/verify')).body.ok).toBe(true);
   });
 });

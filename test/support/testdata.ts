@@ -13,7 +13,9 @@ export const SHARED_TESTDATA = path.resolve(import.meta.dirname, '../../../share
 export const sharedData = (...parts: string[]) => path.join(SHARED_TESTDATA, ...parts);
 
 const missing = (file: string) => () => {
-  throw new Error(`${file} is missing: the shared conformance data must be beside the repository (../shared/testdata)`);
+  throw new Error(
+    `${file} is missing: the shared conformance data must be beside the repository (../shared/testdata)`,
+  );
 };
 
 /** `describe` over tests that need `file` (a path from `sharedData`). */
@@ -24,7 +26,12 @@ export function describeWithData(name: string, file: string, fn: () => void): vo
 }
 
 /** `it` for one test that needs `file`. */
-export function itWithData(name: string, file: string, fn: () => void | Promise<void>, timeout?: number): void {
+export function itWithData(
+  name: string,
+  file: string,
+  fn: () => void | Promise<void>,
+  timeout?: number,
+): void {
   if (existsSync(file)) it(name, fn, timeout);
   else if (process.env.CI) it(name, missing(file));
   else it.skip(name, fn);

@@ -17,30 +17,60 @@ export function register(program: Command): void {
     .requiredOption('--title <title>', 'title')
     .requiredOption('--time-zone <zone>', 'default IANA time zone of the case, e.g. Asia/Damascus')
     .option('--description <text>', 'description')
-    .option('--event-start <time>', 'when the event began: an instant (…Z) or a local time/date in the case zone')
+    .option(
+      '--event-start <time>',
+      'when the event began: an instant (…Z) or a local time/date in the case zone',
+    )
     .option('--json', 'machine-readable output')
     .action(
-      action(async (o: { slug: string; title: string; timeZone: string; description?: string; eventStart?: string; json?: boolean }, cmd: Command) => {
-        const body = {
-          slug: o.slug, title: o.title, timeZone: o.timeZone, ...(o.description ? { description: o.description } : {}),
-          ...(o.eventStart ? { eventStart: whenOption(o.eventStart, o.timeZone) } : {}),
-        };
-        const r = await withClient(connectOptions(cmd), (cl) => cl.request<Case>('POST', '/api/cases', { body }));
-        emit(o.json, r, () => `created case ${r.slug} (${r.id})`);
-      }),
+      action(
+        async (
+          o: {
+            slug: string;
+            title: string;
+            timeZone: string;
+            description?: string;
+            eventStart?: string;
+            json?: boolean;
+          },
+          cmd: Command,
+        ) => {
+          const body = {
+            slug: o.slug,
+            title: o.title,
+            timeZone: o.timeZone,
+            ...(o.description ? { description: o.description } : {}),
+            ...(o.eventStart ? { eventStart: whenOption(o.eventStart, o.timeZone) } : {}),
+          };
+          const r = await withClient(connectOptions(cmd), (cl) =>
+            cl.request<Case>('POST', '/api/cases', { body }),
+          );
+          emit(o.json, r, () => `created case ${r.slug} (${r.id})`);
+        },
+      ),
     );
   c.command('list')
     .description('cases you can see')
     .option('--json', 'machine-readable output')
     .action(
       action(async (o: { json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (cl) => cl.request<{ cases: Case[] }>('GET', '/api/cases'));
+        const r = await withClient(connectOptions(cmd), (cl) =>
+          cl.request<{ cases: Case[] }>('GET', '/api/cases'),
+        );
         emit(o.json, r, () =>
           r.cases.length === 0
             ? 'no cases'
-            : table(['SLUG', 'TITLE', 'TIME ZONE', 'EVENT START', 'YOUR ROLE', 'ID'], r.cases.map((k) => [
-              k.slug, k.isDemo ? `${k.title} [demo]` : k.title, k.timeZone, humanWhen(k.eventStart), k.role ?? '—', k.id,
-            ])),
+            : table(
+                ['SLUG', 'TITLE', 'TIME ZONE', 'EVENT START', 'YOUR ROLE', 'ID'],
+                r.cases.map((k) => [
+                  k.slug,
+                  k.isDemo ? `${k.title} [demo]` : k.title,
+                  k.timeZone,
+                  humanWhen(k.eventStart),
+                  k.role ?? '—',
+                  k.id,
+                ]),
+              ),
         );
       }),
     );
@@ -51,19 +81,29 @@ export function register(program: Command): void {
       action(async (ref: string, o: { json?: boolean }, cmd: Command) => {
         const r = await withClient(connectOptions(cmd), (cl) => cl.request<Case>('GET', caseUrl(ref)));
         emit(o.json, r, () =>
-          [`${r.title}${r.isDemo ? ' [demo data]' : ''}`, `slug ${r.slug} · id ${r.id}`, `time zone ${r.timeZone} · event start ${humanWhen(r.eventStart) || 'unknown'} · your role ${r.role ?? '—'}`, '', r.description].join('\n'),
+          [
+            `${r.title}${r.isDemo ? ' [demo data]' : ''}`,
+            `slug ${r.slug} · id ${r.id}`,
+            `time zone ${r.timeZone} · event start ${humanWhen(r.eventStart) || 'unknown'} · your role ${r.role ?? '—'}`,
+            '',
+            r.description,
+          ].join('\n'),
         );
       }),
     );
 
-  const m = program.command('member').description('who works on a case, in which role (admin, editor, reviewer, caseworker, viewer)');
+  const m = program
+    .command('member')
+    .description('who works on a case, in which role (admin, editor, reviewer, caseworker, viewer)');
   m.command('add <username> <role>')
     .description('add a member to a case or change their role')
     .requiredOption('--case <case>', 'case id or slug')
     .option('--json', 'machine-readable output')
     .action(
       action(async (username: string, role: string, o: { case: string; json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (cl) => cl.request<Membership>('POST', `${caseUrl(o.case)}/members`, { body: { username, role } }));
+        const r = await withClient(connectOptions(cmd), (cl) =>
+          cl.request<Membership>('POST', `${caseUrl(o.case)}/members`, { body: { username, role } }),
+        );
         emit(o.json, r, () => `${r.username} is ${r.role} in ${o.case}`);
       }),
     );
@@ -72,7 +112,9 @@ export function register(program: Command): void {
     .requiredOption('--case <case>', 'case id or slug')
     .action(
       action(async (username: string, o: { case: string }, cmd: Command) => {
-        await withClient(connectOptions(cmd), (cl) => cl.request('DELETE', `${caseUrl(o.case)}/members/${encodeURIComponent(username)}`));
+        await withClient(connectOptions(cmd), (cl) =>
+          cl.request('DELETE', `${caseUrl(o.case)}/members/${encodeURIComponent(username)}`),
+        );
         process.stdout.write(`removed ${username} from ${o.case}\n`);
       }),
     );
@@ -82,8 +124,15 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(
       action(async (o: { case: string; json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (cl) => cl.request<{ members: Membership[] }>('GET', `${caseUrl(o.case)}/members`));
-        emit(o.json, r, () => table(['USERNAME', 'NAME', 'ROLE'], r.members.map((x) => [x.username, x.displayName, x.role])));
+        const r = await withClient(connectOptions(cmd), (cl) =>
+          cl.request<{ members: Membership[] }>('GET', `${caseUrl(o.case)}/members`),
+        );
+        emit(o.json, r, () =>
+          table(
+            ['USERNAME', 'NAME', 'ROLE'],
+            r.members.map((x) => [x.username, x.displayName, x.role]),
+          ),
+        );
       }),
     );
 
@@ -95,10 +144,18 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(
       action(async (o: { case: string; zone?: string; json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (cl) => cl.request<Timeline>('GET', `${caseUrl(o.case)}/timeline`, { query: { zone: o.zone } }));
+        const r = await withClient(connectOptions(cmd), (cl) =>
+          cl.request<Timeline>('GET', `${caseUrl(o.case)}/timeline`, { query: { zone: o.zone } }),
+        );
         emit(o.json, r, () =>
-          [`times in ${r.timeZone}; dates known only to the day, month or year are shown as given`, '',
-            table(['WHEN', 'PRECISION', 'WHAT', ''], r.entries.map((e) => [e.local, e.precision, e.kind, e.isDemo ? `${e.title} [demo]` : e.title]))].join('\n'),
+          [
+            `times in ${r.timeZone}; dates known only to the day, month or year are shown as given`,
+            '',
+            table(
+              ['WHEN', 'PRECISION', 'WHAT', ''],
+              r.entries.map((e) => [e.local, e.precision, e.kind, e.isDemo ? `${e.title} [demo]` : e.title]),
+            ),
+          ].join('\n'),
         );
       }),
     );
@@ -112,7 +169,9 @@ export function register(program: Command): void {
     .option('--json', 'accepted for symmetry: the output is always JSON')
     .action(
       action(async (o: { case: string }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (cl) => cl.request<unknown[]>('GET', `${caseUrl(o.case)}/claimreview`));
+        const r = await withClient(connectOptions(cmd), (cl) =>
+          cl.request<unknown[]>('GET', `${caseUrl(o.case)}/claimreview`),
+        );
         printJson(r, { pretty: process.stdout.isTTY });
       }),
     );

@@ -11,7 +11,10 @@ const claimsUrl = (ref: string) => `/api/cases/${encodeURIComponent(ref)}/claims
 const clip = (s: string, n = 70) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function similarTable(rows: Similar[]): string {
-  return table(['SCORE', 'CASE', 'STATUS', 'VERDICT', 'CLAIM', 'ID'], rows.map((s) => [s.score.toFixed(2), s.caseSlug, s.status, s.verdict ?? '', clip(s.text), s.id]));
+  return table(
+    ['SCORE', 'CASE', 'STATUS', 'VERDICT', 'CLAIM', 'ID'],
+    rows.map((s) => [s.score.toFixed(2), s.caseSlug, s.status, s.verdict ?? '', clip(s.text), s.id]),
+  );
 }
 
 function claimDetail(c: Claim): string {
@@ -21,15 +24,23 @@ function claimDetail(c: Claim): string {
     c.firstSeen ? `first seen ${humanWhen(c.firstSeen)}` : '',
     c.summary ? `summary: ${c.summary}` : '',
     c.publicUrl ? `public URL: ${c.publicUrl}` : '',
-    ...c.evidence.map((e) => `evidence: ${e.stance} ${e.targetType} ${e.targetId}${e.note ? ` — ${e.note}` : ''}`),
-  ].filter(Boolean).join('\n');
+    ...c.evidence.map(
+      (e) => `evidence: ${e.stance} ${e.targetType} ${e.targetId}${e.note ? ` — ${e.note}` : ''}`,
+    ),
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** `athar claim add|list|show|search|review|verdict|publish|evidence`. */
 export function register(program: Command): void {
-  const c = program.command('claim').description('claims: rumours and assertions, their evidence and verdicts');
+  const c = program
+    .command('claim')
+    .description('claims: rumours and assertions, their evidence and verdicts');
   c.command('add <text>')
-    .description('add a claim; shows similar claims already in the installation ("was this already checked?")')
+    .description(
+      'add a claim; shows similar claims already in the installation ("was this already checked?")',
+    )
     .requiredOption('--case <case>', 'case id or slug')
     .requiredOption('--language <tag>', 'language of the text: ar, en, fr …')
     .option('--first-seen <time>', 'when it was first seen: an instant (…Z) or a local time/date')
@@ -38,14 +49,41 @@ export function register(program: Command): void {
     .option('--claimant <sourceId>', 'the source that made the claim')
     .option('--json', 'machine-readable output')
     .action(
-      action(async (text: string, o: { case: string; language: string; firstSeen?: string; timeZone?: string; appearanceUrl?: string; claimant?: string; json?: boolean }, cmd: Command) => {
-        const body = {
-          text, language: o.language, ...(o.firstSeen ? { firstSeen: whenOption(o.firstSeen, o.timeZone) } : {}),
-          ...(o.appearanceUrl ? { appearanceUrl: o.appearanceUrl } : {}), ...(o.claimant ? { claimantSourceId: o.claimant } : {}),
-        };
-        const r = await withClient(connectOptions(cmd), (cl) => cl.request<{ claim: Claim; similar: Similar[] }>('POST', claimsUrl(o.case), { body }));
-        emit(o.json, r, () => `added claim ${r.claim.id}` + (r.similar.length ? `\n\nsimilar claims already in athar:\n${similarTable(r.similar)}` : '\nno similar claim in athar yet'));
-      }),
+      action(
+        async (
+          text: string,
+          o: {
+            case: string;
+            language: string;
+            firstSeen?: string;
+            timeZone?: string;
+            appearanceUrl?: string;
+            claimant?: string;
+            json?: boolean;
+          },
+          cmd: Command,
+        ) => {
+          const body = {
+            text,
+            language: o.language,
+            ...(o.firstSeen ? { firstSeen: whenOption(o.firstSeen, o.timeZone) } : {}),
+            ...(o.appearanceUrl ? { appearanceUrl: o.appearanceUrl } : {}),
+            ...(o.claimant ? { claimantSourceId: o.claimant } : {}),
+          };
+          const r = await withClient(connectOptions(cmd), (cl) =>
+            cl.request<{ claim: Claim; similar: Similar[] }>('POST', claimsUrl(o.case), { body }),
+          );
+          emit(
+            o.json,
+            r,
+            () =>
+              `added claim ${r.claim.id}` +
+              (r.similar.length
+                ? `\n\nsimilar claims already in athar:\n${similarTable(r.similar)}`
+                : '\nno similar claim in athar yet'),
+          );
+        },
+      ),
     );
   c.command('list')
     .description('claims of a case, newest first')
@@ -55,17 +93,31 @@ export function register(program: Command): void {
     .option('--cursor <cursor>', 'continue after a previous page')
     .option('--json', 'machine-readable output')
     .action(
-      action(async (o: { case: string; status?: string; limit?: string; cursor?: string; json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (cl) =>
-          cl.request<{ claims: Claim[]; nextCursor: string | null }>('GET', claimsUrl(o.case), {
-            query: { status: o.status, limit: o.limit === undefined ? undefined : intOption(o.limit, '--limit'), cursor: o.cursor },
-          }),
-        );
-        emit(o.json, r, () =>
-          table(['STATUS', 'VERDICT', 'FIRST SEEN', 'CLAIM', 'ID'], r.claims.map((x) => [x.status, x.verdict ?? '', humanWhen(x.firstSeen), clip(x.text), x.id])) +
-          (r.nextCursor ? `\nmore: --cursor ${r.nextCursor}` : ''),
-        );
-      }),
+      action(
+        async (
+          o: { case: string; status?: string; limit?: string; cursor?: string; json?: boolean },
+          cmd: Command,
+        ) => {
+          const r = await withClient(connectOptions(cmd), (cl) =>
+            cl.request<{ claims: Claim[]; nextCursor: string | null }>('GET', claimsUrl(o.case), {
+              query: {
+                status: o.status,
+                limit: o.limit === undefined ? undefined : intOption(o.limit, '--limit'),
+                cursor: o.cursor,
+              },
+            }),
+          );
+          emit(
+            o.json,
+            r,
+            () =>
+              table(
+                ['STATUS', 'VERDICT', 'FIRST SEEN', 'CLAIM', 'ID'],
+                r.claims.map((x) => [x.status, x.verdict ?? '', humanWhen(x.firstSeen), clip(x.text), x.id]),
+              ) + (r.nextCursor ? `\nmore: --cursor ${r.nextCursor}` : ''),
+          );
+        },
+      ),
     );
   c.command('show <id>')
     .description('one claim with its evidence')
@@ -73,7 +125,9 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(
       action(async (id: string, o: { case: string; json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (cl) => cl.request<Claim>('GET', `${claimsUrl(o.case)}/${encodeURIComponent(id)}`));
+        const r = await withClient(connectOptions(cmd), (cl) =>
+          cl.request<Claim>('GET', `${claimsUrl(o.case)}/${encodeURIComponent(id)}`),
+        );
         emit(o.json, r, () => claimDetail(r));
       }),
     );
@@ -85,7 +139,9 @@ export function register(program: Command): void {
     .action(
       action(async (q: string, o: { case: string; limit?: string; json?: boolean }, cmd: Command) => {
         const r = await withClient(connectOptions(cmd), (cl) =>
-          cl.request<{ results: Similar[] }>('GET', `${claimsUrl(o.case)}/search`, { query: { q, limit: o.limit === undefined ? undefined : intOption(o.limit, '--limit') } }),
+          cl.request<{ results: Similar[] }>('GET', `${claimsUrl(o.case)}/search`, {
+            query: { q, limit: o.limit === undefined ? undefined : intOption(o.limit, '--limit') },
+          }),
         );
         emit(o.json, r, () => (r.results.length ? similarTable(r.results) : 'no matching claim'));
       }),
@@ -96,12 +152,16 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(
       action(async (id: string, o: { case: string; json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (cl) => cl.request<Claim>('POST', `${claimsUrl(o.case)}/${encodeURIComponent(id)}/review`));
+        const r = await withClient(connectOptions(cmd), (cl) =>
+          cl.request<Claim>('POST', `${claimsUrl(o.case)}/${encodeURIComponent(id)}/review`),
+        );
         emit(o.json, r, () => `claim ${r.id} is in review`);
       }),
     );
   c.command('verdict <id>')
-    .description('set or revise the verdict (reviewers); revising a published verdict withdraws it until published again')
+    .description(
+      'set or revise the verdict (reviewers); revising a published verdict withdraws it until published again',
+    )
     .requiredOption('--case <case>', 'case id or slug')
     .requiredOption('--verdict <verdict>', 'false, misleading, unproven or true')
     .requiredOption('--summary <text>', 'what the evidence shows')
@@ -110,14 +170,37 @@ export function register(program: Command): void {
     .option('--time-zone <zone>', 'zone of --as-of (default: the case zone)')
     .option('--json', 'machine-readable output')
     .action(
-      action(async (id: string, o: { case: string; verdict: string; summary: string; rating?: string; asOf?: string; timeZone?: string; json?: boolean }, cmd: Command) => {
-        const body = {
-          verdict: o.verdict, summary: o.summary, ...(o.rating ? { rating: intOption(o.rating, '--rating') } : {}),
-          ...(o.asOf ? { asOf: whenOption(o.asOf, o.timeZone) } : {}),
-        };
-        const r = await withClient(connectOptions(cmd), (cl) => cl.request<Claim>('POST', `${claimsUrl(o.case)}/${encodeURIComponent(id)}/verdict`, { body }));
-        emit(o.json, r, () => `verdict ${r.verdict} (rating ${r.rating}/5) set on ${r.id}; publish it with athar claim publish`);
-      }),
+      action(
+        async (
+          id: string,
+          o: {
+            case: string;
+            verdict: string;
+            summary: string;
+            rating?: string;
+            asOf?: string;
+            timeZone?: string;
+            json?: boolean;
+          },
+          cmd: Command,
+        ) => {
+          const body = {
+            verdict: o.verdict,
+            summary: o.summary,
+            ...(o.rating ? { rating: intOption(o.rating, '--rating') } : {}),
+            ...(o.asOf ? { asOf: whenOption(o.asOf, o.timeZone) } : {}),
+          };
+          const r = await withClient(connectOptions(cmd), (cl) =>
+            cl.request<Claim>('POST', `${claimsUrl(o.case)}/${encodeURIComponent(id)}/verdict`, { body }),
+          );
+          emit(
+            o.json,
+            r,
+            () =>
+              `verdict ${r.verdict} (rating ${r.rating}/5) set on ${r.id}; publish it with athar claim publish`,
+          );
+        },
+      ),
     );
   c.command('publish <id>')
     .description('publish the verdict (reviewers)')
@@ -125,7 +208,9 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(
       action(async (id: string, o: { case: string; json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (cl) => cl.request<Claim>('POST', `${claimsUrl(o.case)}/${encodeURIComponent(id)}/publish`));
+        const r = await withClient(connectOptions(cmd), (cl) =>
+          cl.request<Claim>('POST', `${claimsUrl(o.case)}/${encodeURIComponent(id)}/publish`),
+        );
         emit(o.json, r, () => `published ${r.id} at ${r.publicUrl ?? ''}`);
       }),
     );
@@ -138,10 +223,23 @@ export function register(program: Command): void {
     .option('--note <text>', 'why it matters')
     .option('--json', 'machine-readable output')
     .action(
-      action(async (id: string, o: { case: string; stance: string; type: string; target: string; note?: string; json?: boolean }, cmd: Command) => {
-        const body = { stance: o.stance, targetType: o.type, targetId: o.target, ...(o.note ? { note: o.note } : {}) };
-        const r = await withClient(connectOptions(cmd), (cl) => cl.request<Claim>('POST', `${claimsUrl(o.case)}/${encodeURIComponent(id)}/evidence`, { body }));
-        emit(o.json, r, () => `linked; ${r.evidence.length} evidence item(s) on ${r.id}`);
-      }),
+      action(
+        async (
+          id: string,
+          o: { case: string; stance: string; type: string; target: string; note?: string; json?: boolean },
+          cmd: Command,
+        ) => {
+          const body = {
+            stance: o.stance,
+            targetType: o.type,
+            targetId: o.target,
+            ...(o.note ? { note: o.note } : {}),
+          };
+          const r = await withClient(connectOptions(cmd), (cl) =>
+            cl.request<Claim>('POST', `${claimsUrl(o.case)}/${encodeURIComponent(id)}/evidence`, { body }),
+          );
+          emit(o.json, r, () => `linked; ${r.evidence.length} evidence item(s) on ${r.id}`);
+        },
+      ),
     );
 }

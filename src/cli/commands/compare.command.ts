@@ -7,13 +7,16 @@ import { emit } from '../common.ts';
 import { table } from '../output.ts';
 import { action } from '../run.ts';
 
-const verdict = (distance: number) => (distance <= MATCH_DISTANCE ? `match (≤ ${MATCH_DISTANCE})` : 'no match');
+const verdict = (distance: number) =>
+  distance <= MATCH_DISTANCE ? `match (≤ ${MATCH_DISTANCE})` : 'no match';
 
 /** `athar compare A B [--json]`: how close B is to the query A (pictures, videos, or one of each). */
 export function register(program: Command): void {
   program
     .command('compare')
-    .description('compare two pictures or videos by perceptual hash (A is the query); no stored data is touched')
+    .description(
+      'compare two pictures or videos by perceptual hash (A is the query); no stored data is touched',
+    )
     .argument('<a>', 'the query: a picture or video')
     .argument('<b>', 'the target: a picture or video')
     .option('--json', 'machine-readable output')
@@ -46,7 +49,12 @@ export function register(program: Command): void {
                 ? [
                     table(
                       ['QUERY FROM', 'TO', 'TARGET FROM', 'TO'],
-                      r.ranges.map((x) => [x.queryStart.toFixed(1), x.queryEnd.toFixed(1), x.targetStart.toFixed(1), x.targetEnd.toFixed(1)]),
+                      r.ranges.map((x) => [
+                        x.queryStart.toFixed(1),
+                        x.queryEnd.toFixed(1),
+                        x.targetStart.toFixed(1),
+                        x.targetEnd.toFixed(1),
+                      ]),
                     ),
                   ]
                 : []),
@@ -65,7 +73,10 @@ export function register(program: Command): void {
         emit(o.json, r, () =>
           r.distance === null
             ? 'the video has no frame of quality ≥ 50 to compare with'
-            : table(['DISTANCE', 'AT (S)', 'VARIANT', 'VERDICT'], [[r.distance, r.at == null ? '' : r.at.toFixed(2), r.variant, verdict(r.distance)]]),
+            : table(
+                ['DISTANCE', 'AT (S)', 'VARIANT', 'VERDICT'],
+                [[r.distance, r.at == null ? '' : r.at.toFixed(2), r.variant, verdict(r.distance)]],
+              ),
         );
       }),
     );

@@ -13,7 +13,11 @@ const env = { ...process.env, ATHAR_DATA_DIR: dir, DATABASE_URL: '' };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function athar(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/athar.js'), ...args], { env, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/athar.js'), ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,10 +30,16 @@ beforeAll(async () => {
   const width = 300;
   const height = 200;
   const raw = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < raw.length; i++) raw[i] = (128 + 90 * Math.sin((i % (width * 3)) / 29 + Math.floor(i / (width * 3)) / 17)) | 0;
-  const png = await sharp(raw, { raw: { width, height, channels: 3 } }).png().toBuffer();
+  for (let i = 0; i < raw.length; i++)
+    raw[i] = (128 + 90 * Math.sin((i % (width * 3)) / 29 + Math.floor(i / (width * 3)) / 17)) | 0;
+  const png = await sharp(raw, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
   writeFileSync(photo, png);
-  writeFileSync(boxed, await sharp(png).extend({ top: 50, bottom: 50, background: '#000' }).jpeg({ quality: 95 }).toBuffer());
+  writeFileSync(
+    boxed,
+    await sharp(png).extend({ top: 50, bottom: 50, background: '#000' }).jpeg({ quality: 95 }).toBuffer(),
+  );
   writeFileSync(turned, await sharp(png).rotate(180).png().toBuffer());
   writeFileSync(notes, 'not a picture\n');
 });
@@ -38,11 +48,28 @@ describe('athar hash', () => {
   it('prints one JSON line per file, the failed one included, and exits 1', () => {
     const r = athar('hash', photo, notes, boxed, '--json');
     expect(r.code).toBe(1);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toEqual({ file: photo, kind: 'image', pdq: expect.stringMatching(/^[0-9a-f]{64}$/), quality: 100, weak: false, trimmed: null });
-    expect(lines[1]).toEqual({ file: notes, error: { code: 'media.unreadable', message: expect.stringContaining('notes.jpg') } });
-    expect(lines[2]).toMatchObject({ file: boxed, kind: 'image', trimmed: { box: { left: 0, top: 50, width: 300, height: 200 } } });
+    expect(lines[0]).toEqual({
+      file: photo,
+      kind: 'image',
+      pdq: expect.stringMatching(/^[0-9a-f]{64}$/),
+      quality: 100,
+      weak: false,
+      trimmed: null,
+    });
+    expect(lines[1]).toEqual({
+      file: notes,
+      error: { code: 'media.unreadable', message: expect.stringContaining('notes.jpg') },
+    });
+    expect(lines[2]).toMatchObject({
+      file: boxed,
+      kind: 'image',
+      trimmed: { box: { left: 0, top: 50, width: 300, height: 200 } },
+    });
     expect((lines[2]!.trimmed as { pdq: string }).pdq).not.toBe(lines[2]!.pdq);
     expect(r.stderr).toMatch(/^athar: media\.unreadable: notes\.jpg: /m);
   });
@@ -62,7 +89,10 @@ describe('athar compare', () => {
     const half = athar('compare', photo, turned, '--json');
     expect(half.code).toBe(0);
     expect(JSON.parse(half.stdout)).toEqual({ distance: expect.any(Number), variant: 'rotate180' });
-    const letterbox = JSON.parse(athar('compare', photo, boxed, '--json').stdout) as { distance: number; variant: string };
+    const letterbox = JSON.parse(athar('compare', photo, boxed, '--json').stdout) as {
+      distance: number;
+      variant: string;
+    };
     expect(letterbox.variant).toBe('original+trimmed');
     expect(letterbox.distance).toBeLessThanOrEqual(8);
   });

@@ -44,7 +44,12 @@ function humanRow(fileWidth: number, file: string, cells: string[]): string {
 function humanCells(fp: MediaFingerprint): string[] {
   if (fp.kind === 'video') {
     const strong = fp.frames.filter((f) => !isWeak(f.quality)).length;
-    return ['video', `${fp.frames.length} frames, ${fp.durationS.toFixed(1)} s`.padEnd(64), `${strong} strong`, ''];
+    return [
+      'video',
+      `${fp.frames.length} frames, ${fp.durationS.toFixed(1)} s`.padEnd(64),
+      `${strong} strong`,
+      '',
+    ];
   }
   const quality = `${fp.pdq.quality}${isWeak(fp.pdq.quality) ? ' weak' : ''}`;
   const trimmed = fp.trimmed
@@ -57,7 +62,9 @@ function humanCells(fp: MediaFingerprint): string[] {
 export function register(program: Command): void {
   program
     .command('hash')
-    .description('perceptual hashes of pictures (PDQ) and videos (one frame per second); no stored data is touched')
+    .description(
+      'perceptual hashes of pictures (PDQ) and videos (one frame per second); no stored data is touched',
+    )
     .argument('<files...>', 'pictures or videos; the kind is read from the content, not the name')
     .option('--json', 'one JSON object per line, per file, as each is done')
     .action(
@@ -67,7 +74,9 @@ export function register(program: Command): void {
         const fileWidth = Math.max(4, ...files.map((f) => [...f].length));
         const progress = !o.json && process.stderr.isTTY && files.length > 1;
         if (!o.json) {
-          process.stdout.write(humanRow(fileWidth, 'FILE', ['KIND ', 'PDQ'.padEnd(64), 'QUALITY', 'TRIMMED']) + '\n');
+          process.stdout.write(
+            humanRow(fileWidth, 'FILE', ['KIND ', 'PDQ'.padEnd(64), 'QUALITY', 'TRIMMED']) + '\n',
+          );
         }
         let failed = 0;
         for (const [n, file] of files.entries()) {

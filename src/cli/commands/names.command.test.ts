@@ -12,7 +12,12 @@ const env = { ...process.env, ATHAR_DATA_DIR: dir, DATABASE_URL: '' };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function athar(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/athar.js'), 'names', ...args], { env, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/athar.js'), 'names', ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 << 20,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -54,7 +59,14 @@ describe('athar names score', () => {
 
   it('scores 100,000 pairs well within a minute', () => {
     const file = path.join(dir, 'many.tsv');
-    const names = ['Mohammad Khaled', 'محمد خالد', 'Abdulrahman Al-Hassan', 'عبد الرحمن الحسن', 'Kassem Ahmad', 'قاسم احمد'];
+    const names = [
+      'Mohammad Khaled',
+      'محمد خالد',
+      'Abdulrahman Al-Hassan',
+      'عبد الرحمن الحسن',
+      'Kassem Ahmad',
+      'قاسم احمد',
+    ];
     const rows: string[] = [];
     for (let i = 0; i < 100_000; i++) rows.push(`${names[i % 6]}\t${names[(i * 7 + 1) % 6]}`);
     writeFileSync(file, rows.join('\n') + '\n');
@@ -80,7 +92,10 @@ describe('athar names compare / keys', () => {
   it('gives {"score","explanation"} for two names across scripts', () => {
     const r = athar('compare', 'Mohamed Khaled Al-Hassan', 'محمد خالد الحسن', '--json');
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as { score: number; explanation: { a: string; b: string; how: string }[] };
+    const doc = JSON.parse(r.stdout) as {
+      score: number;
+      explanation: { a: string; b: string; how: string }[];
+    };
     expect(doc.score).toBe(1);
     expect(doc.explanation).toHaveLength(3);
   });
@@ -88,8 +103,20 @@ describe('athar names compare / keys', () => {
   it('compares two person records from JSON files, field by field', () => {
     const a = path.join(dir, 'a.json');
     const b = path.join(dir, 'b.json');
-    writeFileSync(a, JSON.stringify({ given: 'Mohammad', father: 'Khaled', family: 'Al-Hassan', mother: 'Fatima', birthYear: 1984 }));
-    writeFileSync(b, JSON.stringify({ given: 'محمد', father: 'خالد', family: 'الحسن', mother: 'مريم', birthYear: 1962 }));
+    writeFileSync(
+      a,
+      JSON.stringify({
+        given: 'Mohammad',
+        father: 'Khaled',
+        family: 'Al-Hassan',
+        mother: 'Fatima',
+        birthYear: 1984,
+      }),
+    );
+    writeFileSync(
+      b,
+      JSON.stringify({ given: 'محمد', father: 'خالد', family: 'الحسن', mother: 'مريم', birthYear: 1962 }),
+    );
     const r = athar('compare', '--records', a, b, '--json');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { score: number; explanation: { field: string; effect: string }[] };
@@ -109,7 +136,11 @@ describe('athar names compare / keys', () => {
   it('shows the keys of a name and refuses a name in another script with exit 2', () => {
     const r = athar('keys', 'عبد الرحمن', '--json');
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as { tokens: { kind: string }[]; retrievalKeys: string[]; latin: string[] };
+    const doc = JSON.parse(r.stdout) as {
+      tokens: { kind: string }[];
+      retrievalKeys: string[];
+      latin: string[];
+    };
     expect(doc.tokens).toHaveLength(1);
     expect(doc.tokens[0]!.kind).toBe('abd');
     expect(doc.retrievalKeys.length).toBeGreaterThan(0);

@@ -18,7 +18,16 @@ import { action } from '../run.ts';
 /** A score line longer than this is refused without being held in memory (names are ≤ 300 chars). */
 const MAX_LINE_BYTES = 64 * 1024;
 
-const RECORD_FIELDS = ['name', 'given', 'father', 'grandfather', 'family', 'mother', 'birthYear', 'birthplace'] as const;
+const RECORD_FIELDS = [
+  'name',
+  'given',
+  'father',
+  'grandfather',
+  'family',
+  'mother',
+  'birthYear',
+  'birthplace',
+] as const;
 
 /** Reads a person record from a JSON file; unknown fields are refused so a typo is not silently ignored. */
 function readRecord(file: string): PersonRecord {
@@ -33,14 +42,20 @@ function readRecord(file: string): PersonRecord {
   }
   for (const key of Object.keys(value)) {
     if (!(RECORD_FIELDS as readonly string[]).includes(key)) {
-      throw invalid('names.record_field', `${file}: unknown field "${key}" (fields: ${RECORD_FIELDS.join(', ')})`);
+      throw invalid(
+        'names.record_field',
+        `${file}: unknown field "${key}" (fields: ${RECORD_FIELDS.join(', ')})`,
+      );
     }
   }
   const record = value as Record<string, unknown>;
   for (const key of RECORD_FIELDS) {
     const v = record[key];
     if (v === undefined || v === null) continue;
-    const ok = key === 'birthYear' ? typeof v === 'number' || (typeof v === 'object' && !Array.isArray(v)) : typeof v === 'string';
+    const ok =
+      key === 'birthYear'
+        ? typeof v === 'number' || (typeof v === 'object' && !Array.isArray(v))
+        : typeof v === 'string';
     if (!ok) throw invalid('names.record_field', `${file}: field "${key}" has the wrong type`);
   }
   return record;
@@ -78,19 +93,31 @@ export function scoreLine(bytes: Uint8Array): { out: string; error?: { code: str
   } catch {
     // Keep the output aligned: echo what could be read, with U+FFFD where the bytes were not UTF-8.
     const shown = lenientUtf8.decode(body).split('\t');
-    return { out: `${shown[0] ?? ''}\t${shown[1] ?? ''}\t`, error: { code: 'names.invalid_utf8', message: 'the line is not valid UTF-8' } };
+    return {
+      out: `${shown[0] ?? ''}\t${shown[1] ?? ''}\t`,
+      error: { code: 'names.invalid_utf8', message: 'the line is not valid UTF-8' },
+    };
   }
   const fields = text.split('\t');
   const left = fields[0] ?? '';
   const right = fields[1] ?? '';
   if (fields.length !== 2) {
-    return { out: `${left}\t${right}\t`, error: { code: 'names.line_shape', message: `expected two names separated by one tab, found ${fields.length} field(s)` } };
+    return {
+      out: `${left}\t${right}\t`,
+      error: {
+        code: 'names.line_shape',
+        message: `expected two names separated by one tab, found ${fields.length} field(s)`,
+      },
+    };
   }
   try {
-    return { out: `${left}\t${right}\t${formatScore(compareTokens(cachedTokens(left), cachedTokens(right)).score)}` };
+    return {
+      out: `${left}\t${right}\t${formatScore(compareTokens(cachedTokens(left), cachedTokens(right)).score)}`,
+    };
   } catch (e) {
     const expected = asAppError(e);
-    if (expected) return { out: `${left}\t${right}\t`, error: { code: expected.code, message: expected.message } };
+    if (expected)
+      return { out: `${left}\t${right}\t`, error: { code: expected.code, message: expected.message } };
     throw e;
   }
 }
@@ -99,7 +126,11 @@ export function scoreLine(bytes: Uint8Array): { out: string; error?: { code: str
  * Streams a score file line by line (bytes, so invalid UTF-8 is reported per line rather than
  * replaced silently), writing each result as soon as it is known. Returns the number of bad lines.
  */
-async function scoreFile(file: string, write: (s: string) => void, pause: () => Promise<void>): Promise<number> {
+async function scoreFile(
+  file: string,
+  write: (s: string) => void,
+  pause: () => Promise<void>,
+): Promise<number> {
   let failed = 0;
   let lineNo = 0;
   let pending: Buffer[] = [];
@@ -153,7 +184,11 @@ async function scoreFile(file: string, write: (s: string) => void, pause: () => 
  * Buffers stdout writes so 100,000 lines do not cost 100,000 system calls, and waits for a slow
  * reader (`| head`, a pipe to another program) instead of piling the output up in memory.
  */
-function bufferedStdout(): { write: (s: string) => void; pause: () => Promise<void>; flush: () => Promise<void> } {
+function bufferedStdout(): {
+  write: (s: string) => void;
+  pause: () => Promise<void>;
+  flush: () => Promise<void>;
+} {
   let buf = '';
   const flush = (): Promise<void> =>
     new Promise((resolve) => {
@@ -175,12 +210,19 @@ function bufferedStdout(): { write: (s: string) => void; pause: () => Promise<vo
 
 /** `athar names ...`: the name engine on the command line; touches no stored data. */
 export function register(program: Command): void {
-  const names = program.command('names').description('match person names across Arabic script and Latin spellings (no stored data)');
+  const names = program
+    .command('names')
+    .description('match person names across Arabic script and Latin spellings (no stored data)');
 
   names
     .command('compare')
-    .description('score two names (or, with --records, two person records in JSON files) from 0 to 1, with an explanation')
-    .argument('<a>', 'a name, or with --records a JSON file {given, father, grandfather, family, mother, birthYear, birthplace, name}')
+    .description(
+      'score two names (or, with --records, two person records in JSON files) from 0 to 1, with an explanation',
+    )
+    .argument(
+      '<a>',
+      'a name, or with --records a JSON file {given, father, grandfather, family, mother, birthYear, birthplace, name}',
+    )
     .argument('<b>', 'the other name or record file')
     .option('--records', 'A and B are JSON files holding person records')
     .option('--json', 'print {"score","explanation":[...]}')
@@ -191,13 +233,30 @@ export function register(program: Command): void {
           if (opts.json) printJson({ score: r.score, explanation: r.explanation });
           else {
             process.stdout.write(`score ${formatScore(r.score)}\n`);
-            process.stdout.write(table(['field', 'score', 'effect', 'detail'], r.explanation.map((f) => [f.field, f.score == null ? '—' : f.score.toFixed(3), f.effect, f.detail])) + '\n');
+            process.stdout.write(
+              table(
+                ['field', 'score', 'effect', 'detail'],
+                r.explanation.map((f) => [
+                  f.field,
+                  f.score == null ? '—' : f.score.toFixed(3),
+                  f.effect,
+                  f.detail,
+                ]),
+              ) + '\n',
+            );
           }
           return;
         }
         const c = compareTokens(tokenize(a), tokenize(b));
         const explanation = [
-          ...c.aligned.map((p) => ({ a: p.a, b: p.b, how: p.how, similarity: p.similarity, weight: p.weight, ...(p.why ? { why: p.why } : {}) })),
+          ...c.aligned.map((p) => ({
+            a: p.a,
+            b: p.b,
+            how: p.how,
+            similarity: p.similarity,
+            weight: p.weight,
+            ...(p.why ? { why: p.why } : {}),
+          })),
           ...c.unmatchedA.map((t) => ({ a: t, b: null, how: 'unmatched', similarity: 0 })),
           ...c.unmatchedB.map((t) => ({ a: null, b: t, how: 'unmatched', similarity: 0 })),
         ];
@@ -205,7 +264,16 @@ export function register(program: Command): void {
         else {
           process.stdout.write(`score ${formatScore(c.score)}${c.reordered ? ' (order differs)' : ''}\n`);
           process.stdout.write(
-            table(['a', 'b', 'how', 'similarity', 'why'], explanation.map((e) => [e.a ?? '—', e.b ?? '—', e.how, e.similarity.toFixed(2), 'why' in e ? e.why : ''])) + '\n',
+            table(
+              ['a', 'b', 'how', 'similarity', 'why'],
+              explanation.map((e) => [
+                e.a ?? '—',
+                e.b ?? '—',
+                e.how,
+                e.similarity.toFixed(2),
+                'why' in e ? e.why : '',
+              ]),
+            ) + '\n',
           );
         }
         await Promise.resolve();
@@ -214,8 +282,13 @@ export function register(program: Command): void {
 
   names
     .command('score')
-    .description('score tab-separated pairs of names, one pair per line: prints left<TAB>right<TAB>score per line, in order')
-    .requiredOption('--input <file>', 'UTF-8 file of "left<TAB>right" lines (CRLF accepted, no header); - for stdin')
+    .description(
+      'score tab-separated pairs of names, one pair per line: prints left<TAB>right<TAB>score per line, in order',
+    )
+    .requiredOption(
+      '--input <file>',
+      'UTF-8 file of "left<TAB>right" lines (CRLF accepted, no header); - for stdin',
+    )
     .action(
       action(async (opts: { input: string }) => {
         const out = bufferedStdout();
@@ -233,14 +306,33 @@ export function register(program: Command): void {
     .action(
       action(async (name: string, opts: { json?: boolean }) => {
         const normalized = normalizeName(name).text;
-        const tokens = tokenize(name).map((t) => ({ text: t.text, kind: t.kind, article: t.article, key: t.key, skeleton: t.skeleton }));
+        const tokens = tokenize(name).map((t) => ({
+          text: t.text,
+          kind: t.kind,
+          article: t.article,
+          key: t.key,
+          skeleton: t.skeleton,
+        }));
         const record = { name };
-        const result = { normalized, tokens, retrievalKeys: retrievalKeys(record), trigramText: trigramText(record), latin: transliterate(name) };
+        const result = {
+          normalized,
+          tokens,
+          retrievalKeys: retrievalKeys(record),
+          trigramText: trigramText(record),
+          latin: transliterate(name),
+        };
         if (opts.json) printJson(result);
         else {
           process.stdout.write(`normalised  ${normalized}\n`);
-          process.stdout.write(table(['token', 'kind', 'key', 'skeleton'], tokens.map((t) => [t.text, t.kind, t.key, t.skeleton])) + '\n');
-          process.stdout.write(`index keys  ${result.retrievalKeys.join(' ')}\ntrigram     ${result.trigramText}\nlatin       ${result.latin.join(' · ')}\n`);
+          process.stdout.write(
+            table(
+              ['token', 'kind', 'key', 'skeleton'],
+              tokens.map((t) => [t.text, t.kind, t.key, t.skeleton]),
+            ) + '\n',
+          );
+          process.stdout.write(
+            `index keys  ${result.retrievalKeys.join(' ')}\ntrigram     ${result.trigramText}\nlatin       ${result.latin.join(' · ')}\n`,
+          );
         }
         await Promise.resolve();
       }),

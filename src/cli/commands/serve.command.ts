@@ -7,7 +7,9 @@ import { action } from '../run.ts';
 export function register(program: Command): void {
   program
     .command('serve')
-    .description('run the athar server (API, docs at /api/docs, background workers); owns the embedded database')
+    .description(
+      'run the athar server (API, docs at /api/docs, background workers); owns the embedded database',
+    )
     .option('--port <port>', 'port (ATHAR_PORT, default 4000)')
     .option('--host <host>', 'address to listen on (ATHAR_HOST, default 127.0.0.1)')
     .option('--no-workers', 'do not run background jobs in this process (ATHAR_RUN_WORKERS=false)')
@@ -27,11 +29,18 @@ export function register(program: Command): void {
         const address = await server.fastify.listen({ port: config.port, host: config.host });
         const url = address.replace('[::1]', 'localhost');
         app.lock?.publish(url, app.localToken);
-        const where = app.database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+        const where =
+          app.database.kind === 'pglite'
+            ? `embedded database in ${config.dataDir}`
+            : 'PostgreSQL (DATABASE_URL)';
         process.stderr.write(
           `athar: serving ${url} — API docs ${url}/api/docs — ${where}${runWorkers ? ', workers on' : ''}\n` +
-            (first.demoLoaded ? 'athar: loaded the demo case "sednaya-2024" (Sednaya prison, December 2024)\n' : '') +
-            (first.admin ? '' : 'athar: sign in as an existing user (POST /api/auth/login); `athar user reset-password admin` gives a new one-time password\n'),
+            (first.demoLoaded
+              ? 'athar: loaded the demo case "sednaya-2024" (Sednaya prison, December 2024)\n'
+              : '') +
+            (first.admin
+              ? ''
+              : 'athar: sign in as an existing user (POST /api/auth/login); `athar user reset-password admin` gives a new one-time password\n'),
         );
         let stopping = false;
         const stop = async (signal: string) => {
@@ -50,13 +59,17 @@ export function register(program: Command): void {
 
   program
     .command('worker')
-    .description('run background job workers only (scale-out with DATABASE_URL; with the embedded database `athar serve` runs them)')
+    .description(
+      'run background job workers only (scale-out with DATABASE_URL; with the embedded database `athar serve` runs them)',
+    )
     .action(
       action(async () => {
         const config = loadConfig();
         const { createApp } = await import('#src/app.ts');
         const app = await createApp(config, { jobs: true, workers: true });
-        process.stderr.write(`athar: worker running on ${app.database.kind === 'pglite' ? config.dataDir : 'PostgreSQL'}\n`);
+        process.stderr.write(
+          `athar: worker running on ${app.database.kind === 'pglite' ? config.dataDir : 'PostgreSQL'}\n`,
+        );
         const stop = async () => {
           await app.close();
           process.exit(0);

@@ -18,8 +18,12 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(
       action(async (opts: { json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd, { migrate: false }), (c) => c.request<{ applied: number[] }>('POST', '/api/admin/migrate'));
-        emit(opts.json, r, () => (r.applied.length ? `applied migrations ${r.applied.join(', ')}` : 'the database is up to date'));
+        const r = await withClient(connectOptions(cmd, { migrate: false }), (c) =>
+          c.request<{ applied: number[] }>('POST', '/api/admin/migrate'),
+        );
+        emit(opts.json, r, () =>
+          r.applied.length ? `applied migrations ${r.applied.join(', ')}` : 'the database is up to date',
+        );
       }),
     );
 
@@ -31,8 +35,12 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(
       action(async (opts: { json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (c) => c.request<{ loaded: boolean; case: { slug: string; title: string } }>('POST', '/api/admin/demo'));
-        emit(opts.json, r, () => (r.loaded ? `loaded ${r.case.slug}: ${r.case.title}` : `${r.case.slug} is already loaded`));
+        const r = await withClient(connectOptions(cmd), (c) =>
+          c.request<{ loaded: boolean; case: { slug: string; title: string } }>('POST', '/api/admin/demo'),
+        );
+        emit(opts.json, r, () =>
+          r.loaded ? `loaded ${r.case.slug}: ${r.case.title}` : `${r.case.slug} is already loaded`,
+        );
       }),
     );
 
@@ -40,11 +48,15 @@ export function register(program: Command): void {
     .command('audit')
     .description('the tamper-evident audit trail')
     .command('verify')
-    .description('walk the hash chain; names the first event that was altered, deleted or reordered (exit 1 if any)')
+    .description(
+      'walk the hash chain; names the first event that was altered, deleted or reordered (exit 1 if any)',
+    )
     .option('--json', 'machine-readable output')
     .action(
       action(async (opts: { json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (c) => c.request<VerifyResult>('POST', '/api/audit/verify'));
+        const r = await withClient(connectOptions(cmd), (c) =>
+          c.request<VerifyResult>('POST', '/api/audit/verify'),
+        );
         emit(opts.json, r, () =>
           r.ok
             ? `audit chain intact: ${r.events} events${r.head ? `, head #${r.head.seq} ${r.head.hash}` : ''}`

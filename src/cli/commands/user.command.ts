@@ -11,7 +11,9 @@ type Token = Static<typeof ApiToken>;
 async function readPasswordFromStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** `athar user add|disable|reset-password|list` and `athar token create|revoke|list`. */
@@ -19,21 +21,39 @@ export function register(program: Command): void {
   const user = program.command('user').description('user accounts (installation administrators)');
   user
     .command('add <username>')
-    .description('create a user; without --password-stdin a one-time password is printed, to be changed at first sign-in')
+    .description(
+      'create a user; without --password-stdin a one-time password is printed, to be changed at first sign-in',
+    )
     .option('--display-name <name>', 'name shown to others')
     .option('--admin', 'installation administrator (manages users and cases)')
     .option('--password-stdin', 'read the password from standard input')
     .option('--json', 'machine-readable output')
     .action(
-      action(async (username: string, opts: { displayName?: string; admin?: boolean; passwordStdin?: boolean; json?: boolean }, cmd: Command) => {
-        const password = opts.passwordStdin ? await readPasswordFromStdin() : undefined;
-        const r = await withClient(connectOptions(cmd), (c) =>
-          c.request<{ user: User; oneTimePassword?: string }>('POST', '/api/users', {
-            body: { username, ...(opts.displayName ? { displayName: opts.displayName } : {}), ...(password ? { password } : {}), ...(opts.admin ? { isAdmin: true } : {}) },
-          }),
-        );
-        emit(opts.json, r, () => `created ${r.user.username}${r.oneTimePassword ? `; one-time password: ${r.oneTimePassword}` : ''}`);
-      }),
+      action(
+        async (
+          username: string,
+          opts: { displayName?: string; admin?: boolean; passwordStdin?: boolean; json?: boolean },
+          cmd: Command,
+        ) => {
+          const password = opts.passwordStdin ? await readPasswordFromStdin() : undefined;
+          const r = await withClient(connectOptions(cmd), (c) =>
+            c.request<{ user: User; oneTimePassword?: string }>('POST', '/api/users', {
+              body: {
+                username,
+                ...(opts.displayName ? { displayName: opts.displayName } : {}),
+                ...(password ? { password } : {}),
+                ...(opts.admin ? { isAdmin: true } : {}),
+              },
+            }),
+          );
+          emit(
+            opts.json,
+            r,
+            () =>
+              `created ${r.user.username}${r.oneTimePassword ? `; one-time password: ${r.oneTimePassword}` : ''}`,
+          );
+        },
+      ),
     );
   user
     .command('disable <username>')
@@ -41,17 +61,26 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(
       action(async (username: string, opts: { json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (c) => c.request<User>('POST', `/api/users/${encodeURIComponent(username)}/disable`));
+        const r = await withClient(connectOptions(cmd), (c) =>
+          c.request<User>('POST', `/api/users/${encodeURIComponent(username)}/disable`),
+        );
         emit(opts.json, r, () => `disabled ${r.username}`);
       }),
     );
   user
     .command('reset-password <username>')
-    .description('set a one-time password (printed) that must be changed at next sign-in; ends their sessions')
+    .description(
+      'set a one-time password (printed) that must be changed at next sign-in; ends their sessions',
+    )
     .option('--json', 'machine-readable output')
     .action(
       action(async (username: string, opts: { json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (c) => c.request<{ user: User; oneTimePassword: string }>('POST', `/api/users/${encodeURIComponent(username)}/reset-password`));
+        const r = await withClient(connectOptions(cmd), (c) =>
+          c.request<{ user: User; oneTimePassword: string }>(
+            'POST',
+            `/api/users/${encodeURIComponent(username)}/reset-password`,
+          ),
+        );
         emit(opts.json, r, () => `one-time password for ${r.user.username}: ${r.oneTimePassword}`);
       }),
     );
@@ -61,11 +90,20 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(
       action(async (opts: { json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (c) => c.request<{ users: User[] }>('GET', '/api/users'));
+        const r = await withClient(connectOptions(cmd), (c) =>
+          c.request<{ users: User[] }>('GET', '/api/users'),
+        );
         emit(opts.json, r, () =>
-          table(['USERNAME', 'NAME', 'ADMIN', 'STATE', 'CREATED'], r.users.map((u) => [
-            u.username, u.displayName, u.isAdmin ? 'yes' : '', u.disabledAt ? 'disabled' : u.mustChangePassword ? 'must change password' : 'active', humanInstant(u.createdAt),
-          ])),
+          table(
+            ['USERNAME', 'NAME', 'ADMIN', 'STATE', 'CREATED'],
+            r.users.map((u) => [
+              u.username,
+              u.displayName,
+              u.isAdmin ? 'yes' : '',
+              u.disabledAt ? 'disabled' : u.mustChangePassword ? 'must change password' : 'active',
+              humanInstant(u.createdAt),
+            ]),
+          ),
         );
       }),
     );
@@ -79,11 +117,19 @@ export function register(program: Command): void {
     .option('--expires-days <n>', 'expire after n days')
     .option('--json', 'machine-readable output')
     .action(
-      action(async (opts: { name: string; user?: string; expiresDays?: string; json?: boolean }, cmd: Command) => {
-        const body = { name: opts.name, ...(opts.user ? { username: opts.user } : {}), ...(opts.expiresDays ? { expiresInDays: intOption(opts.expiresDays, '--expires-days') } : {}) };
-        const r = await withClient(connectOptions(cmd), (c) => c.request<{ token: Token; secret: string }>('POST', '/api/tokens', { body }));
-        emit(opts.json, r, () => `${r.secret}\n(token ${r.token.id}; shown once, store it now)`);
-      }),
+      action(
+        async (opts: { name: string; user?: string; expiresDays?: string; json?: boolean }, cmd: Command) => {
+          const body = {
+            name: opts.name,
+            ...(opts.user ? { username: opts.user } : {}),
+            ...(opts.expiresDays ? { expiresInDays: intOption(opts.expiresDays, '--expires-days') } : {}),
+          };
+          const r = await withClient(connectOptions(cmd), (c) =>
+            c.request<{ token: Token; secret: string }>('POST', '/api/tokens', { body }),
+          );
+          emit(opts.json, r, () => `${r.secret}\n(token ${r.token.id}; shown once, store it now)`);
+        },
+      ),
     );
   token
     .command('revoke <id>')
@@ -91,7 +137,9 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(
       action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (c) => c.request<Token>('POST', `/api/tokens/${encodeURIComponent(id)}/revoke`));
+        const r = await withClient(connectOptions(cmd), (c) =>
+          c.request<Token>('POST', `/api/tokens/${encodeURIComponent(id)}/revoke`),
+        );
         emit(opts.json, r, () => `revoked token ${r.id} (${r.name})`);
       }),
     );
@@ -102,11 +150,25 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(
       action(async (opts: { all?: boolean; json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (c) => c.request<{ tokens: Token[] }>('GET', '/api/tokens', { query: { all: opts.all } }));
+        const r = await withClient(connectOptions(cmd), (c) =>
+          c.request<{ tokens: Token[] }>('GET', '/api/tokens', { query: { all: opts.all } }),
+        );
         emit(opts.json, r, () =>
-          table(['ID', 'NAME', 'PREFIX', 'CREATED', 'LAST USED', 'STATE'], r.tokens.map((t) => [
-            t.id, t.name, t.prefix, humanInstant(t.createdAt), humanInstant(t.lastUsedAt), t.revokedAt ? 'revoked' : t.expiresAt && t.expiresAt < new Date().toISOString() ? 'expired' : 'active',
-          ])),
+          table(
+            ['ID', 'NAME', 'PREFIX', 'CREATED', 'LAST USED', 'STATE'],
+            r.tokens.map((t) => [
+              t.id,
+              t.name,
+              t.prefix,
+              humanInstant(t.createdAt),
+              humanInstant(t.lastUsedAt),
+              t.revokedAt
+                ? 'revoked'
+                : t.expiresAt && t.expiresAt < new Date().toISOString()
+                  ? 'expired'
+                  : 'active',
+            ]),
+          ),
         );
       }),
     );

@@ -77,7 +77,8 @@ export class ChainVerifier {
     this.count++;
     const { stored, ...content } = e;
     if (eventHash(content) !== stored) this.problem = { kind: 'altered', seq: e.seq, id: e.id };
-    else if (e.seq !== this.prevSeq + 1) this.problem = { kind: 'deleted', seq: e.seq, id: e.id, missingSeq: this.prevSeq + 1 };
+    else if (e.seq !== this.prevSeq + 1)
+      this.problem = { kind: 'deleted', seq: e.seq, id: e.id, missingSeq: this.prevSeq + 1 };
     else if (e.prevHash !== this.prevHash) this.problem = { kind: 'reordered', seq: e.seq, id: e.id };
     if (this.problem) return false;
     this.prevHash = stored;
@@ -99,7 +100,10 @@ export class ChainVerifier {
 }
 
 /** Verifies a whole chain held in memory (tests, small trails). */
-export function verifyChain(events: Iterable<ChainedEvent & { stored: string }>, expectHead?: { seq: number; hash: string }): ChainResult {
+export function verifyChain(
+  events: Iterable<ChainedEvent & { stored: string }>,
+  expectHead?: { seq: number; hash: string },
+): ChainResult {
   const v = new ChainVerifier();
   for (const e of events) if (!v.push(e)) break;
   return v.finish(expectHead);

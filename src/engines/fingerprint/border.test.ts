@@ -7,12 +7,20 @@ import type { Pixels } from './types.ts';
 /** Content with texture everywhere (never uniform along a line), 3 channels. */
 function content(width: number, height: number, seed: number): Pixels {
   const data = new Uint8Array(width * height * 3);
-  for (let i = 0; i < data.length; i++) data[i] = 60 + ((Math.sin(i * 0.7 + seed) * 0.5 + 0.5) * 140) | 0;
+  for (let i = 0; i < data.length; i++) data[i] = (60 + (Math.sin(i * 0.7 + seed) * 0.5 + 0.5) * 140) | 0;
   return { width, height, channels: 3, data };
 }
 
 /** Puts `inner` inside a frame of `colour` with per-pixel jitter (JPEG-like noise). */
-function framed(inner: Pixels, top: number, right: number, bottom: number, left: number, colour: readonly number[], jitter: number): Pixels {
+function framed(
+  inner: Pixels,
+  top: number,
+  right: number,
+  bottom: number,
+  left: number,
+  colour: readonly number[],
+  jitter: number,
+): Pixels {
   const width = inner.width + left + right;
   const height = inner.height + top + bottom;
   const data = new Uint8Array(width * height * 3);
@@ -25,7 +33,10 @@ function framed(inner: Pixels, top: number, right: number, bottom: number, left:
     }
   }
   for (let y = 0; y < inner.height; y++) {
-    data.set(inner.data.subarray(y * inner.width * 3, (y + 1) * inner.width * 3), ((y + top) * width + left) * 3);
+    data.set(
+      inner.data.subarray(y * inner.width * 3, (y + 1) * inner.width * 3),
+      ((y + top) * width + left) * 3,
+    );
   }
   return { width, height, channels: 3, data };
 }
@@ -48,7 +59,12 @@ describe('findContentBox', () => {
           const box = findContentBox(framed(inner, top, right, bottom, left, colour, jitter));
           const t = top >= 2 ? top : 0;
           const l = left >= 2 ? left : 0;
-          const expected = { left: l, top: t, width: 80 + left + right - l - (right >= 2 ? right : 0), height: 60 + top + bottom - t - (bottom >= 2 ? bottom : 0) };
+          const expected = {
+            left: l,
+            top: t,
+            width: 80 + left + right - l - (right >= 2 ? right : 0),
+            height: 60 + top + bottom - t - (bottom >= 2 ? bottom : 0),
+          };
           if (top < 2 && right < 2 && bottom < 2 && left < 2) expect(box).toBeNull();
           else expect(box).toEqual(expected);
         },
@@ -76,7 +92,12 @@ describe('findContentBox', () => {
 
   it('ignores alpha when deciding what is uniform', () => {
     const rgb = framed(content(40, 40, 5), 10, 10, 10, 10, [0, 0, 0], 0);
-    const rgba: Pixels = { width: rgb.width, height: rgb.height, channels: 4, data: new Uint8Array(rgb.width * rgb.height * 4) };
+    const rgba: Pixels = {
+      width: rgb.width,
+      height: rgb.height,
+      channels: 4,
+      data: new Uint8Array(rgb.width * rgb.height * 4),
+    };
     for (let i = 0, j = 0; i < rgb.data.length; i += 3, j += 4) {
       rgba.data.set(rgb.data.subarray(i, i + 3), j);
       rgba.data[j + 3] = (j * 31) & 255;

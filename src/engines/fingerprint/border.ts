@@ -83,16 +83,40 @@ export function findContentBox(pixels: Pixels, options: BorderOptions = DEFAULT_
   // Rows first over the full width, then columns over the rows that remain, so a frame's
   // corners (shared by both) do not stop either scan.
   const topColour = lineColour(pixels, row(0), rowStep, width, colourChannels);
-  while (top < height && lineMatches(pixels, row(top), rowStep, width, topColour, colourChannels, options.tolerance)) top++;
+  while (
+    top < height &&
+    lineMatches(pixels, row(top), rowStep, width, topColour, colourChannels, options.tolerance)
+  )
+    top++;
   if (top === height) return null; // one colour through and through: nothing inside to hash
   const bottomColour = lineColour(pixels, row(height - 1), rowStep, width, colourChannels);
-  while (bottom > top && lineMatches(pixels, row(bottom - 1), rowStep, width, bottomColour, colourChannels, options.tolerance)) bottom--;
+  while (
+    bottom > top &&
+    lineMatches(pixels, row(bottom - 1), rowStep, width, bottomColour, colourChannels, options.tolerance)
+  )
+    bottom--;
 
   const rows = bottom - top;
   const leftColour = lineColour(pixels, row(top) + col(0), colStep, rows, colourChannels);
-  while (left < width && lineMatches(pixels, row(top) + col(left), colStep, rows, leftColour, colourChannels, options.tolerance)) left++;
+  while (
+    left < width &&
+    lineMatches(pixels, row(top) + col(left), colStep, rows, leftColour, colourChannels, options.tolerance)
+  )
+    left++;
   const rightColour = lineColour(pixels, row(top) + col(width - 1), colStep, rows, colourChannels);
-  while (right > left && lineMatches(pixels, row(top) + col(right - 1), colStep, rows, rightColour, colourChannels, options.tolerance)) right--;
+  while (
+    right > left &&
+    lineMatches(
+      pixels,
+      row(top) + col(right - 1),
+      colStep,
+      rows,
+      rightColour,
+      colourChannels,
+      options.tolerance,
+    )
+  )
+    right--;
 
   // Ignore hairline edges, side by side.
   if (top < options.minThickness) top = 0;
@@ -102,7 +126,10 @@ export function findContentBox(pixels: Pixels, options: BorderOptions = DEFAULT_
 
   const box = { left, top, width: right - left, height: bottom - top };
   if (box.width === width && box.height === height) return null;
-  if (box.width < Math.max(5, width * options.minKeepFraction) || box.height < Math.max(5, height * options.minKeepFraction)) {
+  if (
+    box.width < Math.max(5, width * options.minKeepFraction) ||
+    box.height < Math.max(5, height * options.minKeepFraction)
+  ) {
     return null;
   }
   return box;

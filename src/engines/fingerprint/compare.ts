@@ -56,10 +56,12 @@ export function compareImages(a: ImageFingerprint, b: ImageFingerprint): ImageCo
   const bits = new Uint8Array(32);
   for (const variant of DIHEDRAL_VARIANTS) {
     for (const q of queries) {
-      const hash = variant === 'original' ? q.h.hash : bitsFromDct(transformDct(q.h.dct, variant, block), bits);
+      const hash =
+        variant === 'original' ? q.h.hash : bitsFromDct(transformDct(q.h.dct, variant, block), bits);
       for (const t of targets) {
         const distance = hammingDistance(hash, t.h.hash);
-        if (distance < best.distance) best = { distance, variant: variant + (q.trimmed || t.trimmed ? '+trimmed' : '') };
+        if (distance < best.distance)
+          best = { distance, variant: variant + (q.trimmed || t.trimmed ? '+trimmed' : '') };
       }
     }
   }
@@ -90,7 +92,8 @@ export function compareImageToVideo(image: ImageFingerprint, video: VideoFingerp
   for (const frame of video.frames) {
     if (isWeak(frame.quality)) continue;
     const targets = [{ hash: frame.hash, trimmed: false }];
-    if (frame.trimmed && !isWeak(frame.trimmed.quality)) targets.push({ hash: frame.trimmed.hash, trimmed: true });
+    if (frame.trimmed && !isWeak(frame.trimmed.quality))
+      targets.push({ hash: frame.trimmed.hash, trimmed: true });
     for (const q of hashes) {
       for (const t of targets) {
         const distance = hammingDistance(q.hash, t.hash);

@@ -10,19 +10,24 @@ describe('dihedral variants', () => {
     // At 64×64 the grid is the picture itself and turning it permutes the DCT exactly; only
     // floating-point summation order differs, so a coefficient next to the median may swap.
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 64 * 64, maxLength: 64 * 64 }), fc.constantFrom(...DIHEDRAL_VARIANTS), (data, variant) => {
-        const p: Pixels = { width: 64, height: 64, channels: 1, data };
-        const derived = dihedralHashes(p).variants.find((v) => v.variant === variant)!;
-        const turned = pdqHash(transformPixels(p, variant));
-        expect(hammingDistance(derived.hash, turned.hash)).toBeLessThanOrEqual(2);
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 64 * 64, maxLength: 64 * 64 }),
+        fc.constantFrom(...DIHEDRAL_VARIANTS),
+        (data, variant) => {
+          const p: Pixels = { width: 64, height: 64, channels: 1, data };
+          const derived = dihedralHashes(p).variants.find((v) => v.variant === variant)!;
+          const turned = pdqHash(transformPixels(p, variant));
+          expect(hammingDistance(derived.hash, turned.hash)).toBeLessThanOrEqual(2);
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it('original is the plain hash, and the 8 variants are distinct for a structured picture', () => {
     const data = new Uint8Array(200 * 120);
-    for (let i = 0; i < data.length; i++) data[i] = ((i % 200) * 3 + Math.floor(i / 200) * 5 + ((i * 13) % 17)) & 255;
+    for (let i = 0; i < data.length; i++)
+      data[i] = ((i % 200) * 3 + Math.floor(i / 200) * 5 + ((i * 13) % 17)) & 255;
     const p: Pixels = { width: 200, height: 120, channels: 1, data };
     const { variants, quality } = dihedralHashes(p);
     expect(variants.map((v) => v.variant)).toEqual([...DIHEDRAL_VARIANTS]);
@@ -39,7 +44,9 @@ describe('dihedral variants', () => {
         const p: Pixels = { width: n, height: n, channels: 1, data };
         const derived = dihedralHashes(p).variants[6]!;
         expect(derived.variant).toBe('transpose');
-        expect(hammingDistance(derived.hash, pdqHash(transformPixels(p, 'transpose')).hash)).toBeLessThanOrEqual(2);
+        expect(
+          hammingDistance(derived.hash, pdqHash(transformPixels(p, 'transpose')).hash),
+        ).toBeLessThanOrEqual(2);
       }),
       { numRuns: 20 },
     );

@@ -57,7 +57,11 @@ const N = 16;
 const scratch = new Float64Array(N * N);
 
 /** Writes the DCT block of the variant `variant` of the picture whose block is `dct`. */
-export function transformDct(dct: Float64Array, variant: DihedralVariant, out: Float64Array = new Float64Array(N * N)): Float64Array {
+export function transformDct(
+  dct: Float64Array,
+  variant: DihedralVariant,
+  out: Float64Array = new Float64Array(N * N),
+): Float64Array {
   const { transpose, flipRows, flipCols } = RECIPES[variant];
   for (let i = 0; i < N; i++) {
     for (let j = 0; j < N; j++) {
@@ -79,7 +83,10 @@ export interface DihedralHash {
 
 /** The 8 variant hashes of a DCT block, in DIHEDRAL_VARIANTS order. */
 export function dihedralFromDct(dct: Float64Array): DihedralHash[] {
-  return DIHEDRAL_VARIANTS.map((variant) => ({ variant, hash: bitsFromDct(transformDct(dct, variant, scratch)) }));
+  return DIHEDRAL_VARIANTS.map((variant) => ({
+    variant,
+    hash: bitsFromDct(transformDct(dct, variant, scratch)),
+  }));
 }
 
 /** The 8 variant hashes of a picture (or of `box` inside it) and its quality. */

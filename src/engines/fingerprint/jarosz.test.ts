@@ -31,7 +31,8 @@ function planeByPlane(luma: Float64Array, rows: number, cols: number): Float64Ar
   const ys = centres(rows);
   const xs = centres(cols);
   const grid = new Float64Array(GRID * GRID);
-  for (let i = 0; i < GRID; i++) for (let j = 0; j < GRID; j++) grid[i * GRID + j] = p[ys[i]! * cols + xs[j]!]!;
+  for (let i = 0; i < GRID; i++)
+    for (let j = 0; j < GRID; j++) grid[i * GRID + j] = p[ys[i]! * cols + xs[j]!]!;
   return grid;
 }
 
@@ -55,7 +56,8 @@ describe('downsampleLuma', () => {
           for (let y = 0; y < height; y++) {
             for (let x = 0; x < width; x++) {
               const p = ((y + padY) * fullW + x + padX) * channels;
-              luma[y * width + x] = channels >= 3 ? 0.299 * data[p]! + 0.587 * data[p + 1]! + 0.114 * data[p + 2]! : data[p]!;
+              luma[y * width + x] =
+                channels >= 3 ? 0.299 * data[p]! + 0.587 * data[p + 1]! + 0.114 * data[p + 2]! : data[p]!;
             }
           }
           const fast = new Float64Array(GRID * GRID);

@@ -157,7 +157,8 @@ export function downsampleLuma(pixels: Pixels, box: Box, grid: Float64Array): vo
       for (let j = 0; j < GRID; j++) {
         let s = 0;
         let p = rowBase + start[j]! * channels;
-        for (let t = offset[j]!, end = t + count[j]!; t < end; t++, p += channels) s += weights[t]! * data[p]!;
+        for (let t = offset[j]!, end = t + count[j]!; t < end; t++, p += channels)
+          s += weights[t]! * data[p]!;
         rowSamples[out + j] = s;
       }
     }

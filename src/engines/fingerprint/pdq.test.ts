@@ -13,7 +13,8 @@ function picture(width: number, height: number, channels: Pixels['channels'] = 3
         60 * Math.sin((x * seed) / 37 + y / 53) +
         40 * Math.cos((x - y * seed) / 19) +
         20 * Math.sin((x * y) / 900 + seed);
-      for (let c = 0; c < channels; c++) data[(y * width + x) * channels + c] = Math.max(0, Math.min(255, v + c * 7));
+      for (let c = 0; c < channels; c++)
+        data[(y * width + x) * channels + c] = Math.max(0, Math.min(255, v + c * 7));
     }
   }
   return { width, height, channels, data };
@@ -22,12 +23,17 @@ function picture(width: number, height: number, channels: Pixels['channels'] = 3
 describe('hex and Hamming distance', () => {
   it('round-trips hex and counts differing bits', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.uint8Array({ minLength: 32, maxLength: 32 }), (a, b) => {
-        expect(fromHex(toHex(a))).toEqual(a);
-        let naive = 0;
-        for (let i = 0; i < 32; i++) for (let bit = 0; bit < 8; bit++) naive += ((a[i]! ^ b[i]!) >> bit) & 1;
-        expect(hammingDistance(a, b)).toBe(naive);
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        (a, b) => {
+          expect(fromHex(toHex(a))).toEqual(a);
+          let naive = 0;
+          for (let i = 0; i < 32; i++)
+            for (let bit = 0; bit < 8; bit++) naive += ((a[i]! ^ b[i]!) >> bit) & 1;
+          expect(hammingDistance(a, b)).toBe(naive);
+        },
+      ),
     );
   });
 
@@ -95,7 +101,8 @@ describe('pdqHash', () => {
     const a = pdqHash(picture(640, 480, 3, 1));
     const aSmall = pdqHash(picture(320, 240, 3, 1)); // not an exact resize: the pattern is in pixel units
     const noisy = picture(640, 480, 3, 1);
-    for (let i = 0; i < noisy.data.length; i += 5) noisy.data[i] = Math.min(255, noisy.data[i]! + ((i * 31) % 9));
+    for (let i = 0; i < noisy.data.length; i += 5)
+      noisy.data[i] = Math.min(255, noisy.data[i]! + ((i * 31) % 9));
     expect(hammingDistance(a.hash, pdqHash(noisy).hash)).toBeLessThanOrEqual(16);
     expect(hammingDistance(a.hash, aSmall.hash)).toBeGreaterThan(31);
   });

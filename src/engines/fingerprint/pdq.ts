@@ -35,7 +35,8 @@ const DCT = (() => {
   const m = new Float64Array(BLOCK * GRID);
   const scale = Math.sqrt(2 / GRID);
   for (let u = 0; u < BLOCK; u++) {
-    for (let x = 0; x < GRID; x++) m[u * GRID + x] = scale * Math.cos((Math.PI / (2 * GRID)) * (u + 1) * (2 * x + 1));
+    for (let x = 0; x < GRID; x++)
+      m[u * GRID + x] = scale * Math.cos((Math.PI / (2 * GRID)) * (u + 1) * (2 * x + 1));
   }
   return m;
 })();
@@ -88,7 +89,11 @@ function dct16(g: Float64Array, out: Float64Array): void {
  * The DCT block and quality of an image (or of `box` inside it). Pictures smaller than 5 pixels
  * either way give an all-zero block and quality 0, as the reference does.
  */
-export function pdqTransform(pixels: Pixels, box?: Box, out: Float64Array = new Float64Array(BLOCK * BLOCK)): PdqTransform {
+export function pdqTransform(
+  pixels: Pixels,
+  box?: Box,
+  out: Float64Array = new Float64Array(BLOCK * BLOCK),
+): PdqTransform {
   const region = box ?? { left: 0, top: 0, width: pixels.width, height: pixels.height };
   if (region.width < MIN_DIMENSION || region.height < MIN_DIMENSION) {
     out.fill(0);
@@ -109,7 +114,7 @@ export function pdqTransform(pixels: Pixels, box?: Box, out: Float64Array = new 
 export function bitsFromDct(dct: Float64Array, out: Uint8Array = new Uint8Array(32)): Uint8Array {
   sorted.set(dct);
   sorted.sort();
-  const median = sorted[BLOCK * BLOCK / 2 - 1]!;
+  const median = sorted[(BLOCK * BLOCK) / 2 - 1]!;
   out.fill(0);
   for (let u = 0; u < BLOCK; u++) {
     const hi = (BLOCK - 1 - u) * 2;
@@ -160,7 +165,10 @@ export function hammingDistance(a: Uint8Array, b: Uint8Array): number {
   let d = 0;
   for (let i = 0; i < 32; i += 4) {
     const x =
-      (a[i]! ^ b[i]!) | ((a[i + 1]! ^ b[i + 1]!) << 8) | ((a[i + 2]! ^ b[i + 2]!) << 16) | ((a[i + 3]! ^ b[i + 3]!) << 24);
+      (a[i]! ^ b[i]!) |
+      ((a[i + 1]! ^ b[i + 1]!) << 8) |
+      ((a[i + 2]! ^ b[i + 2]!) << 16) |
+      ((a[i + 3]! ^ b[i + 3]!) << 24);
     d += popcount32(x);
   }
   return d;

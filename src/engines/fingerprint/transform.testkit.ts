@@ -11,7 +11,8 @@ import type { Pixels } from './types.ts';
  */
 export function transformPixels(p: Pixels, variant: DihedralVariant): Pixels {
   const { width: w, height: h, channels: ch } = p;
-  const swap = variant === 'rotate90' || variant === 'rotate270' || variant === 'transpose' || variant === 'transverse';
+  const swap =
+    variant === 'rotate90' || variant === 'rotate270' || variant === 'transpose' || variant === 'transverse';
   const ow = swap ? h : w;
   const oh = swap ? w : h;
   const out = new Uint8Array(p.data.length);

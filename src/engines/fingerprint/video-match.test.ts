@@ -14,7 +14,12 @@ function flip(hash: Uint8Array, bits: number, next: () => number): Uint8Array {
 /** A video sampled at 1 fps: `seconds` frames of unrelated content. */
 function video(seconds: number, seed: number): MatchFrame[] {
   const next = rng(seed);
-  return Array.from({ length: seconds }, (_, s) => ({ i: s * 30, t: s, hash: randomHash(next), quality: 100 }));
+  return Array.from({ length: seconds }, (_, s) => ({
+    i: s * 30,
+    t: s,
+    hash: randomHash(next),
+    quality: 100,
+  }));
 }
 
 describe('compareVideos', () => {
@@ -22,7 +27,9 @@ describe('compareVideos', () => {
     const long = video(600, 1);
     const next = rng(2);
     // The clip starts at 5:00 of the long video; re-encoding moved up to 20 bits per frame.
-    const clip = long.slice(300, 320).map((f, k) => ({ ...f, i: k * 30, t: k, hash: flip(f.hash, 20, next) }));
+    const clip = long
+      .slice(300, 320)
+      .map((f, k) => ({ ...f, i: k * 30, t: k, hash: flip(f.hash, 20, next) }));
     const r = compareVideos(clip, long);
     expect(r.queryMatch).toBe(1);
     expect(r.targetMatch).toBeCloseTo(20 / 600, 5);
@@ -35,7 +42,11 @@ describe('compareVideos', () => {
 
   it('reports two ranges when a copy splices two separate stretches of the source', () => {
     const long = video(600, 3);
-    const spliced = [...long.slice(100, 110), ...long.slice(400, 410)].map((f, k) => ({ ...f, t: k, i: k * 30 }));
+    const spliced = [...long.slice(100, 110), ...long.slice(400, 410)].map((f, k) => ({
+      ...f,
+      t: k,
+      i: k * 30,
+    }));
     const r = compareVideos(spliced, long);
     expect(r.queryMatch).toBe(1);
     expect(r.ranges).toEqual([
@@ -47,8 +58,14 @@ describe('compareVideos', () => {
   it('counts a frame only within distance 31', () => {
     const a = video(10, 4);
     const next = rng(5);
-    const at31 = compareVideos(a.map((f) => ({ ...f, hash: flip(f.hash, 31, next) })), a);
-    const at32 = compareVideos(a.map((f) => ({ ...f, hash: flip(f.hash, 32, next) })), a);
+    const at31 = compareVideos(
+      a.map((f) => ({ ...f, hash: flip(f.hash, 31, next) })),
+      a,
+    );
+    const at32 = compareVideos(
+      a.map((f) => ({ ...f, hash: flip(f.hash, 32, next) })),
+      a,
+    );
     expect(at31.queryMatch).toBe(1);
     expect(at32.queryMatch).toBe(0);
     expect(at32.ranges).toEqual([]);
@@ -73,7 +90,11 @@ describe('compareVideos', () => {
     const original = video(10, 9);
     const next = rng(10);
     // A letterboxed copy: its plain hash is far, the hash inside its bars is the original's.
-    const barred = original.map((f) => ({ ...f, hash: randomHash(next), trimmed: { hash: f.hash, quality: 90 } }));
+    const barred = original.map((f) => ({
+      ...f,
+      hash: randomHash(next),
+      trimmed: { hash: f.hash, quality: 90 },
+    }));
     expect(compareVideos(barred, original).queryMatch).toBe(1);
     expect(compareVideos(barred, original, { useTrimmed: false }).queryMatch).toBe(0);
     // A weak trimmed hash is not used.
@@ -87,7 +108,12 @@ describe('compareVideosDense', () => {
     // 30 fps, each frame its own content: a copy cut 0.5 s in shares no 1-fps sample with the
     // original's 1-fps samples, but each of its samples is among the original's frames.
     const next = rng(11);
-    const frames = Array.from({ length: 300 }, (_, k) => ({ i: k, t: k / 30, hash: randomHash(next), quality: 100 }));
+    const frames = Array.from({ length: 300 }, (_, k) => ({
+      i: k,
+      t: k / 30,
+      hash: randomHash(next),
+      quality: 100,
+    }));
     const copy = frames.slice(15).map((f, k) => ({ ...f, i: k, t: k / 30 }));
     const r = compareVideosDense(copy, frames);
     expect(r.queryMatch).toBe(1);

@@ -53,7 +53,12 @@ export interface VideoMatchOptions {
 }
 
 /** vPDQ's threshold, plus range building suited to one frame per second. */
-export const DEFAULT_VIDEO_MATCH: VideoMatchOptions = { maxDistance: MATCH_DISTANCE, useTrimmed: true, offsetToleranceS: 1.5, maxGapS: 3 };
+export const DEFAULT_VIDEO_MATCH: VideoMatchOptions = {
+  maxDistance: MATCH_DISTANCE,
+  useTrimmed: true,
+  offsetToleranceS: 1.5,
+  maxGapS: 3,
+};
 
 /** Precomputed words of a frame's usable hashes. */
 interface Prepared {
@@ -63,7 +68,8 @@ interface Prepared {
 
 function words(hash: Uint8Array): Uint32Array {
   const w = new Uint32Array(8);
-  for (let k = 0; k < 8; k++) w[k] = (hash[4 * k]! << 24) | (hash[4 * k + 1]! << 16) | (hash[4 * k + 2]! << 8) | hash[4 * k + 3]!;
+  for (let k = 0; k < 8; k++)
+    w[k] = (hash[4 * k]! << 24) | (hash[4 * k + 1]! << 16) | (hash[4 * k + 2]! << 8) | hash[4 * k + 3]!;
   return w;
 }
 
@@ -118,7 +124,12 @@ function median(values: number[]): number {
 }
 
 /** Greedy: the offset with the most unclaimed query frames first, split at gaps, repeat. */
-function buildRanges(pairs: Pair[], query: Prepared[], opts: VideoMatchOptions, minFrames: number): MatchedRange[] {
+function buildRanges(
+  pairs: Pair[],
+  query: Prepared[],
+  opts: VideoMatchOptions,
+  minFrames: number,
+): MatchedRange[] {
   const claimed = new Uint8Array(query.length);
   const ranges: MatchedRange[] = [];
   let live = pairs;
@@ -150,7 +161,12 @@ function buildRanges(pairs: Pair[], query: Prepared[], opts: VideoMatchOptions, 
     const byQuery = new Map<number, Pair>();
     for (const p of window) {
       const had = byQuery.get(p.q);
-      if (!had || p.d < had.d || (p.d === had.d && Math.abs(p.offset - offset) < Math.abs(had.offset - offset))) byQuery.set(p.q, p);
+      if (
+        !had ||
+        p.d < had.d ||
+        (p.d === had.d && Math.abs(p.offset - offset) < Math.abs(had.offset - offset))
+      )
+        byQuery.set(p.q, p);
     }
     const chosen = [...byQuery.values()].sort((a, b) => query[a.q]!.t - query[b.q]!.t);
     let run: Pair[] = [];
@@ -158,7 +174,12 @@ function buildRanges(pairs: Pair[], query: Prepared[], opts: VideoMatchOptions, 
       if (run.length >= minFrames) {
         const first = run[0]!;
         const last = run.at(-1)!;
-        ranges.push({ queryStart: query[first.q]!.t, queryEnd: query[last.q]!.t, targetStart: first.t, targetEnd: last.t });
+        ranges.push({
+          queryStart: query[first.q]!.t,
+          queryEnd: query[last.q]!.t,
+          targetStart: first.t,
+          targetEnd: last.t,
+        });
       }
       run = [];
     };
@@ -198,7 +219,8 @@ export function compareVideos(
       }
     }
   }
-  const fraction = (found: Uint8Array) => (found.length === 0 ? 0 : found.reduce((s, v) => s + v, 0) / found.length);
+  const fraction = (found: Uint8Array) =>
+    found.length === 0 ? 0 : found.reduce((s, v) => s + v, 0) / found.length;
   // A single matching frame is a range only when the query has no more than one frame to offer.
   const minFrames = Math.min(2, q.length);
   return {
@@ -250,7 +272,11 @@ export interface BestFrame {
  * A picture against a video: its hashes (plain, trimmed, dihedral variants — whatever the caller
  * wants tried) against every strong frame. Weak frames are never matched.
  */
-export function bestFrame(hashes: readonly Uint8Array[], frames: readonly MatchFrame[], options: Partial<VideoMatchOptions> = {}): BestFrame {
+export function bestFrame(
+  hashes: readonly Uint8Array[],
+  frames: readonly MatchFrame[],
+  options: Partial<VideoMatchOptions> = {},
+): BestFrame {
   const opts = { ...DEFAULT_VIDEO_MATCH, ...options };
   const mine = hashes.map(words);
   let best: BestFrame = { distance: 257, at: null };

@@ -42,28 +42,32 @@ describe('cross-script keys', () => {
 // The letter correspondences in keys.ts, checked against Google's training pairs (mostly
 // non-Arabic names written in Arabic script) and the Levantine list; read in place, never copied.
 const data = sharedData('names');
-describeWithData('letter correspondences on the training pairs', path.join(data, 'levantine/levantine-train.tsv'), () => {
-  function agreement(file: string): number {
-    let n = 0;
-    let ok = 0;
-    for (const line of readFileSync(path.join(data, file), 'utf8').split('\n')) {
-      const [ar, lat] = line.split('\t');
-      if (!ar || !lat) continue;
-      n++;
-      try {
-        const a = tokenize(ar);
-        const b = tokenize(lat);
-        if (a.length === b.length && a.every((t, i) => keysMatch(t.key, b[i]!.key))) ok++;
-      } catch {
-        // particles-only rows ("إد ed") count as disagreements
+describeWithData(
+  'letter correspondences on the training pairs',
+  path.join(data, 'levantine/levantine-train.tsv'),
+  () => {
+    function agreement(file: string): number {
+      let n = 0;
+      let ok = 0;
+      for (const line of readFileSync(path.join(data, file), 'utf8').split('\n')) {
+        const [ar, lat] = line.split('\t');
+        if (!ar || !lat) continue;
+        n++;
+        try {
+          const a = tokenize(ar);
+          const b = tokenize(lat);
+          if (a.length === b.length && a.every((t, i) => keysMatch(t.key, b[i]!.key))) ok++;
+        } catch {
+          // particles-only rows ("إد ed") count as disagreements
+        }
       }
+      return ok / n;
     }
-    return ok / n;
-  }
-  it('agree on most Google ar2en training pairs (foreign names included)', () => {
-    expect(agreement('google-ar2en/ar2en-train.tsv')).toBeGreaterThan(0.75);
-  });
-  it('agree on almost all Levantine name tokens', () => {
-    expect(agreement('levantine/levantine-train.tsv')).toBeGreaterThan(0.93);
-  });
-});
+    it('agree on most Google ar2en training pairs (foreign names included)', () => {
+      expect(agreement('google-ar2en/ar2en-train.tsv')).toBeGreaterThan(0.75);
+    });
+    it('agree on almost all Levantine name tokens', () => {
+      expect(agreement('levantine/levantine-train.tsv')).toBeGreaterThan(0.93);
+    });
+  },
+);

@@ -20,19 +20,67 @@
  */
 
 const ARABIC_CLASS: Record<string, string> = {
-  'ب': 'B', 'ت': 'T', 'ث': 'T', 'ج': 'J', 'ح': 'H', 'خ': 'X', 'د': 'D', 'ذ': 'Q', 'ر': 'R', 'ز': 'Z',
-  'س': 'S', 'ش': 'C', 'ص': 'S', 'ض': 'D', 'ط': 'T', 'ظ': 'Q', 'غ': 'J', 'ف': 'F', 'ق': 'K', 'ك': 'K',
-  'ل': 'L', 'م': 'M', 'ن': 'N', 'ه': 'H', 'و': 'W', 'ي': 'Y',
+  ب: 'B',
+  ت: 'T',
+  ث: 'T',
+  ج: 'J',
+  ح: 'H',
+  خ: 'X',
+  د: 'D',
+  ذ: 'Q',
+  ر: 'R',
+  ز: 'Z',
+  س: 'S',
+  ش: 'C',
+  ص: 'S',
+  ض: 'D',
+  ط: 'T',
+  ظ: 'Q',
+  غ: 'J',
+  ف: 'F',
+  ق: 'K',
+  ك: 'K',
+  ل: 'L',
+  م: 'M',
+  ن: 'N',
+  ه: 'H',
+  و: 'W',
+  ي: 'Y',
 };
 
 // Latin digraphs first (longest match), then single letters.
 const LATIN_DIGRAPHS: [string, string][] = [
-  ['sch', 'C'], ['tch', 'C'], ['sh', 'C'], ['ch', 'C'], ['kh', 'X'], ['gh', 'J'], ['th', 'T'], ['dh', 'D'],
-  ['ph', 'F'], ['dj', 'J'], ['ck', 'K'],
+  ['sch', 'C'],
+  ['tch', 'C'],
+  ['sh', 'C'],
+  ['ch', 'C'],
+  ['kh', 'X'],
+  ['gh', 'J'],
+  ['th', 'T'],
+  ['dh', 'D'],
+  ['ph', 'F'],
+  ['dj', 'J'],
+  ['ck', 'K'],
 ];
 const LATIN_CLASS: Record<string, string> = {
-  b: 'B', p: 'B', t: 'T', d: 'D', z: 'Z', s: '$', j: 'J', g: 'J', h: 'H', k: 'K', q: 'K', f: 'F', v: 'F',
-  l: 'L', m: 'M', n: 'N', r: 'R', w: 'W',
+  b: 'B',
+  p: 'B',
+  t: 'T',
+  d: 'D',
+  z: 'Z',
+  s: '$',
+  j: 'J',
+  g: 'J',
+  h: 'H',
+  k: 'K',
+  q: 'K',
+  f: 'F',
+  v: 'F',
+  l: 'L',
+  m: 'M',
+  n: 'N',
+  r: 'R',
+  w: 'W',
 };
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
 
@@ -61,7 +109,10 @@ function latinKey(word: string): string {
       while (j < word.length) {
         const c = word[j]!;
         const n = word[j + 1];
-        if (VOWELS.has(c) || (c === 'y' && !(n !== undefined && VOWELS.has(n)))) { group += c; j++; } else break;
+        if (VOWELS.has(c) || (c === 'y' && !(n !== undefined && VOWELS.has(n)))) {
+          group += c;
+          j++;
+        } else break;
       }
       // A diphthong or long i (Saeed, Ayman, Eid) is a written yaa in Arabic. First in the word,
       // "ai"/"ea" may stand for an ayn or hamza with a short vowel (Aitzaz اعتزاز), "ei"/"ee" not.
@@ -81,10 +132,27 @@ function latinKey(word: string): string {
       i += di[0].length;
       continue;
     }
-    if (ch === 'c') { push(out, next !== undefined && 'eiy'.includes(next) ? 'S' : 'K'); i++; continue; }
-    if (ch === 'x') { push(out, 'K'); push(out, 'S'); i++; continue; }
-    if (ch === 'y') { push(out, 'Y'); i++; continue; }
-    if (ch === 'h' && i === word.length - 1) { out.push('h'); i++; continue; }
+    if (ch === 'c') {
+      push(out, next !== undefined && 'eiy'.includes(next) ? 'S' : 'K');
+      i++;
+      continue;
+    }
+    if (ch === 'x') {
+      push(out, 'K');
+      push(out, 'S');
+      i++;
+      continue;
+    }
+    if (ch === 'y') {
+      push(out, 'Y');
+      i++;
+      continue;
+    }
+    if (ch === 'h' && i === word.length - 1) {
+      out.push('h');
+      i++;
+      continue;
+    }
     const cls = LATIN_CLASS[ch];
     if (cls) push(out, cls);
     i++;

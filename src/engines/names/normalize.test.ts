@@ -81,7 +81,9 @@ describe('normalizeName — bad input', () => {
 });
 
 describe('normalizeName — properties', () => {
-  const letters = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzāīūḥṣḍṭẓ-\' ابتثجحخدذرزسشصضطظعغفقكلمنهويأإآةىؤئ'.split(''));
+  const letters = fc.constantFrom(
+    ..."abcdefghijklmnopqrstuvwxyzāīūḥṣḍṭẓ-' ابتثجحخدذرزسشصضطظعغفقكلمنهويأإآةىؤئ".split(''),
+  );
   it('is idempotent', () => {
     fc.assert(
       fc.property(fc.array(letters, { minLength: 1, maxLength: 40 }), (chars) => {

@@ -40,7 +40,9 @@ const NAME_PARTS = ['given', 'father', 'grandfather', 'family'] as const;
 
 /** The record's full name in registry order (given, father, grandfather, family) or its `name`. */
 export function fullName(r: PersonRecord): string {
-  const parts = NAME_PARTS.map((k) => r[k]).filter((s): s is string => typeof s === 'string' && s.trim() !== '');
+  const parts = NAME_PARTS.map((k) => r[k]).filter(
+    (s): s is string => typeof s === 'string' && s.trim() !== '',
+  );
   if (parts.length > 0) return parts.join(' ');
   if (typeof r.name === 'string' && r.name.trim() !== '') return r.name;
   throw new InputError('names.empty', 'the record has no name (given, father, grandfather, family or name)');
@@ -50,7 +52,10 @@ function yearRange(y: PersonRecord['birthYear']): { from: number; to: number } |
   if (y == null) return null;
   const r = typeof y === 'number' ? { from: y, to: y } : y;
   if (!Number.isInteger(r.from) || !Number.isInteger(r.to) || r.from > r.to || r.from < 1850 || r.to > 2200) {
-    throw new InputError('names.birth_year', `birth year ${JSON.stringify(y)} is not a year or a range {from,to}`);
+    throw new InputError(
+      'names.birth_year',
+      `birth year ${JSON.stringify(y)} is not a year or a range {from,to}`,
+    );
   }
   return r;
 }
@@ -72,7 +77,9 @@ export function compareRecords(a: PersonRecord, b: PersonRecord): RecordComparis
     effect: names.score >= 0.7 ? 'supports' : 'conflicts',
     detail:
       `${names.aligned.filter((p) => p.similarity >= 0.6).length} token(s) aligned` +
-      (names.unmatchedA.length + names.unmatchedB.length > 0 ? `; only in one: ${[...names.unmatchedA, ...names.unmatchedB].join(', ')}` : '') +
+      (names.unmatchedA.length + names.unmatchedB.length > 0
+        ? `; only in one: ${[...names.unmatchedA, ...names.unmatchedB].join(', ')}`
+        : '') +
       (names.reordered ? '; order differs' : ''),
     aligned: names.aligned,
   });
@@ -85,7 +92,13 @@ export function compareRecords(a: PersonRecord, b: PersonRecord): RecordComparis
     const agrees = m.score >= 0.8;
     if (agrees) support += 0.3 * m.score;
     else if (m.score < 0.5) penalty *= 0.6;
-    explanation.push({ field: 'mother', score: m.score, effect: agrees ? 'supports' : m.score < 0.5 ? 'conflicts' : 'neutral', detail: agrees ? "mothers' names agree" : "mothers' names differ", aligned: m.aligned });
+    explanation.push({
+      field: 'mother',
+      score: m.score,
+      effect: agrees ? 'supports' : m.score < 0.5 ? 'conflicts' : 'neutral',
+      detail: agrees ? "mothers' names agree" : "mothers' names differ",
+      aligned: m.aligned,
+    });
   } else explanation.push({ field: 'mother', score: null, effect: 'neutral', detail: 'not in both records' });
 
   const ya = yearRange(a.birthYear);
@@ -95,15 +108,27 @@ export function compareRecords(a: PersonRecord, b: PersonRecord): RecordComparis
     const s = gap <= 1 ? 1 : gap >= 10 ? 0 : 1 - (gap - 1) / 9;
     if (gap <= 1) support += 0.2;
     else penalty *= 0.5 + 0.5 * s;
-    explanation.push({ field: 'birthYear', score: round(s), effect: gap <= 1 ? 'supports' : gap >= 3 ? 'conflicts' : 'neutral', detail: gap === 0 ? 'birth years agree' : `birth years ${gap} year(s) apart` });
-  } else explanation.push({ field: 'birthYear', score: null, effect: 'neutral', detail: 'not in both records' });
+    explanation.push({
+      field: 'birthYear',
+      score: round(s),
+      effect: gap <= 1 ? 'supports' : gap >= 3 ? 'conflicts' : 'neutral',
+      detail: gap === 0 ? 'birth years agree' : `birth years ${gap} year(s) apart`,
+    });
+  } else
+    explanation.push({ field: 'birthYear', score: null, effect: 'neutral', detail: 'not in both records' });
 
   if (nonEmpty(a.birthplace) && nonEmpty(b.birthplace)) {
     const p = samePlace(a.birthplace, b.birthplace);
     if (p >= 0.8) support += 0.1;
     else penalty *= 0.9;
-    explanation.push({ field: 'birthplace', score: round(p), effect: p >= 0.8 ? 'supports' : 'conflicts', detail: p >= 0.8 ? 'birthplaces agree' : 'birthplaces differ' });
-  } else explanation.push({ field: 'birthplace', score: null, effect: 'neutral', detail: 'not in both records' });
+    explanation.push({
+      field: 'birthplace',
+      score: round(p),
+      effect: p >= 0.8 ? 'supports' : 'conflicts',
+      detail: p >= 0.8 ? 'birthplaces agree' : 'birthplaces differ',
+    });
+  } else
+    explanation.push({ field: 'birthplace', score: null, effect: 'neutral', detail: 'not in both records' });
 
   score = (score + (1 - score) * Math.min(support, 0.5) * score) * penalty;
   return { score: clamp(score), explanation };

@@ -42,7 +42,11 @@ describe('retrieval keys', () => {
     // different names, not a reordering; such words are not parts.
     const alone = (w: string): boolean => {
       try {
-        return tokenize(w).length === 1 && tokenize(`${w} Darwish`).length === 2 && tokenize(`Darwish ${w}`).length === 2;
+        return (
+          tokenize(w).length === 1 &&
+          tokenize(`${w} Darwish`).length === 2 &&
+          tokenize(`Darwish ${w}`).length === 2
+        );
       } catch {
         return false;
       }
@@ -58,7 +62,9 @@ describe('retrieval keys', () => {
       { numRuns: 2000 },
     );
     // the counterexample a random run found: a particle is not a part that can move
-    expect(retrievalKeys({ name: 'Abu Hamada Darwish' })).not.toEqual(retrievalKeys({ name: 'Darwish Hamada Abu' }));
+    expect(retrievalKeys({ name: 'Abu Hamada Darwish' })).not.toEqual(
+      retrievalKeys({ name: 'Darwish Hamada Abu' }),
+    );
   });
   it('gives a script-free trigram text', () => {
     expect(trigramText({ name: 'Mohammad Al-Hassan' })).toBe(trigramText({ name: 'محمد الحسن' }));

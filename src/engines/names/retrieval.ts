@@ -14,7 +14,14 @@ export const MAX_KEYED_TOKENS = 6;
 
 /** The tokens' own skeletons (not their other readings), for the trigram text. */
 function primarySkeletons(tokens: NameToken[]): string[] {
-  return [...new Set(tokens.slice(0, MAX_KEYED_TOKENS).map((t) => t.skeleton).filter((s) => s !== ''))].sort();
+  return [
+    ...new Set(
+      tokens
+        .slice(0, MAX_KEYED_TOKENS)
+        .map((t) => t.skeleton)
+        .filter((s) => s !== ''),
+    ),
+  ].sort();
 }
 
 /** A token's skeletons: its own and its other readings (NameToken.altSkeletons). */
@@ -32,7 +39,8 @@ export function tokenKeys(tokens: NameToken[]): string[] {
   for (const v of keyed) for (const x of v) keys.add(`1:${x}`);
   for (let i = 0; i < keyed.length; i++) {
     for (let j = i + 1; j < keyed.length; j++) {
-      for (const x of keyed[i]!) for (const y of keyed[j]!) if (x !== y) keys.add(x < y ? `2:${x}|${y}` : `2:${y}|${x}`);
+      for (const x of keyed[i]!)
+        for (const y of keyed[j]!) if (x !== y) keys.add(x < y ? `2:${x}|${y}` : `2:${y}|${x}`);
     }
   }
   return [...keys].sort();

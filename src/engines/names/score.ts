@@ -31,11 +31,61 @@ export interface NameComparison {
 }
 
 // Frequent given names are weak evidence: two records both called Mohammad say little.
-const VERY_COMMON = ['muhammad', 'ahmad', 'ali', 'mahmoud', 'hasan', 'hussein', 'khalid', 'omar', 'ibrahim', 'youssef', 'mustafa', 'fatima', 'maryam'];
+const VERY_COMMON = [
+  'muhammad',
+  'ahmad',
+  'ali',
+  'mahmoud',
+  'hasan',
+  'hussein',
+  'khalid',
+  'omar',
+  'ibrahim',
+  'youssef',
+  'mustafa',
+  'fatima',
+  'maryam',
+];
 const COMMON = [
-  'abdallah', 'khalil', 'said', 'salih', 'adel', 'walid', 'samir', 'jamal', 'nour', 'hamid', 'aisha', 'zaynab', 'amina',
-  'khadija', 'yasin', 'ismail', 'abdulrahman', 'abdulaziz', 'hamza', 'bilal', 'tariq', 'ziad', 'rami', 'nasser', 'karim',
-  'majid', 'sami', 'osama', 'anas', 'yahya', 'issa', 'musa', 'hani', 'huda', 'layla', 'sara', 'rana', 'abdulkarim', 'jihad',
+  'abdallah',
+  'khalil',
+  'said',
+  'salih',
+  'adel',
+  'walid',
+  'samir',
+  'jamal',
+  'nour',
+  'hamid',
+  'aisha',
+  'zaynab',
+  'amina',
+  'khadija',
+  'yasin',
+  'ismail',
+  'abdulrahman',
+  'abdulaziz',
+  'hamza',
+  'bilal',
+  'tariq',
+  'ziad',
+  'rami',
+  'nasser',
+  'karim',
+  'majid',
+  'sami',
+  'osama',
+  'anas',
+  'yahya',
+  'issa',
+  'musa',
+  'hani',
+  'huda',
+  'layla',
+  'sara',
+  'rana',
+  'abdulkarim',
+  'jihad',
 ];
 const COMMON_KEYS = [
   ...VERY_COMMON.map((n) => ({ ...keyOf(n), weight: 0.4 })),
@@ -66,7 +116,10 @@ export function tokenWeight(t: NameToken): number {
 const weightByKey = new Map<string, number>();
 
 /** Similarity of two tokens in [0,1] and how they aligned. */
-export function tokenSimilarity(a: NameToken, b: NameToken): { similarity: number; how: Alignment; why?: string } {
+export function tokenSimilarity(
+  a: NameToken,
+  b: NameToken,
+): { similarity: number; how: Alignment; why?: string } {
   if (a.text === b.text) return { similarity: 1, how: 'exact' };
   if (a.kind !== b.kind && (a.kind === 'abu' || b.kind === 'abu')) return { similarity: 0, how: 'different' };
   const bothArabic = a.script === 'arabic' && b.script === 'arabic';
@@ -83,23 +136,47 @@ export function tokenSimilarity(a: NameToken, b: NameToken): { similarity: numbe
     }
     // إبراهيم and Brahim (a Maghrebi spelling), أسمهان and Samhan: likely, not certain.
     // Only for plain names: an article (al-, el-, es-) or a compound hides how the name itself begins.
-    if (a.script !== b.script && a.kind === 'name' && b.kind === 'name' && !a.article && !b.article && a.initial !== b.initial) {
+    if (
+      a.script !== b.script &&
+      a.kind === 'name' &&
+      b.kind === 'name' &&
+      !a.article &&
+      !b.article &&
+      a.initial !== b.initial
+    ) {
       return { similarity: 0.7, how: 'near', why: 'one spelling begins with a vowel, the other not' };
     }
     return { similarity: 1, how: 'spelling' };
   }
   // Same consonants but a yaa/waw one spelling insists on and the other cannot have: Hasan/Husayn.
-  if (a.skeleton === b.skeleton) return { similarity: 0.3, how: 'different', why: 'a long vowel only one has' };
+  if (a.skeleton === b.skeleton)
+    return { similarity: 0.3, how: 'different', why: 'a long vowel only one has' };
   const longest = Math.max(a.skeleton.length, b.skeleton.length);
   const d = editDistance(a.skeleton, b.skeleton);
-  if (longest >= 4 && d === 1 && a.skeleton.length === b.skeleton.length) return { similarity: 0.6, how: 'near', why: 'one consonant differs' };
+  if (longest >= 4 && d === 1 && a.skeleton.length === b.skeleton.length)
+    return { similarity: 0.6, how: 'near', why: 'one consonant differs' };
   return { similarity: 0, how: 'different' };
 }
 
 // Which Latin endings each ending can meet (see NameToken.final); `e` and `*` meet all. The Latin
 // table is symmetric (scoring must be): a vowel + h may be ة or a consonant ح/ه, never an i or u.
-const LATIN_ENDINGS: Record<string, string> = { a: 'ahe', i: 'ie', u: 'ue', h: 'ahce', c: 'che', e: 'aiuhce' };
-const ARABIC_ENDINGS: Record<string, string> = { A: 'ahe', I: 'iae', U: 'ue', H: 'ahe', Y: 'ahie', C: 'che', '*': 'aihuce' };
+const LATIN_ENDINGS: Record<string, string> = {
+  a: 'ahe',
+  i: 'ie',
+  u: 'ue',
+  h: 'ahce',
+  c: 'che',
+  e: 'aiuhce',
+};
+const ARABIC_ENDINGS: Record<string, string> = {
+  A: 'ahe',
+  I: 'iae',
+  U: 'ue',
+  H: 'ahe',
+  Y: 'ahie',
+  C: 'che',
+  '*': 'aihuce',
+};
 
 function endingsAgree(a: NameToken, b: NameToken): boolean {
   if (a.script === 'latin' && b.script === 'latin') return LATIN_ENDINGS[a.final]!.includes(b.final);
@@ -113,15 +190,22 @@ function endingsAgree(a: NameToken, b: NameToken): boolean {
  * by text, so swapping the arguments aligns the same pairs. Identical names score 1.
  */
 export function compareTokens(ta: NameToken[], tb: NameToken[]): NameComparison {
-  const pairs: { i: number; j: number; similarity: number; how: Alignment; weight: number; why?: string }[] = [];
+  const pairs: { i: number; j: number; similarity: number; how: Alignment; weight: number; why?: string }[] =
+    [];
   for (let i = 0; i < ta.length; i++) {
     for (let j = 0; j < tb.length; j++) {
       const s = tokenSimilarity(ta[i]!, tb[j]!);
-      if (s.similarity > 0) pairs.push({ i, j, ...s, weight: (tokenWeight(ta[i]!) + tokenWeight(tb[j]!)) / 2 });
+      if (s.similarity > 0)
+        pairs.push({ i, j, ...s, weight: (tokenWeight(ta[i]!) + tokenWeight(tb[j]!)) / 2 });
     }
   }
   // Order-free tie-break: by similarity, then by positional distance, then by the texts.
-  pairs.sort((p, q) => q.similarity - p.similarity || Math.abs(p.i - p.j) - Math.abs(q.i - q.j) || cmp(pairText(ta, tb, p), pairText(ta, tb, q)));
+  pairs.sort(
+    (p, q) =>
+      q.similarity - p.similarity ||
+      Math.abs(p.i - p.j) - Math.abs(q.i - q.j) ||
+      cmp(pairText(ta, tb, p), pairText(ta, tb, q)),
+  );
   const usedA = new Set<number>();
   const usedB = new Set<number>();
   const chosen: typeof pairs = [];

@@ -52,11 +52,71 @@ export interface NameToken {
   final: string;
 }
 
-const LATIN_ARTICLES = new Set(['al', 'el', 'il', 'ul', 'l', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ath', 'adh', 'ed', 'er', 'es', 'et', 'ez', 'ud', 'ur', 'us', 'uz', 'ush', 'ut', 'un', 'id', 'ir', 'is', 'iz']);
+const LATIN_ARTICLES = new Set([
+  'al',
+  'el',
+  'il',
+  'ul',
+  'l',
+  'ad',
+  'ar',
+  'as',
+  'ash',
+  'at',
+  'az',
+  'an',
+  'ath',
+  'adh',
+  'ed',
+  'er',
+  'es',
+  'et',
+  'ez',
+  'ud',
+  'ur',
+  'us',
+  'uz',
+  'ush',
+  'ut',
+  'un',
+  'id',
+  'ir',
+  'is',
+  'iz',
+]);
 const ARABIC_ARTICLE = 'ال';
 /** Connectors between a person's name and a forebear's: dropped, they carry no identity. */
-const CONNECTORS = new Set(['bin', 'ibn', 'ben', 'bint', 'bent', 'ebn', 'b', 'بن', 'ابن', 'بنت', 'ould', 'wuld']);
-const LATIN_ABD = new Set(['abd', 'abdul', 'abdel', 'abdal', 'abdil', 'abdol', 'abdoul', 'abdu', 'abdou', 'abdi', 'abdal', 'abdur', 'abder', 'abdes', 'abdoel']);
+const CONNECTORS = new Set([
+  'bin',
+  'ibn',
+  'ben',
+  'bint',
+  'bent',
+  'ebn',
+  'b',
+  'بن',
+  'ابن',
+  'بنت',
+  'ould',
+  'wuld',
+]);
+const LATIN_ABD = new Set([
+  'abd',
+  'abdul',
+  'abdel',
+  'abdal',
+  'abdil',
+  'abdol',
+  'abdoul',
+  'abdu',
+  'abdou',
+  'abdi',
+  'abdal',
+  'abdur',
+  'abder',
+  'abdes',
+  'abdoel',
+]);
 const ARABIC_ABD = 'عبد';
 const LATIN_ABU = new Set(['abu', 'abou', 'abo', 'aboo', 'abul', 'abel', 'abi']);
 const ARABIC_ABU = new Set(['ابو', 'ابي']);
@@ -72,10 +132,20 @@ function stripArticle(t: NormalizedToken): { text: string; article: boolean } {
   return { text: t.text, article: false };
 }
 
-function makeToken(text: string, script: Script, kind: NameToken['kind'], article: boolean, core: string): NameToken {
+function makeToken(
+  text: string,
+  script: Script,
+  kind: NameToken['kind'],
+  article: boolean,
+  core: string,
+): NameToken {
   const base = phoneticKey(core, script);
   const key = kind === 'abd' ? '#' + base : kind === 'abu' ? '@' + base : base;
-  const initial = (script === 'arabic' ? /^[اع]/.test(core) : /^[aeiou]/.test(core) && !/^ou[aeiou]/.test(core)) ? 'vowel' : 'consonant';
+  const initial = (
+    script === 'arabic' ? /^[اع]/.test(core) : /^[aeiou]/.test(core) && !/^ou[aeiou]/.test(core)
+  )
+    ? 'vowel'
+    : 'consonant';
   return {
     text,
     script,
@@ -113,7 +183,17 @@ function arabicFinal(core: string): string {
   const last = core[core.length - 1] ?? '';
   // -يه also writes a foreign -ei or -é (أندريه Andrei, André): `Y`, which meets a Latin i too.
   if (last === 'ه' && core.endsWith('يه')) return 'Y';
-  return last === 'ا' ? 'A' : last === 'ي' ? 'I' : last === 'و' ? 'U' : last === 'ه' ? 'H' : last === 'ع' || last === '' ? '*' : 'C';
+  return last === 'ا'
+    ? 'A'
+    : last === 'ي'
+      ? 'I'
+      : last === 'و'
+        ? 'U'
+        : last === 'ه'
+          ? 'H'
+          : last === 'ع' || last === ''
+            ? '*'
+            : 'C';
 }
 
 function latinFinal(core: string): string {
@@ -155,11 +235,20 @@ function optionalPrefixStripped(key: string): string {
 function splitDin(w: NormalizedToken): NormalizedToken[] {
   if (w.script === 'arabic') {
     const m = /^(.{2,}?)(الدين)$/u.exec(w.text);
-    if (m && !m[1]!.startsWith('عبد')) return [{ ...w, text: m[1]! }, { text: m[2]!, script: 'arabic' }];
+    if (m && !m[1]!.startsWith('عبد'))
+      return [
+        { ...w, text: m[1]! },
+        { text: m[2]!, script: 'arabic' },
+      ];
     return [w];
   }
   const m = /^([a-z]{3,}?)[aeiou](?:dd|ld)(in|ine|een|eene)$/.exec(w.text);
-  return m ? [{ ...w, text: m[1]! }, { text: 'din', script: 'latin' }] : [w];
+  return m
+    ? [
+        { ...w, text: m[1]! },
+        { text: 'din', script: 'latin' },
+      ]
+    : [w];
 }
 
 /**
@@ -183,11 +272,20 @@ export function tokenize(name: string): NameToken[] {
       // A particle takes the next real word (skipping a separated article: "Abd al Rahman").
       let j = i + 1;
       let article = isArticle;
-      while (j < words.length && (w.script === 'latin' ? LATIN_ARTICLES.has(words[j]!.text) : words[j]!.text === ARABIC_ARTICLE)) { article = true; j++; }
+      while (
+        j < words.length &&
+        (w.script === 'latin' ? LATIN_ARTICLES.has(words[j]!.text) : words[j]!.text === ARABIC_ARTICLE)
+      ) {
+        article = true;
+        j++;
+      }
       const next = words[j];
       if (next && !CONNECTORS.has(next.text)) {
         const core = stripArticle(next);
-        const text = words.slice(i, j + 1).map((x) => x.text).join(' ');
+        const text = words
+          .slice(i, j + 1)
+          .map((x) => x.text)
+          .join(' ');
         const kind = isAbd ? 'abd' : isAbu ? 'abu' : 'name';
         const tok = makeToken(text, next.script, kind, article || core.article, core.text);
         const abdKey = '#' + optionalPrefixStripped(tok.key.slice(1));
@@ -207,7 +305,8 @@ export function tokenize(name: string): NameToken[] {
         continue;
       }
     }
-    const abuGlued = w.script === 'latin' ? /^(?:abu|abou)([a-z]{3,})$/.exec(w.text) : /^(?:ابو)(.{3,})$/u.exec(w.text);
+    const abuGlued =
+      w.script === 'latin' ? /^(?:abu|abou)([a-z]{3,})$/.exec(w.text) : /^(?:ابو)(.{3,})$/u.exec(w.text);
     if (abuGlued) {
       const core = stripArticle({ text: abuGlued[1]!, script: w.script });
       out.push(makeToken(w.text, w.script, 'abu', core.article, core.text));
@@ -222,6 +321,10 @@ export function tokenize(name: string): NameToken[] {
     }
     out.push(tok);
   }
-  if (out.length === 0) throw new InputError('names.only_particles', `"${name.slice(0, 80)}" holds only particles (al, bin, abu), no name`);
+  if (out.length === 0)
+    throw new InputError(
+      'names.only_particles',
+      `"${name.slice(0, 80)}" holds only particles (al, bin, abu), no name`,
+    );
   return out;
 }

@@ -24,30 +24,36 @@ describe('transliterate', () => {
   });
 
   // Candidates are only useful if the engine matches them back to the Arabic they came from.
-  itWithData('gives a first candidate the engine matches back to its Arabic for most Levantine names', LEVANTINE, () => {
-    const rows = readFileSync(LEVANTINE, 'utf8').split('\n').filter(Boolean).slice(0, 1000);
-    let matched = 0;
-    let scored = 0;
-    for (const row of rows) {
-      const [arabic] = row.split('\t');
-      if (!arabic) continue;
-      let first: string | undefined;
-      try {
-        first = transliterate(arabic)[0];
-      } catch {
-        continue; // names the normaliser refuses are tested there
+  itWithData(
+    'gives a first candidate the engine matches back to its Arabic for most Levantine names',
+    LEVANTINE,
+    () => {
+      const rows = readFileSync(LEVANTINE, 'utf8').split('\n').filter(Boolean).slice(0, 1000);
+      let matched = 0;
+      let scored = 0;
+      for (const row of rows) {
+        const [arabic] = row.split('\t');
+        if (!arabic) continue;
+        let first: string | undefined;
+        try {
+          first = transliterate(arabic)[0];
+        } catch {
+          continue; // names the normaliser refuses are tested there
+        }
+        if (!first) continue;
+        scored++;
+        try {
+          if (compareNames(arabic, first).score >= REVIEW_THRESHOLD) matched++;
+        } catch {
+          // a candidate the engine refuses (e.g. "al-ar": too short to be a name) counts as a miss
+        }
       }
-      if (!first) continue;
-      scored++;
-      try {
-        if (compareNames(arabic, first).score >= REVIEW_THRESHOLD) matched++;
-      } catch {
-        // a candidate the engine refuses (e.g. "al-ar": too short to be a name) counts as a miss
-      }
-    }
-    const rate = matched / scored;
-    console.log(`transliterate: first candidate matched back for ${matched}/${scored} (${(rate * 100).toFixed(1)} %)`);
-    expect(scored).toBeGreaterThan(900);
-    expect(rate).toBeGreaterThan(0.88); // measured 0.906, and 0.904 with the vowel and ending rules, on 2026-11-26
-  });
+      const rate = matched / scored;
+      console.log(
+        `transliterate: first candidate matched back for ${matched}/${scored} (${(rate * 100).toFixed(1)} %)`,
+      );
+      expect(scored).toBeGreaterThan(900);
+      expect(rate).toBeGreaterThan(0.88); // measured 0.906, and 0.904 with the vowel and ending rules, on 2026-11-26
+    },
+  );
 });

@@ -11,35 +11,84 @@ import { normalizeName } from './normalize.ts';
 // Letter options, most frequent first. Short vowels are not written in Arabic, so between two
 // consonants we insert "a" (the most frequent short vowel in names) and offer "e" as second choice.
 const LETTERS: Record<string, string[]> = {
-  'ا': ['a'], 'ب': ['b'], 'ت': ['t'], 'ث': ['th', 's'], 'ج': ['j', 'g'], 'ح': ['h'], 'خ': ['kh'], 'د': ['d'],
-  'ذ': ['z', 'dh'], 'ر': ['r'], 'ز': ['z'], 'س': ['s'], 'ش': ['sh', 'ch'], 'ص': ['s'], 'ض': ['d', 'dh'], 'ط': ['t'],
-  'ظ': ['z', 'dh'], 'ع': ['', 'a'], 'غ': ['gh', 'g'], 'ف': ['f'], 'ق': ['q', 'k'], 'ك': ['k'], 'ل': ['l'], 'م': ['m'],
-  'ن': ['n'], 'ه': ['h'], 'و': ['ou', 'o', 'w', 'u'], 'ي': ['i', 'y', 'ee'],
+  ا: ['a'],
+  ب: ['b'],
+  ت: ['t'],
+  ث: ['th', 's'],
+  ج: ['j', 'g'],
+  ح: ['h'],
+  خ: ['kh'],
+  د: ['d'],
+  ذ: ['z', 'dh'],
+  ر: ['r'],
+  ز: ['z'],
+  س: ['s'],
+  ش: ['sh', 'ch'],
+  ص: ['s'],
+  ض: ['d', 'dh'],
+  ط: ['t'],
+  ظ: ['z', 'dh'],
+  ع: ['', 'a'],
+  غ: ['gh', 'g'],
+  ف: ['f'],
+  ق: ['q', 'k'],
+  ك: ['k'],
+  ل: ['l'],
+  م: ['m'],
+  ن: ['n'],
+  ه: ['h'],
+  و: ['ou', 'o', 'w', 'u'],
+  ي: ['i', 'y', 'ee'],
 };
-const CONSONANT_VALUES = new Set(['ب', 'ت', 'ث', 'ج', 'ح', 'خ', 'د', 'ذ', 'ر', 'ز', 'س', 'ش', 'ص', 'ض', 'ط', 'ظ', 'غ', 'ف', 'ق', 'ك', 'ل', 'م', 'ن', 'ه']);
+const CONSONANT_VALUES = new Set([
+  'ب',
+  'ت',
+  'ث',
+  'ج',
+  'ح',
+  'خ',
+  'د',
+  'ذ',
+  'ر',
+  'ز',
+  'س',
+  'ش',
+  'ص',
+  'ض',
+  'ط',
+  'ظ',
+  'غ',
+  'ف',
+  'ق',
+  'ك',
+  'ل',
+  'م',
+  'ن',
+  'ه',
+]);
 
 // Frequent names: the spellings seen in Levantine, Egyptian, Gulf and Maghrebi lists, most used first.
 const KNOWN: Record<string, string[]> = {
-  'محمد': ['mohammad', 'muhammad', 'mohamed', 'mohammed', 'mhd'],
-  'احمد': ['ahmad', 'ahmed'],
-  'علي': ['ali', 'aly'],
-  'محمود': ['mahmoud', 'mahmud'],
-  'حسن': ['hasan', 'hassan'],
-  'حسين': ['hussein', 'husayn', 'hussain', 'hosein'],
-  'خالد': ['khaled', 'khalid'],
-  'عمر': ['omar', 'umar'],
-  'ابراهيم': ['ibrahim', 'ebrahim'],
-  'يوسف': ['youssef', 'yousef', 'yusuf'],
-  'مصطفي': ['mustafa', 'moustafa', 'mostafa'],
-  'قاسم': ['qasim', 'kassem', 'kacem', 'qassem'],
-  'سعيد': ['saeed', 'said', 'saied'],
-  'فاطمه': ['fatima', 'fatmeh', 'fatimah'],
-  'مريم': ['maryam', 'mariam'],
-  'عايشه': ['aisha', 'aysha', 'aicha'],
-  'عبدالله': ['abdullah', 'abdallah', 'abdalla'],
-  'عبدالرحمن': ['abdulrahman', 'abdelrahman', 'abd al-rahman', 'abderrahmane'],
-  'ابو': ['abu', 'abou'],
-  'بن': ['bin', 'ben'],
+  محمد: ['mohammad', 'muhammad', 'mohamed', 'mohammed', 'mhd'],
+  احمد: ['ahmad', 'ahmed'],
+  علي: ['ali', 'aly'],
+  محمود: ['mahmoud', 'mahmud'],
+  حسن: ['hasan', 'hassan'],
+  حسين: ['hussein', 'husayn', 'hussain', 'hosein'],
+  خالد: ['khaled', 'khalid'],
+  عمر: ['omar', 'umar'],
+  ابراهيم: ['ibrahim', 'ebrahim'],
+  يوسف: ['youssef', 'yousef', 'yusuf'],
+  مصطفي: ['mustafa', 'moustafa', 'mostafa'],
+  قاسم: ['qasim', 'kassem', 'kacem', 'qassem'],
+  سعيد: ['saeed', 'said', 'saied'],
+  فاطمه: ['fatima', 'fatmeh', 'fatimah'],
+  مريم: ['maryam', 'mariam'],
+  عايشه: ['aisha', 'aysha', 'aicha'],
+  عبدالله: ['abdullah', 'abdallah', 'abdalla'],
+  عبدالرحمن: ['abdulrahman', 'abdelrahman', 'abd al-rahman', 'abderrahmane'],
+  ابو: ['abu', 'abou'],
+  بن: ['bin', 'ben'],
 };
 
 /**
@@ -80,7 +129,8 @@ function transliterateWord(token: string, limit: number): string[] {
   if (word.startsWith('عبدال') && word.length > 5) {
     return transliterateWord(word.slice(5), limit).map((r) => `abdul${r}`);
   }
-  if (word.startsWith('ال') && word.length > 3) return transliterateWord(word.slice(2), limit).map((r) => `al-${r}`);
+  if (word.startsWith('ال') && word.length > 3)
+    return transliterateWord(word.slice(2), limit).map((r) => `al-${r}`);
   const letters = [...word];
   if (letters.length > 64) throw new InputError('names.too_long', 'a word has at most 64 letters');
   // Beam over letter options with a vowel between consonant letters; score = sum of option ranks.
@@ -89,7 +139,12 @@ function transliterateWord(token: string, limit: number): string[] {
     // A word-initial ain carries the vowel a Latin spelling writes: Abd, Omar, Eid.
     const options = i === 0 && ch === 'ع' ? ['a', 'o', 'e'] : (LETTERS[ch] ?? ['']);
     const prev = letters[i - 1];
-    const needsVowel = i > 0 && prev !== undefined && CONSONANT_VALUES.has(prev) && CONSONANT_VALUES.has(ch) && i < letters.length;
+    const needsVowel =
+      i > 0 &&
+      prev !== undefined &&
+      CONSONANT_VALUES.has(prev) &&
+      CONSONANT_VALUES.has(ch) &&
+      i < letters.length;
     const vowels = needsVowel ? ['a', 'e'] : [''];
     const final = i === letters.length - 1;
     const next: { text: string; cost: number }[] = [];

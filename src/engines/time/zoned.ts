@@ -71,7 +71,8 @@ export function zoneOffsetMs(ms: number, timeZone: string): number {
   return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
-const LOCAL_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?)?)?)?$/;
+const LOCAL_RE =
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?)?)?)?$/;
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 export class TimeInputError extends Error {}
@@ -90,16 +91,22 @@ export interface ParsedWhen {
  */
 export function parseWhen(input: string, timeZone: string | null, precision?: Precision): ParsedWhen {
   const text = input.trim();
-  if (timeZone !== null && !isValidTimeZone(timeZone)) throw new TimeInputError(`unknown time zone "${timeZone}"`);
+  if (timeZone !== null && !isValidTimeZone(timeZone))
+    throw new TimeInputError(`unknown time zone "${timeZone}"`);
   if (INSTANT_RE.test(text)) {
     const ms = Date.parse(text);
-    if (Number.isNaN(ms) || !validCalendar(text.slice(0, 19))) throw new TimeInputError(`not a valid instant: "${input}"`);
+    if (Number.isNaN(ms) || !validCalendar(text.slice(0, 19)))
+      throw new TimeInputError(`not a valid instant: "${input}"`);
     const p: Precision = /T\d{2}:\d{2}:\d{2}/.test(text) ? 'second' : 'minute';
     return { at: new Date(ms), precision: precision ?? p, timeZone };
   }
   const m = LOCAL_RE.exec(text);
-  if (!m) throw new TimeInputError(`not a date or time: "${input}" (use 2024-12-09T16:45, 2024-12, 1987 or an instant ending in Z)`);
-  if (timeZone === null) throw new TimeInputError(`"${input}" has no zone: give a time zone or an instant ending in Z`);
+  if (!m)
+    throw new TimeInputError(
+      `not a date or time: "${input}" (use 2024-12-09T16:45, 2024-12, 1987 or an instant ending in Z)`,
+    );
+  if (timeZone === null)
+    throw new TimeInputError(`"${input}" has no zone: give a time zone or an instant ending in Z`);
   const given = m.slice(1).filter((x) => x !== undefined).length;
   const p = PRECISIONS[given - 1] as Precision;
   if (precision && PRECISIONS.indexOf(precision) > PRECISIONS.indexOf(p)) {
@@ -165,8 +172,14 @@ export function formatInZone(at: Date, timeZone: string, precision: Precision = 
     case 'minute':
     case 'second': {
       const off = zoneOffsetMs(ms, timeZone) / 60000;
-      const offset = off === 0 ? 'Z' : `${off < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
-      const time = precision === 'second' ? `${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}` : `${pad(f.hour)}:${pad(f.minute)}`;
+      const offset =
+        off === 0
+          ? 'Z'
+          : `${off < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+      const time =
+        precision === 'second'
+          ? `${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`
+          : `${pad(f.hour)}:${pad(f.minute)}`;
       return `${date}-${pad(f.month)}-${pad(f.day)}T${time}${offset}`;
     }
   }
@@ -181,5 +194,12 @@ export function isoInstant(at: Date): string {
 export function isPartialDate(s: string): boolean {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
   if (!m) return false;
-  return fieldsValid({ year: Number(m[1]), month: m[2] ? Number(m[2]) : 1, day: m[3] ? Number(m[3]) : 1, hour: 0, minute: 0, second: 0 });
+  return fieldsValid({
+    year: Number(m[1]),
+    month: m[2] ? Number(m[2]) : 1,
+    day: m[3] ? Number(m[3]) : 1,
+    hour: 0,
+    minute: 0,
+    second: 0,
+  });
 }

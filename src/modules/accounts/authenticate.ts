@@ -12,13 +12,17 @@ export const TOKEN_PREFIX = 'athar_';
 const TOUCH_EVERY_MS = 60_000;
 
 /** The actor behind a session cookie, and the hash its CSRF token must match. */
-export async function authenticateSession(ctx: Context, token: string): Promise<{ actor: Actor; csrfHash: string } | null> {
+export async function authenticateSession(
+  ctx: Context,
+  token: string,
+): Promise<{ actor: Actor; csrfHash: string } | null> {
   const s = await ctx.repo(SessionRepository).findByTokenHash(sha256(token));
   const now = ctx.clock.now();
   if (!s || s.revoked_at || s.expires_at <= now) return null;
   const u = await ctx.repo(UserRepository).findById(s.user_id);
   if (!u || u.disabled_at) return null;
-  if (!s.last_seen_at || now.getTime() - s.last_seen_at.getTime() > TOUCH_EVERY_MS) await ctx.repo(SessionRepository).touch(s.id, now);
+  if (!s.last_seen_at || now.getTime() - s.last_seen_at.getTime() > TOUCH_EVERY_MS)
+    await ctx.repo(SessionRepository).touch(s.id, now);
   return { actor: actorOf(u, 'session', { sessionId: s.id }), csrfHash: s.csrf_hash };
 }
 
@@ -31,7 +35,8 @@ export async function authenticateToken(ctx: Context, secret: string): Promise<A
   if (!t || t.revoked_at || (t.expires_at && t.expires_at <= now)) return null;
   const u = await ctx.repo(UserRepository).findById(t.user_id);
   if (!u || u.disabled_at) return null;
-  if (!t.last_used_at || now.getTime() - t.last_used_at.getTime() > TOUCH_EVERY_MS) await tokens.touch(t.id, now);
+  if (!t.last_used_at || now.getTime() - t.last_used_at.getTime() > TOUCH_EVERY_MS)
+    await tokens.touch(t.id, now);
   return actorOf(u, 'token', { tokenId: t.id });
 }
 
@@ -39,7 +44,8 @@ export async function authenticateToken(ctx: Context, secret: string): Promise<A
 export async function localActor(ctx: Context, username: string | null): Promise<Actor> {
   const users = ctx.repo(UserRepository);
   const u = username ? await users.findByUsername(username) : await users.firstActiveAdmin();
-  if (!u) throw notFound('user.not_found', username ? `no user "${username}"` : 'no administrator exists yet');
+  if (!u)
+    throw notFound('user.not_found', username ? `no user "${username}"` : 'no administrator exists yet');
   if (u.disabled_at) throw forbidden('user.disabled', `user "${u.username}" is disabled`);
   // The local administrator acts through the machine account: no password change gate.
   return { ...actorOf(u, 'local'), mustChangePassword: false };

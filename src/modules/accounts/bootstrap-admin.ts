@@ -8,7 +8,9 @@ import { UserRepository } from './user.repository.ts';
  * generated one-time password that must be changed at first sign-in. Run in a transaction: the
  * advisory lock makes only the first of several processes starting at once create the admin.
  */
-export async function bootstrapAdmin(ctx: Context): Promise<{ username: string; oneTimePassword: string | null } | null> {
+export async function bootstrapAdmin(
+  ctx: Context,
+): Promise<{ username: string; oneTimePassword: string | null } | null> {
   const users = ctx.repo(UserRepository);
   if ((await users.count()) > 0) return null;
   const fromConfig = ctx.config.adminPassword;
@@ -17,8 +19,18 @@ export async function bootstrapAdmin(ctx: Context): Promise<{ username: string; 
   await users.lockBootstrap();
   if ((await users.count()) > 0) return null;
   const u = await users.create({
-    id: ctx.ids.uuid(), username: 'admin', display_name: 'Administrator', password_hash: hash, must_change_password: oneTime !== null, is_admin: true,
+    id: ctx.ids.uuid(),
+    username: 'admin',
+    display_name: 'Administrator',
+    password_hash: hash,
+    must_change_password: oneTime !== null,
+    is_admin: true,
   });
-  ctx.audit({ action: 'user.created', entityType: 'user', entityId: u.id, after: { ...presentUser(u), passwordHash: hash } });
+  ctx.audit({
+    action: 'user.created',
+    entityType: 'user',
+    entityId: u.id,
+    after: { ...presentUser(u), passwordHash: hash },
+  });
   return { username: 'admin', oneTimePassword: oneTime };
 }

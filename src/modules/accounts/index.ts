@@ -19,7 +19,11 @@ export type { UserRow } from './user.repository.ts';
 export function accountsModule(config: Config): AtharModule {
   return {
     name: 'accounts',
-    routes: (r) => accountRoutes(r, { loginRateLimitPerMinute: config.loginRateLimitPerMinute, secureCookies: config.secureCookies }),
+    routes: (r) =>
+      accountRoutes(r, {
+        loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+        secureCookies: config.secureCookies,
+      }),
     auditViews: accountAuditViews,
   };
 }

@@ -8,7 +8,8 @@ export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex'
 export const hashPassword = (password: string): Promise<string> => argonHash(password);
 
 /** Whether `password` matches the argon2id `hash`; a malformed hash is a mismatch. */
-export const passwordMatches = (hash: string, password: string): Promise<boolean> => argonVerify(hash, password).catch(() => false);
+export const passwordMatches = (hash: string, password: string): Promise<boolean> =>
+  argonVerify(hash, password).catch(() => false);
 
 // A real argon2id hash of a random string, verified when the user does not exist so that a
 // wrong username costs the same time as a wrong password.

@@ -31,5 +31,12 @@ export function presentToken(t: TokenRow): Static<typeof ApiToken> {
 
 /** The actor a user is, signed in one way or another. */
 export function actorOf(u: UserRow, via: Actor['via'], extra: Partial<Actor> = {}): Actor {
-  return { userId: u.id, username: u.username, isAdmin: u.is_admin, mustChangePassword: u.must_change_password, via, ...extra };
+  return {
+    userId: u.id,
+    username: u.username,
+    isAdmin: u.is_admin,
+    mustChangePassword: u.must_change_password,
+    via,
+    ...extra,
+  };
 }

@@ -2,11 +2,17 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Page } from '#src/platform/pagination.ts';
 import { Instant, Nullable } from '#src/platform/schemas.ts';
 
-export const Username = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{1,62}$', description: 'lower case letters, digits, . _ -' });
+export const Username = Type.String({
+  pattern: '^[a-z0-9][a-z0-9._-]{1,62}$',
+  description: 'lower case letters, digits, . _ -',
+});
 export const Password = Type.String({ minLength: 12, maxLength: 256 });
 
 export const LoginBody = Type.Object(
-  { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+  },
   { additionalProperties: false },
 );
 export const User = Type.Object({
@@ -55,7 +61,10 @@ export const ApiToken = Type.Object({
   revokedAt: Nullable(Instant),
   lastUsedAt: Nullable(Instant),
 });
-export const CreatedToken = Type.Object({ token: ApiToken, secret: Type.String({ description: 'shown once; store it now' }) });
+export const CreatedToken = Type.Object({
+  token: ApiToken,
+  secret: Type.String({ description: 'shown once; store it now' }),
+});
 
 export const UserPage = Page('users', User);
 export const TokenPage = Page('tokens', ApiToken);

@@ -8,12 +8,22 @@ export type SessionRow = Selectable<UserSessionTable>;
 export class SessionRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async create(values: { id: string; user_id: string; token_hash: string; csrf_hash: string; expires_at: Date }): Promise<void> {
+  async create(values: {
+    id: string;
+    user_id: string;
+    token_hash: string;
+    csrf_hash: string;
+    expires_at: Date;
+  }): Promise<void> {
     await this.db.insertInto('user_session').values(values).execute();
   }
 
   async findByTokenHash(tokenHash: string): Promise<SessionRow | undefined> {
-    return this.db.selectFrom('user_session').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return this.db
+      .selectFrom('user_session')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
   }
 
   async touch(id: string, at: Date): Promise<void> {
@@ -21,11 +31,20 @@ export class SessionRepository {
   }
 
   async revoke(id: string, at: Date): Promise<void> {
-    await this.db.updateTable('user_session').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+    await this.db
+      .updateTable('user_session')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
 
   async revokeAllOf(userId: string, at: Date, exceptSessionId?: string): Promise<number> {
-    let q = this.db.updateTable('user_session').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+    let q = this.db
+      .updateTable('user_session')
+      .set({ revoked_at: at })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null);
     if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
     const r = await q.executeTakeFirst();
     return Number(r.numUpdatedRows);

@@ -10,7 +10,14 @@ export type TokenRow = Selectable<ApiTokenTable>;
 export class TokenRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async create(values: { id: string; user_id: string; name: string; token_hash: string; prefix: string; expires_at: Date | null }): Promise<TokenRow> {
+  async create(values: {
+    id: string;
+    user_id: string;
+    name: string;
+    token_hash: string;
+    prefix: string;
+    expires_at: Date | null;
+  }): Promise<TokenRow> {
     return this.db.insertInto('api_token').values(values).returningAll().executeTakeFirstOrThrow();
   }
 
@@ -23,11 +30,22 @@ export class TokenRepository {
   }
 
   /** Oldest first, a page at a time; one user's, or everyone's. */
-  async page(opts: { userId?: string; limit: number; after?: readonly [Date, string] }): Promise<RowPage<TokenRow>> {
+  async page(opts: {
+    userId?: string;
+    limit: number;
+    after?: readonly [Date, string];
+  }): Promise<RowPage<TokenRow>> {
     let q = this.db.selectFrom('api_token').selectAll();
     if (opts.userId) q = q.where('user_id', '=', opts.userId);
     if (opts.after) q = q.where(sortsAfter([{ column: 'created_at' }, { column: 'id' }], opts.after));
-    return toRowPage(await q.orderBy('created_at').orderBy('id').limit(opts.limit + 1).execute(), opts.limit);
+    return toRowPage(
+      await q
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(opts.limit + 1)
+        .execute(),
+      opts.limit,
+    );
   }
 
   async touch(id: string, at: Date): Promise<void> {
@@ -35,11 +53,21 @@ export class TokenRepository {
   }
 
   async revoke(id: string, at: Date): Promise<void> {
-    await this.db.updateTable('api_token').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+    await this.db
+      .updateTable('api_token')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
 
   async revokeAllOf(userId: string, at: Date): Promise<number> {
-    const r = await this.db.updateTable('api_token').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+    const r = await this.db
+      .updateTable('api_token')
+      .set({ revoked_at: at })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows);
   }
 }

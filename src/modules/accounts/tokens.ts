@@ -20,7 +20,8 @@ export async function createToken(
   const { actor } = ctx;
   let owner: UserRow;
   if (input.username && input.username !== actor.username) {
-    if (!actor.isAdmin) throw forbidden('auth.admin_only', 'only an administrator may create tokens for another user');
+    if (!actor.isAdmin)
+      throw forbidden('auth.admin_only', 'only an administrator may create tokens for another user');
     owner = await requireUser(ctx, input.username);
   } else {
     const self = actor.userId ? await ctx.repo(UserRepository).findById(actor.userId) : undefined;
@@ -31,7 +32,12 @@ export async function createToken(
   const now = ctx.clock.now();
   const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86400_000) : null;
   const t = await ctx.repo(TokenRepository).create({
-    id: ctx.ids.uuid(), user_id: owner.id, name: input.name, token_hash: sha256(secret), prefix: secret.slice(0, 10), expires_at: expiresAt,
+    id: ctx.ids.uuid(),
+    user_id: owner.id,
+    name: input.name,
+    token_hash: sha256(secret),
+    prefix: secret.slice(0, 10),
+    expires_at: expiresAt,
   });
   ctx.audit({ action: 'token.created', entityType: 'api_token', entityId: t.id, after: presentToken(t) });
   return { token: presentToken(t), secret };
@@ -40,7 +46,11 @@ export async function createToken(
 const tokenCursor = cursorCodec('tokens', ['instant', 'uuid']);
 
 /** The actor's tokens, or (administrators, `all`) everyone's. */
-export async function listTokens(ctx: Context, all: boolean, page: PageRequest): Promise<{ tokens: Token[]; nextCursor: string | null }> {
+export async function listTokens(
+  ctx: Context,
+  all: boolean,
+  page: PageRequest,
+): Promise<{ tokens: Token[]; nextCursor: string | null }> {
   const { actor } = ctx;
   if (all && !actor.isAdmin) throw forbidden('auth.admin_only', 'only an administrator may list every token');
   if (!all && !actor.userId) return { tokens: [], nextCursor: null };
@@ -58,9 +68,16 @@ export async function listTokens(ctx: Context, all: boolean, page: PageRequest):
 export async function revokeToken(ctx: Context, id: string): Promise<Token> {
   const tokens = ctx.repo(TokenRepository);
   const t = await tokens.findById(id);
-  if (!t || (t.user_id !== ctx.actor.userId && !ctx.actor.isAdmin)) throw notFound('token.not_found', `no token ${id}`);
+  if (!t || (t.user_id !== ctx.actor.userId && !ctx.actor.isAdmin))
+    throw notFound('token.not_found', `no token ${id}`);
   await tokens.revoke(t.id, ctx.clock.now());
   const after = (await tokens.findById(t.id))!;
-  ctx.audit({ action: 'token.revoked', entityType: 'api_token', entityId: t.id, before: presentToken(t), after: presentToken(after) });
+  ctx.audit({
+    action: 'token.revoked',
+    entityType: 'api_token',
+    entityId: t.id,
+    before: presentToken(t),
+    after: presentToken(after),
+  });
   return presentToken(after);
 }

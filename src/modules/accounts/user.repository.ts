@@ -26,12 +26,25 @@ export class UserRepository {
   async page(opts: { limit: number; after?: string }): Promise<RowPage<UserRow>> {
     let q = this.db.selectFrom('app_user').selectAll();
     if (opts.after !== undefined) q = q.where(sortsAfter([{ column: 'username' }], [opts.after]));
-    return toRowPage(await q.orderBy('username').limit(opts.limit + 1).execute(), opts.limit);
+    return toRowPage(
+      await q
+        .orderBy('username')
+        .limit(opts.limit + 1)
+        .execute(),
+      opts.limit,
+    );
   }
 
   /** The first administrator who is not disabled (the local administrator). */
   async firstActiveAdmin(): Promise<UserRow | undefined> {
-    return this.db.selectFrom('app_user').selectAll().where('is_admin', '=', true).where('disabled_at', 'is', null).orderBy('username').limit(1).executeTakeFirst();
+    return this.db
+      .selectFrom('app_user')
+      .selectAll()
+      .where('is_admin', '=', true)
+      .where('disabled_at', 'is', null)
+      .orderBy('username')
+      .limit(1)
+      .executeTakeFirst();
   }
 
   /** Serialises first-start bootstrap across processes (transaction-scoped advisory lock). */
@@ -40,11 +53,19 @@ export class UserRepository {
   }
 
   async count(): Promise<number> {
-    const r = await this.db.selectFrom('app_user').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const r = await this.db
+      .selectFrom('app_user')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 
   async update(id: string, values: Updateable<AppUserTable>): Promise<UserRow> {
-    return this.db.updateTable('app_user').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    return this.db
+      .updateTable('app_user')
+      .set(values)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 }

@@ -18,11 +18,18 @@ export async function requireUser(ctx: Context, username: string): Promise<UserR
 /** Creates a user; without a password, with a one-time password (returned once) to change at first sign-in. */
 export async function createUser(
   ctx: Context,
-  input: { username: string; displayName?: string | undefined; password?: string | undefined; isAdmin?: boolean | undefined },
+  input: {
+    username: string;
+    displayName?: string | undefined;
+    password?: string | undefined;
+    isAdmin?: boolean | undefined;
+  },
 ): Promise<{ user: User; oneTimePassword?: string }> {
   const users = ctx.repo(UserRepository);
   if (await users.findByUsername(input.username)) {
-    throw conflict('user.exists', `user "${input.username}" already exists`, { issues: [{ field: '/username', message: 'taken' }] });
+    throw conflict('user.exists', `user "${input.username}" already exists`, {
+      issues: [{ field: '/username', message: 'taken' }],
+    });
   }
   const oneTime = input.password === undefined ? oneTimePassword(ctx.ids) : undefined;
   const hash = await hashPassword(input.password ?? oneTime!);
@@ -34,13 +41,21 @@ export async function createUser(
     must_change_password: oneTime !== undefined,
     is_admin: input.isAdmin ?? false,
   });
-  ctx.audit({ action: 'user.created', entityType: 'user', entityId: u.id, after: { ...presentUser(u), passwordHash: hash } });
+  ctx.audit({
+    action: 'user.created',
+    entityType: 'user',
+    entityId: u.id,
+    after: { ...presentUser(u), passwordHash: hash },
+  });
   return { user: presentUser(u), ...(oneTime ? { oneTimePassword: oneTime } : {}) };
 }
 
 const userCursor = cursorCodec('users', ['text']);
 
-export async function listUsers(ctx: Context, page: PageRequest): Promise<{ users: User[]; nextCursor: string | null }> {
+export async function listUsers(
+  ctx: Context,
+  page: PageRequest,
+): Promise<{ users: User[]; nextCursor: string | null }> {
   const limit = pageSize(page);
   const after = page.cursor ? userCursor.decode(page.cursor)[0] : undefined;
   const rows = await ctx.repo(UserRepository).page({ limit, ...(after !== undefined ? { after } : {}) });
@@ -53,24 +68,40 @@ export async function disableUser(ctx: Context, username: string): Promise<User>
   const u = await requireUser(ctx, username);
   if (u.id === ctx.actor.userId) throw invalid('user.disable_self', 'you cannot disable your own account');
   const now = ctx.clock.now();
-  const updated = await ctx.repo(UserRepository).update(u.id, { disabled_at: u.disabled_at ?? now, updated_at: now });
+  const updated = await ctx
+    .repo(UserRepository)
+    .update(u.id, { disabled_at: u.disabled_at ?? now, updated_at: now });
   const sessions = await ctx.repo(SessionRepository).revokeAllOf(u.id, now);
   const tokens = await ctx.repo(TokenRepository).revokeAllOf(u.id, now);
   ctx.audit({
-    action: 'user.disabled', entityType: 'user', entityId: u.id,
-    before: { disabledAt: u.disabled_at }, after: { disabledAt: updated.disabled_at, revokedSessions: sessions, revokedTokens: tokens },
+    action: 'user.disabled',
+    entityType: 'user',
+    entityId: u.id,
+    before: { disabledAt: u.disabled_at },
+    after: { disabledAt: updated.disabled_at, revokedSessions: sessions, revokedTokens: tokens },
   });
   return presentUser(updated);
 }
 
 /** Sets a one-time password the user must change at next sign-in; ends their sessions. */
-export async function resetPassword(ctx: Context, username: string): Promise<{ user: User; oneTimePassword: string }> {
+export async function resetPassword(
+  ctx: Context,
+  username: string,
+): Promise<{ user: User; oneTimePassword: string }> {
   const u = await requireUser(ctx, username);
   const oneTime = oneTimePassword(ctx.ids);
   const hash = await hashPassword(oneTime);
   const now = ctx.clock.now();
-  const updated = await ctx.repo(UserRepository).update(u.id, { password_hash: hash, must_change_password: true, updated_at: now });
+  const updated = await ctx
+    .repo(UserRepository)
+    .update(u.id, { password_hash: hash, must_change_password: true, updated_at: now });
   await ctx.repo(SessionRepository).revokeAllOf(u.id, now);
-  ctx.audit({ action: 'user.password_reset', entityType: 'user', entityId: u.id, before: { passwordHash: u.password_hash }, after: { passwordHash: hash } });
+  ctx.audit({
+    action: 'user.password_reset',
+    entityType: 'user',
+    entityId: u.id,
+    before: { passwordHash: u.password_hash },
+    after: { passwordHash: hash },
+  });
   return { user: presentUser(updated), oneTimePassword: oneTime };
 }

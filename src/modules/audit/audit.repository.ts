@@ -12,7 +12,11 @@ export class AuditRepository {
 
   /** The head recorded at the last append, to detect removal of the newest events. */
   async recordedHead(): Promise<{ seq: number; hash: string } | undefined> {
-    const r = await this.db.selectFrom('installation').select('value').where('key', '=', AUDIT_HEAD_KEY).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('installation')
+      .select('value')
+      .where('key', '=', AUDIT_HEAD_KEY)
+      .executeTakeFirst();
     return r ? (r.value as { seq: number; hash: string }) : undefined;
   }
 
@@ -20,7 +24,13 @@ export class AuditRepository {
   async *walk(pageSize = 1000): AsyncGenerator<ChainedEvent & { stored: string }> {
     let after = '0';
     for (;;) {
-      const rows = await this.db.selectFrom('audit_event').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+      const rows = await this.db
+        .selectFrom('audit_event')
+        .selectAll()
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(pageSize)
+        .execute();
       for (const r of rows) yield toChained(r);
       if (rows.length < pageSize) return;
       after = rows[rows.length - 1]!.seq;
@@ -28,8 +38,18 @@ export class AuditRepository {
   }
 
   /** Newest first, a page at a time, below `beforeSeq`. */
-  async page(filter: { caseId?: string; entityType?: string; entityId?: string; beforeSeq?: string; limit: number }): Promise<RowPage<AuditRow>> {
-    let q = this.db.selectFrom('audit_event').selectAll().orderBy('seq', 'desc').limit(filter.limit + 1);
+  async page(filter: {
+    caseId?: string;
+    entityType?: string;
+    entityId?: string;
+    beforeSeq?: string;
+    limit: number;
+  }): Promise<RowPage<AuditRow>> {
+    let q = this.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(filter.limit + 1);
     if (filter.caseId) q = q.where('case_id', '=', filter.caseId);
     if (filter.entityType) q = q.where('entity_type', '=', filter.entityType);
     if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);

@@ -3,9 +3,18 @@ import { Page, PageQuery } from '#src/platform/pagination.ts';
 import { Nullable } from '#src/platform/schemas.ts';
 
 export const AuditEvent = Type.Object({
-  seq: Type.Integer(), id: Type.String(), at: Type.String(), actor: Type.String(), actorId: Nullable(Type.String()),
-  action: Type.String(), entityType: Type.String(), entityId: Nullable(Type.String()),
-  caseId: Nullable(Type.String()), before: Type.Unknown(), after: Type.Unknown(), hash: Type.String(),
+  seq: Type.Integer(),
+  id: Type.String(),
+  at: Type.String(),
+  actor: Type.String(),
+  actorId: Nullable(Type.String()),
+  action: Type.String(),
+  entityType: Type.String(),
+  entityId: Nullable(Type.String()),
+  caseId: Nullable(Type.String()),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  hash: Type.String(),
 });
 export type AuditEvent = Static<typeof AuditEvent>;
 export const AuditEventPage = Page('events', AuditEvent);
@@ -13,5 +22,7 @@ export const AuditEventPage = Page('events', AuditEvent);
 export const AuditQuery = PageQuery({
   entityType: Type.Optional(Type.String({ maxLength: 50 })),
   entityId: Type.Optional(Type.String({ maxLength: 100 })),
-  before: Type.Optional(Type.Integer({ minimum: 1, description: 'events with seq below this (older paging; prefer cursor)' })),
+  before: Type.Optional(
+    Type.Integer({ minimum: 1, description: 'events with seq below this (older paging; prefer cursor)' }),
+  ),
 });

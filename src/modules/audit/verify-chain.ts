@@ -34,8 +34,21 @@ export async function verifyAuditChain(ctx: Context): Promise<AuditVerifyResult>
   for await (const e of audit.walk()) if (!verifier.push(e)) break;
   const r = verifier.finish(expected);
   const checkedAt = ctx.clock.now().toISOString();
-  if (r.ok) return { ok: true, events: r.count, head: r.lastSeq > 0 ? { seq: r.lastSeq, hash: r.lastHash } : null, problem: null, checkedAt };
-  return { ok: false, events: r.count, head: expected ?? null, problem: { ...r.problem, message: describe(r.problem) }, checkedAt };
+  if (r.ok)
+    return {
+      ok: true,
+      events: r.count,
+      head: r.lastSeq > 0 ? { seq: r.lastSeq, hash: r.lastHash } : null,
+      problem: null,
+      checkedAt,
+    };
+  return {
+    ok: false,
+    events: r.count,
+    head: expected ?? null,
+    problem: { ...r.problem, message: describe(r.problem) },
+    checkedAt,
+  };
 }
 
 /** Keeps the last scheduled check's result where operators can see it. */

@@ -6,8 +6,24 @@ import { CaseRef, Uuid } from '#src/platform/schemas.ts';
 import { addFigure, listFigures } from './figures.ts';
 import { addPlace, listPlaces } from './places.ts';
 import {
-  CreateFigureBody, CreatePlaceBody, CreateSourceBody, CreateStatementBody, CreateSweepBody, Figure, FigurePage, Place, PlacePage, Source, SourcePage,
-  Statement, StatementPage, Sweep, SweepPage, UpdateSourceBody, UpdateStatementBody, UpdateSweepBody,
+  CreateFigureBody,
+  CreatePlaceBody,
+  CreateSourceBody,
+  CreateStatementBody,
+  CreateSweepBody,
+  Figure,
+  FigurePage,
+  Place,
+  PlacePage,
+  Source,
+  SourcePage,
+  Statement,
+  StatementPage,
+  Sweep,
+  SweepPage,
+  UpdateSourceBody,
+  UpdateStatementBody,
+  UpdateSweepBody,
 } from './schemas.ts';
 import { addSource, listSources, updateSource } from './sources.ts';
 import { addStatement, listStatements, updateStatement } from './statements.ts';
@@ -20,41 +36,169 @@ const write = { kind: 'case', permission: 'case.write' } as const;
 /** Sources, statements, places, sweeps and figures of a case. */
 export function caseFileRoutes(r: Router): void {
   const C = '/api/cases/:caseId';
-  r.get(`${C}/sources`, { access: read, tags: ['sources'], summary: 'Sources of a case', params: CaseParams, querystring: PageQuery(), response: SourcePage },
-    (ctx, { scope, query }) => listSources(ctx, scope, query));
-  r.post(`${C}/sources`, {
-    access: write, tags: ['sources'], summary: 'Add a source (organisation, outlet, account)', params: CaseParams, body: CreateSourceBody, response: Source, status: 201,
-  }, (ctx, { scope, body }) => addSource(ctx, scope, body));
-  r.patch(`${C}/sources/:id`, { access: write, tags: ['sources'], summary: 'Correct a source', params: ItemParams, body: UpdateSourceBody, response: Source },
-    (ctx, { scope, params, body }) => updateSource(ctx, scope, params.id, body));
+  r.get(
+    `${C}/sources`,
+    {
+      access: read,
+      tags: ['sources'],
+      summary: 'Sources of a case',
+      params: CaseParams,
+      querystring: PageQuery(),
+      response: SourcePage,
+    },
+    (ctx, { scope, query }) => listSources(ctx, scope, query),
+  );
+  r.post(
+    `${C}/sources`,
+    {
+      access: write,
+      tags: ['sources'],
+      summary: 'Add a source (organisation, outlet, account)',
+      params: CaseParams,
+      body: CreateSourceBody,
+      response: Source,
+      status: 201,
+    },
+    (ctx, { scope, body }) => addSource(ctx, scope, body),
+  );
+  r.patch(
+    `${C}/sources/:id`,
+    {
+      access: write,
+      tags: ['sources'],
+      summary: 'Correct a source',
+      params: ItemParams,
+      body: UpdateSourceBody,
+      response: Source,
+    },
+    (ctx, { scope, params, body }) => updateSource(ctx, scope, params.id, body),
+  );
 
-  r.get(`${C}/statements`, {
-    access: read, tags: ['sources'], summary: 'What sources said', params: CaseParams, querystring: PageQuery({ sourceId: Type.Optional(Uuid) }), response: StatementPage,
-  }, (ctx, { scope, query }) => listStatements(ctx, scope, query));
-  r.post(`${C}/statements`, {
-    access: write, tags: ['sources'], summary: 'Record a statement with the time as the source gave it', params: CaseParams, body: CreateStatementBody,
-    response: Statement, status: 201,
-  }, (ctx, { scope, body }) => addStatement(ctx, scope, body));
-  r.patch(`${C}/statements/:id`, { access: write, tags: ['sources'], summary: 'Correct a statement', params: ItemParams, body: UpdateStatementBody, response: Statement },
-    (ctx, { scope, params, body }) => updateStatement(ctx, scope, params.id, body));
+  r.get(
+    `${C}/statements`,
+    {
+      access: read,
+      tags: ['sources'],
+      summary: 'What sources said',
+      params: CaseParams,
+      querystring: PageQuery({ sourceId: Type.Optional(Uuid) }),
+      response: StatementPage,
+    },
+    (ctx, { scope, query }) => listStatements(ctx, scope, query),
+  );
+  r.post(
+    `${C}/statements`,
+    {
+      access: write,
+      tags: ['sources'],
+      summary: 'Record a statement with the time as the source gave it',
+      params: CaseParams,
+      body: CreateStatementBody,
+      response: Statement,
+      status: 201,
+    },
+    (ctx, { scope, body }) => addStatement(ctx, scope, body),
+  );
+  r.patch(
+    `${C}/statements/:id`,
+    {
+      access: write,
+      tags: ['sources'],
+      summary: 'Correct a statement',
+      params: ItemParams,
+      body: UpdateStatementBody,
+      response: Statement,
+    },
+    (ctx, { scope, params, body }) => updateStatement(ctx, scope, params.id, body),
+  );
 
-  r.get(`${C}/places`, {
-    access: read, tags: ['places'], summary: 'Places (site → building → floor → zone)', params: CaseParams, querystring: PageQuery(), response: PlacePage,
-  }, (ctx, { scope, query }) => listPlaces(ctx, scope, query));
-  r.post(`${C}/places`, { access: write, tags: ['places'], summary: 'Add a place', params: CaseParams, body: CreatePlaceBody, response: Place, status: 201 },
-    (ctx, { scope, body }) => addPlace(ctx, scope, body));
+  r.get(
+    `${C}/places`,
+    {
+      access: read,
+      tags: ['places'],
+      summary: 'Places (site → building → floor → zone)',
+      params: CaseParams,
+      querystring: PageQuery(),
+      response: PlacePage,
+    },
+    (ctx, { scope, query }) => listPlaces(ctx, scope, query),
+  );
+  r.post(
+    `${C}/places`,
+    {
+      access: write,
+      tags: ['places'],
+      summary: 'Add a place',
+      params: CaseParams,
+      body: CreatePlaceBody,
+      response: Place,
+      status: 201,
+    },
+    (ctx, { scope, body }) => addPlace(ctx, scope, body),
+  );
 
-  r.get(`${C}/sweeps`, { access: read, tags: ['places'], summary: 'Searches of places', params: CaseParams, querystring: PageQuery(), response: SweepPage },
-    (ctx, { scope, query }) => listSweeps(ctx, scope, query));
-  r.post(`${C}/sweeps`, { access: write, tags: ['places'], summary: 'Record a search of a place', params: CaseParams, body: CreateSweepBody, response: Sweep, status: 201 },
-    (ctx, { scope, body }) => addSweep(ctx, scope, body));
-  r.patch(`${C}/sweeps/:id`, {
-    access: write, tags: ['places'], summary: 'Record how a search went on (end, result, notes) or correct it', params: ItemParams, body: UpdateSweepBody, response: Sweep,
-  }, (ctx, { scope, params, body }) => updateSweep(ctx, scope, params.id, body));
+  r.get(
+    `${C}/sweeps`,
+    {
+      access: read,
+      tags: ['places'],
+      summary: 'Searches of places',
+      params: CaseParams,
+      querystring: PageQuery(),
+      response: SweepPage,
+    },
+    (ctx, { scope, query }) => listSweeps(ctx, scope, query),
+  );
+  r.post(
+    `${C}/sweeps`,
+    {
+      access: write,
+      tags: ['places'],
+      summary: 'Record a search of a place',
+      params: CaseParams,
+      body: CreateSweepBody,
+      response: Sweep,
+      status: 201,
+    },
+    (ctx, { scope, body }) => addSweep(ctx, scope, body),
+  );
+  r.patch(
+    `${C}/sweeps/:id`,
+    {
+      access: write,
+      tags: ['places'],
+      summary: 'Record how a search went on (end, result, notes) or correct it',
+      params: ItemParams,
+      body: UpdateSweepBody,
+      response: Sweep,
+    },
+    (ctx, { scope, params, body }) => updateSweep(ctx, scope, params.id, body),
+  );
 
-  r.get(`${C}/figures`, {
-    access: read, tags: ['figures'], summary: 'Figures with their period, source and method', params: CaseParams, querystring: PageQuery(), response: FigurePage,
-  }, (ctx, { scope, query }) => listFigures(ctx, scope, query));
-  r.post(`${C}/figures`, { access: write, tags: ['figures'], summary: 'Record a figure', params: CaseParams, body: CreateFigureBody, response: Figure, status: 201 },
-    (ctx, { scope, body }) => addFigure(ctx, scope, body));
+  r.get(
+    `${C}/figures`,
+    {
+      access: read,
+      tags: ['figures'],
+      summary: 'Figures with their period, source and method',
+      params: CaseParams,
+      querystring: PageQuery(),
+      response: FigurePage,
+    },
+    (ctx, { scope, query }) => listFigures(ctx, scope, query),
+  );
+  r.post(
+    `${C}/figures`,
+    {
+      access: write,
+      tags: ['figures'],
+      summary: 'Record a figure',
+      params: CaseParams,
+      body: CreateFigureBody,
+      response: Figure,
+      status: 201,
+    },
+    (ctx, { scope, body }) => addFigure(ctx, scope, body),
+  );
 }

@@ -15,13 +15,28 @@ export class FigureRepository {
   }
 
   async get(caseId: string, id: string): Promise<FigureRow | undefined> {
-    return this.db.selectFrom('figure').selectAll().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('figure')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /** In the order they were recorded, a page at a time. */
-  async page(caseId: string, opts: { limit: number; after?: readonly [Date, string] }): Promise<RowPage<FigureRow>> {
+  async page(
+    caseId: string,
+    opts: { limit: number; after?: readonly [Date, string] },
+  ): Promise<RowPage<FigureRow>> {
     let q = this.db.selectFrom('figure').selectAll().where('case_id', '=', caseId);
     if (opts.after) q = q.where(sortsAfter([{ column: 'created_at' }, { column: 'id' }], opts.after));
-    return toRowPage(await q.orderBy('created_at').orderBy('id').limit(opts.limit + 1).execute(), opts.limit);
+    return toRowPage(
+      await q
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(opts.limit + 1)
+        .execute(),
+      opts.limit,
+    );
   }
 }

@@ -16,4 +16,9 @@ export { addSweep } from './sweeps.ts';
 export type { SourceRow } from './source.repository.ts';
 export type { Figure, Place, Source, Statement, Sweep } from './schemas.ts';
 
-export const caseFileModule: AtharModule = { name: 'casefile', routes: caseFileRoutes, auditViews: caseFileAuditViews, timeline: caseFileTimeline };
+export const caseFileModule: AtharModule = {
+  name: 'casefile',
+  routes: caseFileRoutes,
+  auditViews: caseFileAuditViews,
+  timeline: caseFileTimeline,
+};

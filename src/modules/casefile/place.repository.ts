@@ -16,19 +16,39 @@ export class PlaceRepository {
   }
 
   async get(caseId: string, id: string): Promise<PlaceRow | undefined> {
-    return this.db.selectFrom('place').selectAll().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('place')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   async byIds(caseId: string, ids: readonly string[]): Promise<PlaceRow[]> {
     if (ids.length === 0) return [];
-    return this.db.selectFrom('place').selectAll().where('case_id', '=', caseId).where('id', 'in', ids).execute();
+    return this.db
+      .selectFrom('place')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('id', 'in', ids)
+      .execute();
   }
 
   /** In the order they were recorded, a page at a time. */
-  async page(caseId: string, opts: { limit: number; after?: readonly [Date, string] }): Promise<RowPage<PlaceRow>> {
+  async page(
+    caseId: string,
+    opts: { limit: number; after?: readonly [Date, string] },
+  ): Promise<RowPage<PlaceRow>> {
     let q = this.db.selectFrom('place').selectAll().where('case_id', '=', caseId);
     if (opts.after) q = q.where(sortsAfter([{ column: 'created_at' }, { column: 'id' }], opts.after));
-    return toRowPage(await q.orderBy('created_at').orderBy('id').limit(opts.limit + 1).execute(), opts.limit);
+    return toRowPage(
+      await q
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(opts.limit + 1)
+        .execute(),
+      opts.limit,
+    );
   }
 
   async createSweep(values: Insertable<SweepTable>): Promise<SweepRow> {
@@ -36,14 +56,27 @@ export class PlaceRepository {
   }
 
   async getSweep(caseId: string, id: string): Promise<SweepRow | undefined> {
-    return this.db.selectFrom('sweep').selectAll().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('sweep')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /** By start (not yet started last), a page at a time. */
-  async sweepPage(caseId: string, opts: { limit: number; after?: readonly [Date | null, string] }): Promise<RowPage<SweepRow>> {
+  async sweepPage(
+    caseId: string,
+    opts: { limit: number; after?: readonly [Date | null, string] },
+  ): Promise<RowPage<SweepRow>> {
     let q = this.db.selectFrom('sweep').selectAll().where('case_id', '=', caseId);
-    if (opts.after) q = q.where(sortsAfter([{ column: 'started_at', nullable: true }, { column: 'id' }], opts.after));
-    const rows = await q.orderBy('started_at', (ob) => ob.asc().nullsLast()).orderBy('id').limit(opts.limit + 1).execute();
+    if (opts.after)
+      q = q.where(sortsAfter([{ column: 'started_at', nullable: true }, { column: 'id' }], opts.after));
+    const rows = await q
+      .orderBy('started_at', (ob) => ob.asc().nullsLast())
+      .orderBy('id')
+      .limit(opts.limit + 1)
+      .execute();
     return toRowPage(rows, opts.limit);
   }
 
@@ -59,6 +92,11 @@ export class PlaceRepository {
   }
 
   async updateSweep(id: string, values: Updateable<SweepTable>): Promise<SweepRow> {
-    return this.db.updateTable('sweep').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    return this.db
+      .updateTable('sweep')
+      .set(values)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 }

@@ -6,22 +6,39 @@ import { SourceRepository, type SourceRow, type StatementRow } from './source.re
 
 /** A reference that names nothing in this case: a 400 naming the field. */
 function unknown(kind: string, id: string, field: string) {
-  return invalid('validation.reference', `no ${kind} ${id} in this case`, { issues: [{ field, message: `unknown ${kind}` }] });
+  return invalid('validation.reference', `no ${kind} ${id} in this case`, {
+    issues: [{ field, message: `unknown ${kind}` }],
+  });
 }
 
-export async function requireSource(ctx: Context, caseId: string, id: string, field: string): Promise<SourceRow> {
+export async function requireSource(
+  ctx: Context,
+  caseId: string,
+  id: string,
+  field: string,
+): Promise<SourceRow> {
   const s = await ctx.repo(SourceRepository).get(caseId, id);
   if (!s) throw unknown('source', id, field);
   return s;
 }
 
-export async function requireStatement(ctx: Context, caseId: string, id: string, field: string): Promise<StatementRow> {
+export async function requireStatement(
+  ctx: Context,
+  caseId: string,
+  id: string,
+  field: string,
+): Promise<StatementRow> {
   const s = await ctx.repo(SourceRepository).getStatement(caseId, id);
   if (!s) throw unknown('statement', id, field);
   return s;
 }
 
-export async function requirePlace(ctx: Context, caseId: string, id: string, field: string): Promise<PlaceRow> {
+export async function requirePlace(
+  ctx: Context,
+  caseId: string,
+  id: string,
+  field: string,
+): Promise<PlaceRow> {
   const p = await ctx.repo(PlaceRepository).get(caseId, id);
   if (!p) throw unknown('place', id, field);
   return p;
@@ -31,7 +48,12 @@ export async function requirePlace(ctx: Context, caseId: string, id: string, fie
 export type CaseFileRecord = 'statement' | 'sweep' | 'figure';
 
 /** Whether a statement, sweep or figure of this id exists in the case. */
-export async function caseFileRecordExists(ctx: Context, caseId: string, kind: CaseFileRecord, id: string): Promise<boolean> {
+export async function caseFileRecordExists(
+  ctx: Context,
+  caseId: string,
+  kind: CaseFileRecord,
+  id: string,
+): Promise<boolean> {
   switch (kind) {
     case 'statement':
       return !!(await ctx.repo(SourceRepository).getStatement(caseId, id));
@@ -43,6 +65,10 @@ export async function caseFileRecordExists(ctx: Context, caseId: string, kind: C
 }
 
 /** The case's sources with these ids, by id (claimants of published verdicts). */
-export async function sourcesById(ctx: Context, caseId: string, ids: readonly string[]): Promise<Map<string, SourceRow>> {
+export async function sourcesById(
+  ctx: Context,
+  caseId: string,
+  ids: readonly string[],
+): Promise<Map<string, SourceRow>> {
   return new Map((await ctx.repo(SourceRepository).byIds(caseId, [...new Set(ids)])).map((s) => [s.id, s]));
 }

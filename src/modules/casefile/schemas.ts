@@ -1,6 +1,17 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Page } from '#src/platform/pagination.ts';
-import { Language, Literals, LongText, Nullable, PartialDate, ShortText, Url, Uuid, When, WhenInput } from '#src/platform/schemas.ts';
+import {
+  Language,
+  Literals,
+  LongText,
+  Nullable,
+  PartialDate,
+  ShortText,
+  Url,
+  Uuid,
+  When,
+  WhenInput,
+} from '#src/platform/schemas.ts';
 
 export const SourceKind = Literals(['organisation', 'outlet', 'account', 'person']);
 export const CreateSourceBody = Type.Object(
@@ -57,7 +68,9 @@ export const Coordinates = Type.Object(
   {
     latitude: Type.Number({ minimum: -90, maximum: 90 }),
     longitude: Type.Number({ minimum: -180, maximum: 180 }),
-    precisionM: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'radius in metres' })),
+    precisionM: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'radius in metres' }),
+    ),
     approximate: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -79,7 +92,12 @@ export const Place = Type.Object({
   parentId: Nullable(Type.String()),
   names: Type.Array(Type.Object({ lang: Type.String(), name: Type.String() })),
   coordinates: Nullable(
-    Type.Object({ latitude: Type.Number(), longitude: Type.Number(), precisionM: Nullable(Type.Integer()), approximate: Type.Boolean() }),
+    Type.Object({
+      latitude: Type.Number(),
+      longitude: Type.Number(),
+      precisionM: Nullable(Type.Integer()),
+      approximate: Type.Boolean(),
+    }),
   ),
   description: Type.String(),
   isDemo: Type.Boolean(),
@@ -150,9 +168,18 @@ export const Figure = Type.Object({
 export type Figure = Static<typeof Figure>;
 
 /** Corrections: any subset of a created entry's fields (at least one). */
-export const UpdateSourceBody = Type.Partial(CreateSourceBody, { additionalProperties: false, minProperties: 1 });
-export const UpdateStatementBody = Type.Partial(Type.Omit(CreateStatementBody, ['sourceId']), { additionalProperties: false, minProperties: 1 });
-export const UpdateSweepBody = Type.Partial(Type.Omit(CreateSweepBody, ['placeId']), { additionalProperties: false, minProperties: 1 });
+export const UpdateSourceBody = Type.Partial(CreateSourceBody, {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export const UpdateStatementBody = Type.Partial(Type.Omit(CreateStatementBody, ['sourceId']), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export const UpdateSweepBody = Type.Partial(Type.Omit(CreateSweepBody, ['placeId']), {
+  additionalProperties: false,
+  minProperties: 1,
+});
 
 export const SourcePage = Page('sources', Source);
 export const StatementPage = Page('statements', Statement);

@@ -9,11 +9,20 @@ import { MembershipRepository } from './membership.repository.ts';
  * administrator manages users and cases, and joins a case (audited) to see it. Someone who is not
  * a member is told the case does not exist, so case slugs do not leak to outsiders.
  */
-export async function authorizeCase(ctx: Context, actor: Actor, rule: CaseRule, caseRef: string): Promise<CaseScope> {
+export async function authorizeCase(
+  ctx: Context,
+  actor: Actor,
+  rule: CaseRule,
+  caseRef: string,
+): Promise<CaseScope> {
   const c = await ctx.repo(CaseRepository).find(caseRef);
   if (!c || actor.userId === null) throw notFound('case.not_found', `no case "${caseRef}"`);
   const m = await ctx.repo(MembershipRepository).find(c.id, actor.userId);
-  if (rule.kind === 'case_or_admin' && actor.isAdmin && (!m || !ROLE_PERMISSIONS[m.role].includes(rule.permission))) {
+  if (
+    rule.kind === 'case_or_admin' &&
+    actor.isAdmin &&
+    (!m || !ROLE_PERMISSIONS[m.role].includes(rule.permission))
+  ) {
     return { case: c, role: m?.role ?? null };
   }
   if (!m) throw notFound('case.not_found', `no case "${caseRef}"`);

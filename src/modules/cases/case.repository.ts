@@ -17,17 +17,32 @@ export class CaseRepository {
 
   async find(ref: string): Promise<CaseRow | undefined> {
     const q = this.db.selectFrom('case_file').selectAll();
-    return isUuid(ref) ? q.where('id', '=', ref).executeTakeFirst() : q.where('slug', '=', ref).executeTakeFirst();
+    return isUuid(ref)
+      ? q.where('id', '=', ref).executeTakeFirst()
+      : q.where('slug', '=', ref).executeTakeFirst();
   }
 
   /** Oldest first, a page at a time: every case, or those where `memberId` has a membership (with the role). */
-  async page(opts: { memberId: string | null; limit: number; after?: readonly [Date, string] }): Promise<RowPage<CaseRow & { role: string | null }>> {
-    const keyset = opts.after ? sortsAfter([{ column: 'case_file.created_at' }, { column: 'case_file.id' }], opts.after) : null;
+  async page(opts: {
+    memberId: string | null;
+    limit: number;
+    after?: readonly [Date, string];
+  }): Promise<RowPage<CaseRow & { role: string | null }>> {
+    const keyset = opts.after
+      ? sortsAfter([{ column: 'case_file.created_at' }, { column: 'case_file.id' }], opts.after)
+      : null;
     if (opts.memberId === null) {
       let q = this.db.selectFrom('case_file').selectAll();
       if (keyset) q = q.where(keyset);
-      const rows = await q.orderBy('created_at').orderBy('id').limit(opts.limit + 1).execute();
-      return toRowPage(rows.map((r) => ({ ...r, role: null })), opts.limit);
+      const rows = await q
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(opts.limit + 1)
+        .execute();
+      return toRowPage(
+        rows.map((r) => ({ ...r, role: null })),
+        opts.limit,
+      );
     }
     let q = this.db
       .selectFrom('case_file')
@@ -36,6 +51,13 @@ export class CaseRepository {
       .select('membership.role')
       .where('membership.user_id', '=', opts.memberId);
     if (keyset) q = q.where(keyset);
-    return toRowPage(await q.orderBy('case_file.created_at').orderBy('case_file.id').limit(opts.limit + 1).execute(), opts.limit);
+    return toRowPage(
+      await q
+        .orderBy('case_file.created_at')
+        .orderBy('case_file.id')
+        .limit(opts.limit + 1)
+        .execute(),
+      opts.limit,
+    );
   }
 }

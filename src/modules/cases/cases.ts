@@ -10,11 +10,17 @@ import { presentCase } from './present.ts';
 import type { Case, CreateCaseBody } from './schemas.ts';
 
 /** Creates a case; its creator becomes its admin. */
-export async function createCase(ctx: Context, input: Static<typeof CreateCaseBody>, opts: { isDemo?: boolean } = {}): Promise<Case> {
+export async function createCase(
+  ctx: Context,
+  input: Static<typeof CreateCaseBody>,
+  opts: { isDemo?: boolean } = {},
+): Promise<Case> {
   validZoneOrThrow(input.timeZone, '/timeZone');
   const cases = ctx.repo(CaseRepository);
   if (await cases.find(input.slug)) {
-    throw conflict('case.slug_taken', `a case with slug "${input.slug}" exists`, { issues: [{ field: '/slug', message: 'taken' }] });
+    throw conflict('case.slug_taken', `a case with slug "${input.slug}" exists`, {
+      issues: [{ field: '/slug', message: 'taken' }],
+    });
   }
   const start = input.eventStart ? readWhen(input.eventStart, input.timeZone, '/eventStart') : null;
   const c = await cases.create({
@@ -27,11 +33,23 @@ export async function createCase(ctx: Context, input: Static<typeof CreateCaseBo
     event_start_precision: start?.precision ?? null,
     is_demo: opts.isDemo ?? false,
   });
-  ctx.audit({ action: 'case.created', entityType: 'case', entityId: c.id, caseId: c.id, after: presentCase(c, null) });
+  ctx.audit({
+    action: 'case.created',
+    entityType: 'case',
+    entityId: c.id,
+    caseId: c.id,
+    after: presentCase(c, null),
+  });
   const { userId } = ctx.actor;
   if (userId) {
     await ctx.repo(MembershipRepository).set(c.id, userId, 'admin');
-    ctx.audit({ action: 'membership.set', entityType: 'membership', entityId: `${c.id}:${userId}`, caseId: c.id, after: { userId, role: 'admin' } });
+    ctx.audit({
+      action: 'membership.set',
+      entityType: 'membership',
+      entityId: `${c.id}:${userId}`,
+      caseId: c.id,
+      after: { userId, role: 'admin' },
+    });
   }
   return presentCase(c, userId ? 'admin' : null);
 }
@@ -49,15 +67,31 @@ export function showCase(scope: CaseScope): Case {
 const caseCursor = cursorCodec('cases', ['instant', 'uuid']);
 
 /** Cases the actor is a member of (an installation admin sees all, with their role or none). */
-export async function listCases(ctx: Context, page: PageRequest): Promise<{ cases: Case[]; nextCursor: string | null }> {
+export async function listCases(
+  ctx: Context,
+  page: PageRequest,
+): Promise<{ cases: Case[]; nextCursor: string | null }> {
   const { actor } = ctx;
   if (!actor.isAdmin && !actor.userId) return { cases: [], nextCursor: null };
   const limit = pageSize(page);
   const after = page.cursor ? caseCursor.decode(page.cursor) : undefined;
-  const rows = await ctx.repo(CaseRepository).page({ memberId: actor.isAdmin ? null : actor.userId, limit, ...(after ? { after } : {}) });
+  const rows = await ctx
+    .repo(CaseRepository)
+    .page({ memberId: actor.isAdmin ? null : actor.userId, limit, ...(after ? { after } : {}) });
   // An installation administrator sees every case, with their own role where they are a member.
-  const roles = actor.isAdmin && actor.userId ? await ctx.repo(MembershipRepository).rolesOf(actor.userId, rows.rows.map((c) => c.id)) : new Map<string, string>();
-  const { items, nextCursor } = presentPage(rows, caseCursor, (c) => [c.created_at, c.id], (c) => presentCase(c, actor.isAdmin ? (roles.get(c.id) ?? null) : c.role));
+  const roles =
+    actor.isAdmin && actor.userId
+      ? await ctx.repo(MembershipRepository).rolesOf(
+          actor.userId,
+          rows.rows.map((c) => c.id),
+        )
+      : new Map<string, string>();
+  const { items, nextCursor } = presentPage(
+    rows,
+    caseCursor,
+    (c) => [c.created_at, c.id],
+    (c) => presentCase(c, actor.isAdmin ? (roles.get(c.id) ?? null) : c.role),
+  );
   return { cases: items, nextCursor };
 }
 

@@ -14,4 +14,9 @@ export type { CaseRow } from './case.repository.ts';
 export { Case, CaseParams } from './schemas.ts';
 export type { Membership } from './schemas.ts';
 
-export const casesModule: AtharModule = { name: 'cases', routes: caseRoutes, auditViews: caseAuditViews, timeline: caseTimeline };
+export const casesModule: AtharModule = {
+  name: 'cases',
+  routes: caseRoutes,
+  auditViews: caseAuditViews,
+  timeline: caseTimeline,
+};

@@ -10,10 +10,16 @@ import type { Membership } from './schemas.ts';
 
 const memberCursor = cursorCodec('members', ['text']);
 
-export async function listMembers(ctx: Context, scope: CaseScope, page: PageRequest): Promise<{ members: Membership[]; nextCursor: string | null }> {
+export async function listMembers(
+  ctx: Context,
+  scope: CaseScope,
+  page: PageRequest,
+): Promise<{ members: Membership[]; nextCursor: string | null }> {
   const limit = pageSize(page);
   const after = page.cursor ? memberCursor.decode(page.cursor)[0] : undefined;
-  const rows = await ctx.repo(MembershipRepository).page(scope.case.id, { limit, ...(after !== undefined ? { after } : {}) });
+  const rows = await ctx
+    .repo(MembershipRepository)
+    .page(scope.case.id, { limit, ...(after !== undefined ? { after } : {}) });
   const { items, nextCursor } = presentPage(rows, memberCursor, (m) => [m.username], presentMember);
   return { members: items, nextCursor };
 }
@@ -22,17 +28,32 @@ export async function listMembers(ctx: Context, scope: CaseScope, page: PageRequ
  * Adds or changes a member. Case admins manage their case; an installation admin may too (that
  * is how an admin joins a case: audited like any other change).
  */
-export async function setMember(ctx: Context, caseRef: string, username: string, role: Role): Promise<Membership> {
+export async function setMember(
+  ctx: Context,
+  caseRef: string,
+  username: string,
+  role: Role,
+): Promise<Membership> {
   const c = await requireCase(ctx, caseRef);
   const u = await requireUser(ctx, username);
   const memberships = ctx.repo(MembershipRepository);
   const before = await memberships.find(c.id, u.id);
   const m = await memberships.set(c.id, u.id, role);
   ctx.audit({
-    action: 'membership.set', entityType: 'membership', entityId: `${c.id}:${u.id}`, caseId: c.id,
-    before: before ? { userId: u.id, role: before.role } : null, after: { userId: u.id, role },
+    action: 'membership.set',
+    entityType: 'membership',
+    entityId: `${c.id}:${u.id}`,
+    caseId: c.id,
+    before: before ? { userId: u.id, role: before.role } : null,
+    after: { userId: u.id, role },
   });
-  return { userId: u.id, username: u.username, displayName: u.display_name, role: m.role, since: m.created_at.toISOString() };
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role: m.role,
+    since: m.created_at.toISOString(),
+  };
 }
 
 export async function removeMember(ctx: Context, caseRef: string, username: string): Promise<void> {
@@ -42,7 +63,13 @@ export async function removeMember(ctx: Context, caseRef: string, username: stri
   const before = await memberships.find(c.id, u.id);
   if (!before) throw notFound('membership.not_found', `${username} is not a member of ${c.slug}`);
   await memberships.remove(c.id, u.id);
-  ctx.audit({ action: 'membership.removed', entityType: 'membership', entityId: `${c.id}:${u.id}`, caseId: c.id, before: { userId: u.id, role: before.role } });
+  ctx.audit({
+    action: 'membership.removed',
+    entityType: 'membership',
+    entityId: `${c.id}:${u.id}`,
+    caseId: c.id,
+    before: { userId: u.id, role: before.role },
+  });
 }
 
 /** A user's role in a case, or null when they are not a member. */

@@ -6,7 +6,10 @@ import { toRowPage, type RowPage } from '#src/platform/pagination.ts';
 import type { MembershipTable } from './case.tables.ts';
 
 export type MembershipRow = Selectable<MembershipTable>;
-export type MemberRow = Pick<MembershipRow, 'user_id' | 'role' | 'created_at'> & { username: string; display_name: string };
+export type MemberRow = Pick<MembershipRow, 'user_id' | 'role' | 'created_at'> & {
+  username: string;
+  display_name: string;
+};
 
 /**
  * Who is a member of which case, in which role. Listing members reads the names of the users
@@ -16,7 +19,12 @@ export class MembershipRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   async find(caseId: string, userId: string): Promise<MembershipRow | undefined> {
-    return this.db.selectFrom('membership').selectAll().where('case_id', '=', caseId).where('user_id', '=', userId).executeTakeFirst();
+    return this.db
+      .selectFrom('membership')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
   }
 
   async set(caseId: string, userId: string, role: Role): Promise<MembershipRow> {
@@ -29,18 +37,29 @@ export class MembershipRepository {
   }
 
   async remove(caseId: string, userId: string): Promise<void> {
-    await this.db.deleteFrom('membership').where('case_id', '=', caseId).where('user_id', '=', userId).execute();
+    await this.db
+      .deleteFrom('membership')
+      .where('case_id', '=', caseId)
+      .where('user_id', '=', userId)
+      .execute();
   }
 
   /** Ids of the cases a user is a member of. */
   async caseIdsOf(userId: string): Promise<string[]> {
-    return (await this.db.selectFrom('membership').select('case_id').where('user_id', '=', userId).execute()).map((r) => r.case_id);
+    return (
+      await this.db.selectFrom('membership').select('case_id').where('user_id', '=', userId).execute()
+    ).map((r) => r.case_id);
   }
 
   /** The user's role in each of these cases where they have one. */
   async rolesOf(userId: string, caseIds: readonly string[]): Promise<Map<string, Role>> {
     if (caseIds.length === 0) return new Map();
-    const rows = await this.db.selectFrom('membership').select(['case_id', 'role']).where('user_id', '=', userId).where('case_id', 'in', caseIds).execute();
+    const rows = await this.db
+      .selectFrom('membership')
+      .select(['case_id', 'role'])
+      .where('user_id', '=', userId)
+      .where('case_id', 'in', caseIds)
+      .execute();
     return new Map(rows.map((r) => [r.case_id, r.role]));
   }
 
@@ -49,9 +68,21 @@ export class MembershipRepository {
     let q = this.db
       .selectFrom('membership')
       .innerJoin('app_user', 'app_user.id', 'membership.user_id')
-      .select(['membership.user_id', 'membership.role', 'membership.created_at', 'app_user.username', 'app_user.display_name'])
+      .select([
+        'membership.user_id',
+        'membership.role',
+        'membership.created_at',
+        'app_user.username',
+        'app_user.display_name',
+      ])
       .where('membership.case_id', '=', caseId);
     if (opts.after !== undefined) q = q.where(sortsAfter([{ column: 'app_user.username' }], [opts.after]));
-    return toRowPage(await q.orderBy('app_user.username').limit(opts.limit + 1).execute(), opts.limit);
+    return toRowPage(
+      await q
+        .orderBy('app_user.username')
+        .limit(opts.limit + 1)
+        .execute(),
+      opts.limit,
+    );
   }
 }

@@ -18,5 +18,11 @@ export function presentCase(c: CaseRow, role: string | null): Case {
 }
 
 export function presentMember(m: MemberRow): Membership {
-  return { userId: m.user_id, username: m.username, displayName: m.display_name, role: m.role, since: m.created_at.toISOString() };
+  return {
+    userId: m.user_id,
+    username: m.username,
+    displayName: m.display_name,
+    role: m.role,
+    since: m.created_at.toISOString(),
+  };
 }

@@ -1,7 +1,18 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Username } from '#src/modules/accounts/index.ts';
 import { Page } from '#src/platform/pagination.ts';
-import { CaseRef, Instant, LongText, Nullable, Role, ShortText, Slug, TimeZone, When, WhenInput } from '#src/platform/schemas.ts';
+import {
+  CaseRef,
+  Instant,
+  LongText,
+  Nullable,
+  Role,
+  ShortText,
+  Slug,
+  TimeZone,
+  When,
+  WhenInput,
+} from '#src/platform/schemas.ts';
 
 /** The path parameters of every case route. */
 export const CaseParams = Type.Object({ caseId: CaseRef });

@@ -4,8 +4,16 @@ import type { TimelineSource } from '#src/platform/timeline.ts';
 export const caseTimeline: TimelineSource = async (_ctx, scope) => {
   const c = scope.case;
   if (!c.event_start) return [];
-  return [{
-    at: c.event_start, precision: c.event_start_precision ?? 'second', sourceTimeZone: c.time_zone, kind: 'case.event_start', entityType: 'case',
-    entityId: c.id, title: c.title, isDemo: c.is_demo,
-  }];
+  return [
+    {
+      at: c.event_start,
+      precision: c.event_start_precision ?? 'second',
+      sourceTimeZone: c.time_zone,
+      kind: 'case.event_start',
+      entityType: 'case',
+      entityId: c.id,
+      title: c.title,
+      isDemo: c.is_demo,
+    },
+  ];
 };

@@ -17,7 +17,10 @@ const SIMILAR_MIN_SCORE = 0.3;
 /** The folded text of a claim, refusing a text with no words. */
 export function foldClaimText(text: string): string {
   const folded = foldText(text);
-  if (folded.length === 0) throw invalid('validation.text', 'the claim has no words', { issues: [{ field: '/text', message: 'no letters or digits' }] });
+  if (folded.length === 0)
+    throw invalid('validation.text', 'the claim has no words', {
+      issues: [{ field: '/text', message: 'no letters or digits' }],
+    });
   return folded;
 }
 
@@ -36,13 +39,33 @@ export async function addClaim(
   await requireClaimant(ctx, scope, input.claimantSourceId);
   const claims = ctx.repo(ClaimRepository);
   const c = await claims.create({
-    id: ctx.ids.uuid(), case_id: scope.case.id, text: input.text, text_folded: folded, language: input.language,
-    first_seen_at: firstSeen?.at ?? null, first_seen_precision: firstSeen?.precision ?? null, first_seen_time_zone: firstSeen?.timeZone ?? null,
-    appearance_url: input.appearanceUrl ?? null, claimant_source_id: input.claimantSourceId ?? null, is_demo: opts.isDemo ?? false,
+    id: ctx.ids.uuid(),
+    case_id: scope.case.id,
+    text: input.text,
+    text_folded: folded,
+    language: input.language,
+    first_seen_at: firstSeen?.at ?? null,
+    first_seen_precision: firstSeen?.precision ?? null,
+    first_seen_time_zone: firstSeen?.timeZone ?? null,
+    appearance_url: input.appearanceUrl ?? null,
+    claimant_source_id: input.claimantSourceId ?? null,
+    is_demo: opts.isDemo ?? false,
   });
   const claim = await claimWithEvidence(ctx, scope, c);
-  ctx.audit({ action: 'claim.created', entityType: 'claim', entityId: c.id, caseId: scope.case.id, after: claim });
-  const similar = (await claims.search(folded, { caseIds: await caseIdsOf(ctx, ctx.actor.userId), alsoPublished: true, limit: 6, minScore: SIMILAR_MIN_SCORE }))
-    .filter((r) => r.id !== c.id);
+  ctx.audit({
+    action: 'claim.created',
+    entityType: 'claim',
+    entityId: c.id,
+    caseId: scope.case.id,
+    after: claim,
+  });
+  const similar = (
+    await claims.search(folded, {
+      caseIds: await caseIdsOf(ctx, ctx.actor.userId),
+      alsoPublished: true,
+      limit: 6,
+      minScore: SIMILAR_MIN_SCORE,
+    })
+  ).filter((r) => r.id !== c.id);
   return { claim, similar: similar.slice(0, 5).map(presentSimilar) };
 }

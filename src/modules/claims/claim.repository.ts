@@ -16,21 +16,47 @@ export class ClaimRepository {
   }
 
   async get(caseId: string, id: string): Promise<ClaimRow | undefined> {
-    return this.db.selectFrom('claim').selectAll().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('claim')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   async update(id: string, values: Updateable<ClaimTable>): Promise<ClaimRow> {
-    return this.db.updateTable('claim').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    return this.db
+      .updateTable('claim')
+      .set(values)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
   /** Newest first, keyset-paginated on (created_at, id) so pages stay stable under inserts. */
-  async page(caseId: string, opts: { limit: number; after?: readonly [Date, string]; status?: ClaimStatus }): Promise<RowPage<ClaimRow>> {
+  async page(
+    caseId: string,
+    opts: { limit: number; after?: readonly [Date, string]; status?: ClaimStatus },
+  ): Promise<RowPage<ClaimRow>> {
     let q = this.db.selectFrom('claim').selectAll().where('case_id', '=', caseId);
     if (opts.status) q = q.where('status', '=', opts.status);
     // created_at is stored to the millisecond (migration 0001), exactly what a cursor carries, so
     // the keyset compares equal values and the (case_id, created_at, id) index serves the query.
-    if (opts.after) q = q.where(sortsAfter([{ column: 'created_at', desc: true }, { column: 'id', desc: true }], opts.after));
-    const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit + 1).execute();
+    if (opts.after)
+      q = q.where(
+        sortsAfter(
+          [
+            { column: 'created_at', desc: true },
+            { column: 'id', desc: true },
+          ],
+          opts.after,
+        ),
+      );
+    const rows = await q
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(opts.limit + 1)
+      .execute();
     return toRowPage(rows, opts.limit);
   }
 
@@ -39,7 +65,10 @@ export class ClaimRepository {
    * when its words contain the query's words, or when it is close to the query as trigrams
    * (catches misspellings and other inflections).
    */
-  async search(folded: string, opts: { caseIds: string[] | null; alsoPublished?: boolean; limit: number; minScore: number }) {
+  async search(
+    folded: string,
+    opts: { caseIds: string[] | null; alsoPublished?: boolean; limit: number; minScore: number },
+  ) {
     const score = sql<number>`greatest(similarity(claim.text_folded, ${folded}), word_similarity(${folded}, claim.text_folded),
       case when to_tsvector('simple', claim.text_folded) @@ plainto_tsquery('simple', ${folded}) then 0.5 + 0.5 * word_similarity(${folded}, claim.text_folded) else 0 end)`;
     let q = this.db
@@ -66,7 +95,13 @@ export class ClaimRepository {
 
   async evidence(claimIds: string[]): Promise<EvidenceRow[]> {
     if (claimIds.length === 0) return [];
-    return this.db.selectFrom('claim_evidence').selectAll().where('claim_id', 'in', claimIds).orderBy('created_at').orderBy('id').execute();
+    return this.db
+      .selectFrom('claim_evidence')
+      .selectAll()
+      .where('claim_id', 'in', claimIds)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
   }
 
   /** Every claim of a case with a date to show on the timeline. */
@@ -75,7 +110,13 @@ export class ClaimRepository {
       .selectFrom('claim')
       .selectAll()
       .where('case_id', '=', caseId)
-      .where((eb) => eb.or([eb('first_seen_at', 'is not', null), eb('verdict_as_of', 'is not', null), eb('published_at', 'is not', null)]))
+      .where((eb) =>
+        eb.or([
+          eb('first_seen_at', 'is not', null),
+          eb('verdict_as_of', 'is not', null),
+          eb('published_at', 'is not', null),
+        ]),
+      )
       .orderBy('id')
       .execute();
   }

@@ -7,7 +7,16 @@ import { exportClaimReviews } from './claimreview.ts';
 import { addEvidence } from './evidence.ts';
 import { getClaim, listClaims, searchClaims } from './read-claims.ts';
 import {
-  AddEvidenceBody, Claim, ClaimListQuery, ClaimPage, ClaimSearchQuery, ClaimSearchResult, CreateClaimBody, CreatedClaim, UpdateClaimBody, VerdictBody,
+  AddEvidenceBody,
+  Claim,
+  ClaimListQuery,
+  ClaimPage,
+  ClaimSearchQuery,
+  ClaimSearchResult,
+  CreateClaimBody,
+  CreatedClaim,
+  UpdateClaimBody,
+  VerdictBody,
 } from './schemas.ts';
 import { updateClaim } from './update-claim.ts';
 import { publishVerdict, setVerdict, startReview } from './verdicts.ts';
@@ -21,42 +30,121 @@ const review = { kind: 'case', permission: 'claim.review' } as const;
 /** Claims, their evidence and the verdict workflow: unverified → in_review → verdict → published. */
 export function claimRoutes(r: Router): void {
   const C = '/api/cases/:caseId/claims';
-  r.get(C, { access: read, tags, summary: 'Claims, newest first (cursor pagination)', params: CaseParams, querystring: ClaimListQuery, response: ClaimPage },
-    (ctx, { scope, query }) => listClaims(ctx, scope, query));
+  r.get(
+    C,
+    {
+      access: read,
+      tags,
+      summary: 'Claims, newest first (cursor pagination)',
+      params: CaseParams,
+      querystring: ClaimListQuery,
+      response: ClaimPage,
+    },
+    (ctx, { scope, query }) => listClaims(ctx, scope, query),
+  );
 
-  r.post(C, {
-    access: write, tags, summary: 'Add a claim; answers with similar claims already in the installation', params: CaseParams, body: CreateClaimBody,
-    response: CreatedClaim, status: 201,
-  }, (ctx, { scope, body }) => addClaim(ctx, scope, body));
+  r.post(
+    C,
+    {
+      access: write,
+      tags,
+      summary: 'Add a claim; answers with similar claims already in the installation',
+      params: CaseParams,
+      body: CreateClaimBody,
+      response: CreatedClaim,
+      status: 201,
+    },
+    (ctx, { scope, body }) => addClaim(ctx, scope, body),
+  );
 
-  r.get(`${C}/search`, {
-    access: read, tags, summary: 'Full-text and trigram search (Arabic and Latin)', params: CaseParams, querystring: ClaimSearchQuery, response: ClaimSearchResult,
-  }, (ctx, { scope, query }) => searchClaims(ctx, scope, query.q, query.limit));
+  r.get(
+    `${C}/search`,
+    {
+      access: read,
+      tags,
+      summary: 'Full-text and trigram search (Arabic and Latin)',
+      params: CaseParams,
+      querystring: ClaimSearchQuery,
+      response: ClaimSearchResult,
+    },
+    (ctx, { scope, query }) => searchClaims(ctx, scope, query.q, query.limit),
+  );
 
-  r.get(`${C}/:claimId`, { access: read, tags, summary: 'One claim with its evidence', params: ClaimParams, response: Claim },
-    (ctx, { scope, params }) => getClaim(ctx, scope, params.claimId));
+  r.get(
+    `${C}/:claimId`,
+    { access: read, tags, summary: 'One claim with its evidence', params: ClaimParams, response: Claim },
+    (ctx, { scope, params }) => getClaim(ctx, scope, params.claimId),
+  );
 
-  r.patch(`${C}/:claimId`, {
-    access: write, tags, summary: 'Correct a claim (text, language, first seen, appearance, claimant); a changed text withdraws a publication',
-    params: ClaimParams, body: UpdateClaimBody, response: Claim,
-  }, (ctx, { scope, params, body }) => updateClaim(ctx, scope, params.claimId, body));
+  r.patch(
+    `${C}/:claimId`,
+    {
+      access: write,
+      tags,
+      summary:
+        'Correct a claim (text, language, first seen, appearance, claimant); a changed text withdraws a publication',
+      params: ClaimParams,
+      body: UpdateClaimBody,
+      response: Claim,
+    },
+    (ctx, { scope, params, body }) => updateClaim(ctx, scope, params.claimId, body),
+  );
 
-  r.post(`${C}/:claimId/review`, { access: write, tags, summary: 'Start reviewing a claim (unverified → in_review)', params: ClaimParams, response: Claim },
-    (ctx, { scope, params }) => startReview(ctx, scope, params.claimId));
+  r.post(
+    `${C}/:claimId/review`,
+    {
+      access: write,
+      tags,
+      summary: 'Start reviewing a claim (unverified → in_review)',
+      params: ClaimParams,
+      response: Claim,
+    },
+    (ctx, { scope, params }) => startReview(ctx, scope, params.claimId),
+  );
 
-  r.post(`${C}/:claimId/verdict`, { access: review, tags, summary: 'Set or revise the verdict (reviewers)', params: ClaimParams, body: VerdictBody, response: Claim },
-    (ctx, { scope, params, body }) => setVerdict(ctx, scope, params.claimId, body));
+  r.post(
+    `${C}/:claimId/verdict`,
+    {
+      access: review,
+      tags,
+      summary: 'Set or revise the verdict (reviewers)',
+      params: ClaimParams,
+      body: VerdictBody,
+      response: Claim,
+    },
+    (ctx, { scope, params, body }) => setVerdict(ctx, scope, params.claimId, body),
+  );
 
-  r.post(`${C}/:claimId/publish`, { access: review, tags, summary: 'Publish the verdict', params: ClaimParams, response: Claim },
-    (ctx, { scope, params }) => publishVerdict(ctx, scope, params.claimId));
+  r.post(
+    `${C}/:claimId/publish`,
+    { access: review, tags, summary: 'Publish the verdict', params: ClaimParams, response: Claim },
+    (ctx, { scope, params }) => publishVerdict(ctx, scope, params.claimId),
+  );
 
-  r.post(`${C}/:claimId/evidence`, {
-    access: write, tags, summary: 'Link evidence (statement, sweep, figure) with a stance', params: ClaimParams, body: AddEvidenceBody, response: Claim,
-  }, (ctx, { scope, params, body }) => addEvidence(ctx, scope, params.claimId, body));
+  r.post(
+    `${C}/:claimId/evidence`,
+    {
+      access: write,
+      tags,
+      summary: 'Link evidence (statement, sweep, figure) with a stance',
+      params: ClaimParams,
+      body: AddEvidenceBody,
+      response: Claim,
+    },
+    (ctx, { scope, params, body }) => addEvidence(ctx, scope, params.claimId, body),
+  );
 
-  r.get('/api/cases/:caseId/claimreview', { access: read, tags, summary: 'schema.org ClaimReview JSON-LD for every published verdict', params: CaseParams },
+  r.get(
+    '/api/cases/:caseId/claimreview',
+    {
+      access: read,
+      tags,
+      summary: 'schema.org ClaimReview JSON-LD for every published verdict',
+      params: CaseParams,
+    },
     async (ctx, { scope }, { reply }) => {
       void reply.type('application/ld+json; charset=utf-8');
       return JSON.stringify(await exportClaimReviews(ctx, scope));
-    });
+    },
+  );
 }

@@ -7,17 +7,28 @@ import type { Verdict } from './claim.tables.ts';
 import { ClaimRepository } from './claim.repository.ts';
 
 function partialOrInstant(at: Date, precision: Precision | null, zone: string): string {
-  return precision === 'day' || precision === 'month' || precision === 'year' ? formatInZone(at, zone, precision) : isoInstant(at);
+  return precision === 'day' || precision === 'month' || precision === 'year'
+    ? formatInZone(at, zone, precision)
+    : isoInstant(at);
 }
 
-const VERDICT_NAME: Record<Verdict, string> = { false: 'False', misleading: 'Misleading', unproven: 'Unproven', true: 'True' };
+const VERDICT_NAME: Record<Verdict, string> = {
+  false: 'False',
+  misleading: 'Misleading',
+  unproven: 'Unproven',
+  true: 'True',
+};
 
 /** schema.org ClaimReview (JSON-LD), one object per claim with a published verdict. */
 export type ClaimReview = Record<string, unknown> & { '@context': string; '@type': 'ClaimReview' };
 
 export async function exportClaimReviews(ctx: Context, scope: CaseScope): Promise<ClaimReview[]> {
   const claims = await ctx.repo(ClaimRepository).listPublished(scope.case.id);
-  const byId = await sourcesById(ctx, scope.case.id, claims.flatMap((c) => (c.claimant_source_id ? [c.claimant_source_id] : [])));
+  const byId = await sourcesById(
+    ctx,
+    scope.case.id,
+    claims.flatMap((c) => (c.claimant_source_id ? [c.claimant_source_id] : [])),
+  );
   const { config } = ctx;
   return claims.map((c) => {
     const claimant = c.claimant_source_id ? byId.get(c.claimant_source_id) : undefined;
@@ -31,13 +42,22 @@ export async function exportClaimReviews(ctx: Context, scope: CaseScope): Promis
       };
     }
     // A first sighting known to the day is a schema.org Date, not a midnight instant.
-    const firstSeen = c.first_seen_at ? partialOrInstant(c.first_seen_at, c.first_seen_precision, c.first_seen_time_zone ?? scope.case.time_zone) : null;
+    const firstSeen = c.first_seen_at
+      ? partialOrInstant(
+          c.first_seen_at,
+          c.first_seen_precision,
+          c.first_seen_time_zone ?? scope.case.time_zone,
+        )
+      : null;
     if (firstSeen) itemReviewed.datePublished = firstSeen;
     if (appearance) {
       itemReviewed.appearance = [appearance];
       itemReviewed.firstAppearance = { ...appearance, ...(firstSeen ? { datePublished: firstSeen } : {}) };
     }
-    const author: Record<string, unknown> = { '@type': 'Organization', name: c.author_name ?? config.organisationName };
+    const author: Record<string, unknown> = {
+      '@type': 'Organization',
+      name: c.author_name ?? config.organisationName,
+    };
     if (config.organisationUrl) author.url = config.organisationUrl;
     return {
       '@context': 'https://schema.org',

@@ -9,18 +9,47 @@ import { presentEvidence } from './present.ts';
 import type { AddEvidenceBody, Claim } from './schemas.ts';
 
 /** Links a statement, sweep or figure of the case to a claim, with a stance (supports, refutes, context). */
-export async function addEvidence(ctx: Context, scope: CaseScope, id: string, input: Static<typeof AddEvidenceBody>): Promise<Claim> {
+export async function addEvidence(
+  ctx: Context,
+  scope: CaseScope,
+  id: string,
+  input: Static<typeof AddEvidenceBody>,
+): Promise<Claim> {
   const c = await loadClaim(ctx, scope, id);
   if (input.targetType === 'media_item' || input.targetType === 'person') {
-    throw invalid('evidence.target_unsupported', `${input.targetType} evidence arrives with the media and registry features`, { issues: [{ field: '/targetType', message: 'not available yet' }] });
+    throw invalid(
+      'evidence.target_unsupported',
+      `${input.targetType} evidence arrives with the media and registry features`,
+      { issues: [{ field: '/targetType', message: 'not available yet' }] },
+    );
   }
   if (!(await caseFileRecordExists(ctx, scope.case.id, input.targetType, input.targetId))) {
-    throw invalid('validation.reference', `no ${input.targetType} ${input.targetId} in this case`, { issues: [{ field: '/targetId', message: `unknown ${input.targetType}` }] });
+    throw invalid('validation.reference', `no ${input.targetType} ${input.targetId} in this case`, {
+      issues: [{ field: '/targetId', message: `unknown ${input.targetType}` }],
+    });
   }
   const claims = ctx.repo(ClaimRepository);
-  const dup = (await claims.evidence([c.id])).some((e) => e.target_type === input.targetType && e.target_id === input.targetId);
-  if (dup) throw invalid('evidence.duplicate', 'this evidence is already linked to the claim', { issues: [{ field: '/targetId', message: 'already linked' }] });
-  const e = await claims.addEvidence({ id: ctx.ids.uuid(), claim_id: c.id, stance: input.stance, target_type: input.targetType, target_id: input.targetId, note: input.note ?? '' });
-  ctx.audit({ action: 'claim.evidence_added', entityType: 'claim', entityId: c.id, caseId: scope.case.id, after: { evidence: [presentEvidence(e)] } });
+  const dup = (await claims.evidence([c.id])).some(
+    (e) => e.target_type === input.targetType && e.target_id === input.targetId,
+  );
+  if (dup)
+    throw invalid('evidence.duplicate', 'this evidence is already linked to the claim', {
+      issues: [{ field: '/targetId', message: 'already linked' }],
+    });
+  const e = await claims.addEvidence({
+    id: ctx.ids.uuid(),
+    claim_id: c.id,
+    stance: input.stance,
+    target_type: input.targetType,
+    target_id: input.targetId,
+    note: input.note ?? '',
+  });
+  ctx.audit({
+    action: 'claim.evidence_added',
+    entityType: 'claim',
+    entityId: c.id,
+    caseId: scope.case.id,
+    after: { evidence: [presentEvidence(e)] },
+  });
   return claimWithEvidence(ctx, scope, c);
 }

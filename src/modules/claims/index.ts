@@ -12,4 +12,9 @@ export { addEvidence } from './evidence.ts';
 export { publishVerdict, setVerdict, startReview } from './verdicts.ts';
 export type { Claim, SimilarClaim } from './schemas.ts';
 
-export const claimsModule: AtharModule = { name: 'claims', routes: claimRoutes, auditViews: claimAuditViews, timeline: claimTimeline };
+export const claimsModule: AtharModule = {
+  name: 'claims',
+  routes: claimRoutes,
+  auditViews: claimAuditViews,
+  timeline: claimTimeline,
+};

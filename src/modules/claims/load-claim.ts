@@ -19,6 +19,10 @@ export async function claimWithEvidence(ctx: Context, scope: CaseScope, c: Claim
 }
 
 /** The claimant must be a source of the same case. */
-export async function requireClaimant(ctx: Context, scope: CaseScope, sourceId: string | undefined): Promise<void> {
+export async function requireClaimant(
+  ctx: Context,
+  scope: CaseScope,
+  sourceId: string | undefined,
+): Promise<void> {
   if (sourceId !== undefined) await requireSource(ctx, scope.case.id, sourceId, '/claimantSourceId');
 }

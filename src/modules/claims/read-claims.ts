@@ -23,17 +23,34 @@ export async function listClaims(
 ): Promise<{ claims: Claim[]; nextCursor: string | null }> {
   const claims = ctx.repo(ClaimRepository);
   const page = await claims.page(scope.case.id, {
-    limit: pageSize(q), ...(q.cursor ? { after: claimCursor.decode(q.cursor) } : {}), ...(q.status ? { status: q.status } : {}),
+    limit: pageSize(q),
+    ...(q.cursor ? { after: claimCursor.decode(q.cursor) } : {}),
+    ...(q.status ? { status: q.status } : {}),
   });
   const evidence = await claims.evidence(page.rows.map((r) => r.id));
-  const { items, nextCursor } = presentPage(page, claimCursor, (c) => [c.created_at, c.id], (c) => presentClaim(c, scope.case.time_zone, evidence));
+  const { items, nextCursor } = presentPage(
+    page,
+    claimCursor,
+    (c) => [c.created_at, c.id],
+    (c) => presentClaim(c, scope.case.time_zone, evidence),
+  );
   return { claims: items, nextCursor };
 }
 
 /** Full-text and trigram search within a case, across Arabic and Latin script (folded forms). */
-export async function searchClaims(ctx: Context, scope: CaseScope, query: string, limit = 20): Promise<Static<typeof ClaimSearchResult>> {
+export async function searchClaims(
+  ctx: Context,
+  scope: CaseScope,
+  query: string,
+  limit = 20,
+): Promise<Static<typeof ClaimSearchResult>> {
   const folded = foldText(query);
-  if (folded.length === 0) throw invalid('validation.query', 'the query has no words', { issues: [{ field: '/q', message: 'no letters or digits' }] });
-  const rows = await ctx.repo(ClaimRepository).search(folded, { caseIds: [scope.case.id], limit, minScore: 0.2 });
+  if (folded.length === 0)
+    throw invalid('validation.query', 'the query has no words', {
+      issues: [{ field: '/q', message: 'no letters or digits' }],
+    });
+  const rows = await ctx
+    .repo(ClaimRepository)
+    .search(folded, { caseIds: [scope.case.id], limit, minScore: 0.2 });
   return { results: rows.map(presentSimilar) };
 }

@@ -27,7 +27,12 @@ export const Evidence = Type.Object({
   createdAt: Instant,
 });
 export const AddEvidenceBody = Type.Object(
-  { stance: Stance, targetType: EvidenceTarget, targetId: Uuid, note: Type.Optional(Type.String({ maxLength: 5000 })) },
+  {
+    stance: Stance,
+    targetType: EvidenceTarget,
+    targetId: Uuid,
+    note: Type.Optional(Type.String({ maxLength: 5000 })),
+  },
   { additionalProperties: false },
 );
 
@@ -69,14 +74,18 @@ export const SimilarClaim = Type.Object({
 });
 export const CreatedClaim = Type.Object({
   claim: Claim,
-  similar: Type.Array(SimilarClaim, { description: 'claims already in the installation that read alike: was this rumour already checked?' }),
+  similar: Type.Array(SimilarClaim, {
+    description: 'claims already in the installation that read alike: was this rumour already checked?',
+  }),
 });
 
 export const VerdictBody = Type.Object(
   {
     verdict: Verdict,
     summary: Type.String({ minLength: 1, maxLength: 5000 }),
-    rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5, description: 'default follows from the verdict' })),
+    rating: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 5, description: 'default follows from the verdict' }),
+    ),
     asOf: Type.Optional(WhenInput),
   },
   { additionalProperties: false },
@@ -85,10 +94,16 @@ export const VerdictBody = Type.Object(
 export const ClaimListQuery = PageQuery({ status: Type.Optional(ClaimStatus) });
 export const ClaimPage = Page('claims', Claim);
 export const ClaimSearchQuery = Type.Object(
-  { q: Type.String({ minLength: 1, maxLength: 500 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })) },
+  {
+    q: Type.String({ minLength: 1, maxLength: 500 }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  },
   { additionalProperties: false },
 );
 export const ClaimSearchResult = Type.Object({ results: Type.Array(SimilarClaim) });
 
 /** Corrections to a claim's record (not its verdict: that has its own workflow). */
-export const UpdateClaimBody = Type.Partial(CreateClaimBody, { additionalProperties: false, minProperties: 1 });
+export const UpdateClaimBody = Type.Partial(CreateClaimBody, {
+  additionalProperties: false,
+  minProperties: 1,
+});

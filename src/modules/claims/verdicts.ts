@@ -14,9 +14,22 @@ export const VERDICT_RATING: Record<Verdict, number> = { false: 1, misleading: 2
 /** unverified → in_review. */
 export async function startReview(ctx: Context, scope: CaseScope, id: string): Promise<Claim> {
   const c = await loadClaim(ctx, scope, id);
-  if (c.status !== 'unverified') throw invalid('claim.bad_transition', `the claim is ${c.status}; only an unverified claim goes into review`);
-  const u = await ctx.repo(ClaimRepository).update(c.id, { status: 'in_review', updated_at: ctx.clock.now() });
-  ctx.audit({ action: 'claim.review_started', entityType: 'claim', entityId: c.id, caseId: scope.case.id, before: { status: c.status }, after: { status: u.status } });
+  if (c.status !== 'unverified')
+    throw invalid(
+      'claim.bad_transition',
+      `the claim is ${c.status}; only an unverified claim goes into review`,
+    );
+  const u = await ctx
+    .repo(ClaimRepository)
+    .update(c.id, { status: 'in_review', updated_at: ctx.clock.now() });
+  ctx.audit({
+    action: 'claim.review_started',
+    entityType: 'claim',
+    entityId: c.id,
+    caseId: scope.case.id,
+    before: { status: c.status },
+    after: { status: u.status },
+  });
   return claimWithEvidence(ctx, scope, u);
 }
 
@@ -25,22 +38,47 @@ export async function startReview(ctx: Context, scope: CaseScope, id: string): P
  * verdict unless the reviewer sets one. Revising a published verdict withdraws the publication
  * until it is published again, so nothing public changes unreviewed.
  */
-export async function setVerdict(ctx: Context, scope: CaseScope, id: string, input: Static<typeof VerdictBody>): Promise<Claim> {
+export async function setVerdict(
+  ctx: Context,
+  scope: CaseScope,
+  id: string,
+  input: Static<typeof VerdictBody>,
+): Promise<Claim> {
   const asOf = input.asOf ? readWhen(input.asOf, scope.case.time_zone, '/asOf') : null;
   const c = await loadClaim(ctx, scope, id);
   if (c.status === 'unverified') {
-    throw invalid('claim.verdict_requires_review', 'put the claim in review before giving a verdict', { issues: [{ field: '/verdict', message: 'claim is unverified' }] });
+    throw invalid('claim.verdict_requires_review', 'put the claim in review before giving a verdict', {
+      issues: [{ field: '/verdict', message: 'claim is unverified' }],
+    });
   }
   const now = ctx.clock.now();
   const u = await ctx.repo(ClaimRepository).update(c.id, {
-    status: 'verdict', verdict: input.verdict, summary: input.summary, rating: input.rating ?? VERDICT_RATING[input.verdict],
-    rating_overridden: input.rating !== undefined && input.rating !== VERDICT_RATING[input.verdict], reviewed_by: ctx.actor.userId,
-    reviewed_at: now, verdict_as_of: asOf?.at ?? now, verdict_as_of_precision: asOf?.precision ?? 'second',
-    verdict_as_of_time_zone: asOf?.timeZone ?? null, published_at: null, published_by: null, updated_at: now,
+    status: 'verdict',
+    verdict: input.verdict,
+    summary: input.summary,
+    rating: input.rating ?? VERDICT_RATING[input.verdict],
+    rating_overridden: input.rating !== undefined && input.rating !== VERDICT_RATING[input.verdict],
+    reviewed_by: ctx.actor.userId,
+    reviewed_at: now,
+    verdict_as_of: asOf?.at ?? now,
+    verdict_as_of_precision: asOf?.precision ?? 'second',
+    verdict_as_of_time_zone: asOf?.timeZone ?? null,
+    published_at: null,
+    published_by: null,
+    updated_at: now,
   });
   ctx.audit({
-    action: 'claim.verdict_set', entityType: 'claim', entityId: c.id, caseId: scope.case.id,
-    before: { status: c.status, verdict: c.verdict, rating: c.rating, summary: c.summary, publishedAt: c.published_at },
+    action: 'claim.verdict_set',
+    entityType: 'claim',
+    entityId: c.id,
+    caseId: scope.case.id,
+    before: {
+      status: c.status,
+      verdict: c.verdict,
+      rating: c.rating,
+      summary: c.summary,
+      publishedAt: c.published_at,
+    },
     after: { status: u.status, verdict: u.verdict, rating: u.rating, summary: u.summary, publishedAt: null },
   });
   return claimWithEvidence(ctx, scope, u);
@@ -49,15 +87,23 @@ export async function setVerdict(ctx: Context, scope: CaseScope, id: string, inp
 /** Publishes the verdict under the configured organisation, at a URL built from the public base URL. */
 export async function publishVerdict(ctx: Context, scope: CaseScope, id: string): Promise<Claim> {
   const c = await loadClaim(ctx, scope, id);
-  if (c.status !== 'verdict') throw invalid('claim.publish_requires_verdict', 'only a claim with a verdict can be published');
+  if (c.status !== 'verdict')
+    throw invalid('claim.publish_requires_verdict', 'only a claim with a verdict can be published');
   const now = ctx.clock.now();
   const u = await ctx.repo(ClaimRepository).update(c.id, {
-    published_at: now, published_by: ctx.actor.userId, public_url: `${ctx.config.publicBaseUrl}/verdicts/${c.id}`,
-    author_name: ctx.config.organisationName, updated_at: now,
+    published_at: now,
+    published_by: ctx.actor.userId,
+    public_url: `${ctx.config.publicBaseUrl}/verdicts/${c.id}`,
+    author_name: ctx.config.organisationName,
+    updated_at: now,
   });
   ctx.audit({
-    action: 'claim.published', entityType: 'claim', entityId: c.id, caseId: scope.case.id,
-    before: { publishedAt: c.published_at }, after: { publishedAt: u.published_at, publicUrl: u.public_url, authorName: u.author_name },
+    action: 'claim.published',
+    entityType: 'claim',
+    entityId: c.id,
+    caseId: scope.case.id,
+    before: { publishedAt: c.published_at },
+    after: { publishedAt: u.published_at, publicUrl: u.public_url, authorName: u.author_name },
   });
   return claimWithEvidence(ctx, scope, u);
 }

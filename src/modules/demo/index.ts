@@ -23,7 +23,13 @@ export async function offerDemo(ctx: Context): Promise<boolean> {
 export const demoModule: AtharModule = {
   name: 'demo',
   routes: (r) =>
-    r.post('/api/admin/demo', {
-      access: { kind: 'installation_admin' }, tags: ['admin'], summary: 'Load the demo case "Sednaya prison, December 2024" (idempotent)',
-    }, (ctx) => loadDemo(ctx)),
+    r.post(
+      '/api/admin/demo',
+      {
+        access: { kind: 'installation_admin' },
+        tags: ['admin'],
+        summary: 'Load the demo case "Sednaya prison, December 2024" (idempotent)',
+      },
+      (ctx) => loadDemo(ctx),
+    ),
 };

@@ -12,7 +12,9 @@ export async function readiness(ctx: Context): Promise<Readiness> {
   try {
     await system.ping();
     const pending = await system.pending();
-    return pending.length > 0 ? { status: 'migrations_pending', pending } : { status: 'ready', database: ctx.databaseKind };
+    return pending.length > 0
+      ? { status: 'migrations_pending', pending }
+      : { status: 'ready', database: ctx.databaseKind };
   } catch {
     return { status: 'database_unavailable' };
   }

@@ -7,22 +7,46 @@ const open = { kind: 'public' } as const;
 
 /** Liveness and readiness for orchestrators and `athar` itself, the home page, and migrations. */
 export function systemRoutes(r: Router): void {
-  r.get('/', { access: open, tags: ['system'], summary: 'Home page', hide: true }, async (_ctx, _in, { reply }) => {
-    void reply.type('text/html; charset=utf-8');
-    return HOME_PAGE;
-  });
+  r.get(
+    '/',
+    { access: open, tags: ['system'], summary: 'Home page', hide: true },
+    async (_ctx, _in, { reply }) => {
+      void reply.type('text/html; charset=utf-8');
+      return HOME_PAGE;
+    },
+  );
 
-  r.get('/healthz', { access: open, tags: ['system'], summary: 'Liveness', hide: true, response: Type.Object({ status: Type.Literal('ok') }) },
-    async () => ({ status: 'ok' as const }));
+  r.get(
+    '/healthz',
+    {
+      access: open,
+      tags: ['system'],
+      summary: 'Liveness',
+      hide: true,
+      response: Type.Object({ status: Type.Literal('ok') }),
+    },
+    async () => ({ status: 'ok' as const }),
+  );
 
-  r.get('/readyz', { access: open, tags: ['system'], summary: 'Readiness', hide: true }, async (ctx, _in, { reply }) => {
-    const state = await readiness(ctx);
-    void reply.status(state.status === 'ready' ? 200 : 503);
-    return state;
-  });
+  r.get(
+    '/readyz',
+    { access: open, tags: ['system'], summary: 'Readiness', hide: true },
+    async (ctx, _in, { reply }) => {
+      const state = await readiness(ctx);
+      void reply.status(state.status === 'ready' ? 200 : 503);
+      return state;
+    },
+  );
 
-  r.post('/api/admin/migrate', {
-    access: { kind: 'installation_admin' }, tags: ['admin'], summary: 'Apply pending database migrations', transaction: false,
-    response: Type.Object({ applied: Type.Array(Type.Integer()) }),
-  }, async (ctx) => ({ applied: await applyMigrations(ctx) }));
+  r.post(
+    '/api/admin/migrate',
+    {
+      access: { kind: 'installation_admin' },
+      tags: ['admin'],
+      summary: 'Apply pending database migrations',
+      transaction: false,
+      response: Type.Object({ applied: Type.Array(Type.Integer()) }),
+    },
+    async (ctx) => ({ applied: await applyMigrations(ctx) }),
+  );
 }

@@ -2,7 +2,12 @@ import { formatInZone, isoInstant } from '#src/engines/time/zoned.ts';
 import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
 import { cursorCodec, pageSize, type PageRequest } from '#src/platform/pagination.ts';
-import { compareTimelineKeys, type TimelineItem, type TimelineKey, type TimelineSource } from '#src/platform/timeline.ts';
+import {
+  compareTimelineKeys,
+  type TimelineItem,
+  type TimelineKey,
+  type TimelineSource,
+} from '#src/platform/timeline.ts';
 import { validZoneOrThrow } from '#src/platform/when.ts';
 import type { Timeline, TimelineEntry } from './schemas.ts';
 
@@ -38,7 +43,8 @@ export async function buildTimeline(
     caseId: scope.case.id,
     timeZone: display,
     entries: page.map((i) => render(i, display, scope.case.time_zone)),
-    nextCursor: items.length > limit && last ? timelineCursor.encode([last.at, last.kind, last.entityId]) : null,
+    nextCursor:
+      items.length > limit && last ? timelineCursor.encode([last.at, last.kind, last.entityId]) : null,
   };
 }
 
@@ -48,7 +54,14 @@ function render(i: TimelineItem, display: string, caseZone: string): TimelineEnt
   const coarse = i.precision === 'day' || i.precision === 'month' || i.precision === 'year';
   const zone = coarse ? (i.sourceTimeZone ?? caseZone) : display;
   return {
-    at: isoInstant(i.at), local: formatInZone(i.at, zone, i.precision), precision: i.precision, sourceTimeZone: i.sourceTimeZone,
-    kind: i.kind, entityType: i.entityType, entityId: i.entityId, title: i.title, isDemo: i.isDemo,
+    at: isoInstant(i.at),
+    local: formatInZone(i.at, zone, i.precision),
+    precision: i.precision,
+    sourceTimeZone: i.sourceTimeZone,
+    kind: i.kind,
+    entityType: i.entityType,
+    entityId: i.entityId,
+    title: i.title,
+    isDemo: i.isDemo,
   };
 }

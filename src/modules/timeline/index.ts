@@ -15,10 +15,17 @@ export function timelineModule(contributors: readonly AtharModule[]): AtharModul
   return {
     name: 'timeline',
     routes: (r) =>
-      r.get('/api/cases/:caseId/timeline', {
-        access: { kind: 'case', permission: 'case.read' }, tags: ['cases'],
-        summary: 'Every dated thing in the case, in order, rendered in a zone (default: the case zone)',
-        params: CaseParams, querystring: TimelineQuery, response: Timeline,
-      }, (ctx, { scope, query }) => buildTimeline(ctx, scope, sources, query)),
+      r.get(
+        '/api/cases/:caseId/timeline',
+        {
+          access: { kind: 'case', permission: 'case.read' },
+          tags: ['cases'],
+          summary: 'Every dated thing in the case, in order, rendered in a zone (default: the case zone)',
+          params: CaseParams,
+          querystring: TimelineQuery,
+          response: Timeline,
+        },
+        (ctx, { scope, query }) => buildTimeline(ctx, scope, sources, query),
+      ),
   };
 }

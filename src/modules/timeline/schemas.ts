@@ -7,7 +7,10 @@ export const TimelineEntry = Type.Object({
   local: Type.String(),
   precision: Precision,
   sourceTimeZone: Nullable(Type.String()),
-  kind: Type.String({ description: 'case.event_start, statement, claim.first_seen, claim.verdict, claim.published, sweep.started, sweep.ended' }),
+  kind: Type.String({
+    description:
+      'case.event_start, statement, claim.first_seen, claim.verdict, claim.published, sweep.started, sweep.ended',
+  }),
   entityType: Type.String(),
   entityId: Type.String(),
   title: Type.String(),

@@ -23,7 +23,12 @@ export class AuditTrailRepository {
   async append(events: readonly NewAuditEvent[]): Promise<void> {
     if (events.length === 0) return;
     await sql`SELECT pg_advisory_xact_lock(4207002)`.execute(this.db);
-    const last = await this.db.selectFrom('audit_event').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const last = await this.db
+      .selectFrom('audit_event')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     let seq = last ? Number(last.seq) : 0;
     let prevHash = last ? last.hash : GENESIS_HASH;
     const rows = events.map((e) => {
@@ -60,7 +65,10 @@ export class AuditTrailRepository {
       };
     });
     for (let i = 0; i < rows.length; i += CHUNK) {
-      await this.db.insertInto('audit_event').values(rows.slice(i, i + CHUNK)).execute();
+      await this.db
+        .insertInto('audit_event')
+        .values(rows.slice(i, i + CHUNK))
+        .execute();
     }
     const head = JSON.stringify({ seq, hash: prevHash });
     await this.db

@@ -40,7 +40,8 @@ export class AuditViews {
 
   constructor(views: Iterable<AuditView>) {
     for (const v of views) {
-      if (this.views.has(v.entityType)) throw new Error(`two audit views declare the entity type "${v.entityType}"`);
+      if (this.views.has(v.entityType))
+        throw new Error(`two audit views declare the entity type "${v.entityType}"`);
       this.views.set(v.entityType, v.fields);
     }
   }
@@ -70,7 +71,10 @@ function viewError(message: string) {
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 const isScalar = (v: unknown): v is null | boolean | number | string =>
-  v === null || typeof v === 'boolean' || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+  v === null ||
+  typeof v === 'boolean' ||
+  typeof v === 'string' ||
+  (typeof v === 'number' && Number.isFinite(v));
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
@@ -92,7 +96,8 @@ function projectObject(spec: ObjectSpec, value: unknown, other: unknown, path: s
 }
 
 function projectField(spec: FieldSpec, value: unknown, other: unknown, path: string): Json {
-  if (spec === 'protected') return { protected: true, changed: JSON.stringify(value) !== JSON.stringify(other) };
+  if (spec === 'protected')
+    return { protected: true, changed: JSON.stringify(value) !== JSON.stringify(other) };
   if (value instanceof Date) value = value.toISOString();
   if (spec === 'value') {
     if (!isScalar(value)) throw viewError(`${path} is declared as a value but holds ${describe(value)}`);
@@ -100,7 +105,8 @@ function projectField(spec: FieldSpec, value: unknown, other: unknown, path: str
   }
   if (value === null) return null;
   if (spec === 'counts') {
-    if (!isPlainObject(value) || !Object.values(value).every(isScalar)) throw viewError(`${path} is declared as counts but holds ${describe(value)}`);
+    if (!isPlainObject(value) || !Object.values(value).every(isScalar))
+      throw viewError(`${path} is declared as counts but holds ${describe(value)}`);
     return value as { [k: string]: Json };
   }
   if (Array.isArray(spec)) return listOf((spec as ListSpec)[0], value, other, path);

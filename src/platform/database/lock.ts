@@ -1,4 +1,13 @@
-import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync, chmodSync, mkdirSync } from 'node:fs';
+import {
+  closeSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+  chmodSync,
+  mkdirSync,
+} from 'node:fs';
 import path from 'node:path';
 import { conflict } from '#src/platform/errors.ts';
 
@@ -62,7 +71,9 @@ export function acquireLock(dataDir: string): DataDirLock {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(lockPath, 'utf8').trim());
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
-        throw conflict('db.locked', `the data directory ${dataDir} is in use by process ${pid}`, { details: { pid } });
+        throw conflict('db.locked', `the data directory ${dataDir} is in use by process ${pid}`, {
+          details: { pid },
+        });
       }
       rmSync(lockPath, { force: true });
       rmSync(ownerPath, { force: true });

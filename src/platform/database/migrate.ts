@@ -38,7 +38,11 @@ export async function migrate(db: Kysely<DB>, migrations = listMigrations()): Pr
   for (const m of migrations) {
     const done = await db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(4207001)`.execute(trx);
-      const row = await trx.selectFrom('schema_migration').select('version').where('version', '=', m.version).executeTakeFirst();
+      const row = await trx
+        .selectFrom('schema_migration')
+        .select('version')
+        .where('version', '=', m.version)
+        .executeTakeFirst();
       if (row) return false;
       // Parameterless: pg sends it as a simple query, so one file may hold many statements.
       await sql.raw(m.sql).execute(trx);

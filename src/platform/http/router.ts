@@ -56,7 +56,12 @@ export type Handler<P extends Schema, Q extends Schema, B extends Schema, R exte
   http: Http,
 ) => Promise<Out<R>>;
 
-type Add = <P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined, R extends Schema = undefined>(
+type Add = <
+  P extends Schema = undefined,
+  Q extends Schema = undefined,
+  B extends Schema = undefined,
+  R extends Schema = undefined,
+>(
   url: string,
   spec: RouteSpec<P, Q, B, R>,
   handler: Handler<P, Q, B, R>,

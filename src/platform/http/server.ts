@@ -38,11 +38,17 @@ export interface ServerDeps {
  * presenter, with one error renderer. Local tokens (the data directory owner's, the in-process
  * CLI's) act as the local administrator, or as `x-athar-as`.
  */
-export async function buildServer(athar: ServerDeps, opts: { logger?: boolean; docs?: boolean } = {}): Promise<Server> {
+export async function buildServer(
+  athar: ServerDeps,
+  opts: { logger?: boolean; docs?: boolean } = {},
+): Promise<Server> {
   const fastify = Fastify({
     ...(opts.logger === false ? { logger: false } : { loggerInstance: athar.log as FastifyBaseLogger }), // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion -- pino's Logger is wider than Fastify's base logger type
     // A hop count trusts that many proxies in front of us; rate limits key on the client address.
-    trustProxy: typeof athar.config.trustProxy === 'number' ? trustHops(athar.config.trustProxy) : athar.config.trustProxy,
+    trustProxy:
+      typeof athar.config.trustProxy === 'number'
+        ? trustHops(athar.config.trustProxy)
+        : athar.config.trustProxy,
     bodyLimit: athar.config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -71,37 +77,51 @@ export async function buildServer(athar: ServerDeps, opts: { logger?: boolean; d
   await fastify.register(rateLimit, { global: false, keyGenerator: (req) => req.ip });
   // The in-process CLI skips the API docs: building them costs half a second per command.
   const docs = opts.docs !== false;
-  if (docs) await fastify.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: {
-        title: 'athar API',
-        version: '0.1.0',
-        description: 'Verification desk and registry of detained and missing persons. Errors are RFC 9457 problem+json with a stable `code`.',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'API token (athar_...)' },
-          session: { type: 'apiKey', in: 'cookie', name: 'athar_session', description: 'with the x-csrf-token header on writes' },
+  if (docs)
+    await fastify.register(swagger, {
+      openapi: {
+        openapi: '3.0.3',
+        info: {
+          title: 'athar API',
+          version: '0.1.0',
+          description:
+            'Verification desk and registry of detained and missing persons. Errors are RFC 9457 problem+json with a stable `code`.',
         },
+        components: {
+          securitySchemes: {
+            bearer: { type: 'http', scheme: 'bearer', description: 'API token (athar_...)' },
+            session: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: 'athar_session',
+              description: 'with the x-csrf-token header on writes',
+            },
+          },
+        },
+        security: [{ bearer: [] }, { session: [] }],
       },
-      security: [{ bearer: [] }, { session: [] }],
-    },
-  });
+    });
   if (docs) await fastify.register(swaggerUi, { routePrefix: '/api/docs' });
 
   fastify.addHook('preValidation', async (req) => {
     const where = req.body === undefined ? null : findNul(req.body);
-    if (where) throw invalid('validation.body', `${where}: text may not contain NUL characters`, { issues: [{ field: where, message: 'contains NUL' }] });
+    if (where)
+      throw invalid('validation.body', `${where}: text may not contain NUL characters`, {
+        issues: [{ field: where, message: 'contains NUL' }],
+      });
   });
 
   const router = createRouter(fastify, athar.run);
   for (const m of athar.modules) m.routes?.(router);
 
-  fastify.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => {
-    if (!docs) throw notFound('route.not_found', 'API docs are served by athar serve');
-    return fastify.swagger();
-  });
+  fastify.get(
+    '/api/openapi.json',
+    { config: { access: { kind: 'public' } }, schema: { hide: true } },
+    async () => {
+      if (!docs) throw notFound('route.not_found', 'API docs are served by athar serve');
+      return fastify.swagger();
+    },
+  );
 
   await fastify.ready();
   return { fastify, routes };

@@ -5,8 +5,12 @@ import type { FieldIssue } from '#src/platform/errors.ts';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 type AddFormats = (ajv: Ajv) => Ajv;
-const addFormats = ((addFormatsModule as unknown as { default: AddFormats | { default: AddFormats } }).default as { default?: AddFormats }).default
-  ?? ((addFormatsModule as unknown as { default: AddFormats }).default);
+const addFormats =
+  (
+    (addFormatsModule as unknown as { default: AddFormats | { default: AddFormats } }).default as {
+      default?: AddFormats;
+    }
+  ).default ?? (addFormatsModule as unknown as { default: AddFormats }).default;
 
 /**
  * Two validators: request bodies are checked strictly (no type coercion, unknown fields are

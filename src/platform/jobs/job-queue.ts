@@ -18,7 +18,9 @@ export function poolBossDb(pool: pg.Pool): BossDb {
       const client = await pool.connect();
       try {
         // No values: simple-query protocol, which pg-boss's multi-statement schema install needs.
-        return values === undefined || values.length === 0 ? await client.query(text) : await client.query(text, values);
+        return values === undefined || values.length === 0
+          ? await client.query(text)
+          : await client.query(text, values);
       } finally {
         client.release();
       }
@@ -38,7 +40,11 @@ function kyselyBossDb(db: Kysely<DB>): BossDb {
 
 /** Sends named, typed jobs. */
 export interface JobSender {
-  send<N extends JobName>(name: N, data: JobPayloads[N], options?: PgBoss.SendOptions): Promise<string | null>;
+  send<N extends JobName>(
+    name: N,
+    data: JobPayloads[N],
+    options?: PgBoss.SendOptions,
+  ): Promise<string | null>;
 }
 
 /**

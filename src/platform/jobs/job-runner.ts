@@ -12,12 +12,18 @@ import { poolBossDb } from './job-queue.ts';
  * of every declared job exist so jobs can be sent; `startWorkers` also takes jobs, runs each in a
  * unit of work of its own (as the system), and runs the schedules.
  */
-export async function startBoss(database: Database, jobs: readonly JobDefinition[], log: Logger): Promise<PgBoss> {
+export async function startBoss(
+  database: Database,
+  jobs: readonly JobDefinition[],
+  log: Logger,
+): Promise<PgBoss> {
   const boss = new PgBoss({
     db: poolBossDb(database.pool),
     schema: 'pgboss',
     // PGlite is one session: keep pg-boss's background chatter low there.
-    ...(database.kind === 'pglite' ? { maintenanceIntervalSeconds: 300, monitorStateIntervalSeconds: 300 } : {}),
+    ...(database.kind === 'pglite'
+      ? { maintenanceIntervalSeconds: 300, monitorStateIntervalSeconds: 300 }
+      : {}),
   });
   boss.on('error', (err: Error) => log.error({ err }, 'job queue error'));
   await boss.start();
@@ -30,11 +36,19 @@ export async function startBoss(database: Database, jobs: readonly JobDefinition
 
 type Run = <T>(actor: typeof SYSTEM_ACTOR, opts: UnitOptions, fn: (ctx: Context) => Promise<T>) => Promise<T>;
 
-export async function startWorkers(boss: PgBoss, jobs: readonly JobDefinition[], run: Run, config: Config, log: Logger): Promise<void> {
+export async function startWorkers(
+  boss: PgBoss,
+  jobs: readonly JobDefinition[],
+  run: Run,
+  config: Config,
+  log: Logger,
+): Promise<void> {
   for (const job of jobs) {
     await boss.work(job.name, { pollingIntervalSeconds: 2 }, async (batch) => {
       for (const j of batch) {
-        const outcome = await run(SYSTEM_ACTOR, { transaction: job.transaction ?? true }, (ctx) => job.handle(ctx, j.data as never));
+        const outcome = await run(SYSTEM_ACTOR, { transaction: job.transaction ?? true }, (ctx) =>
+          job.handle(ctx, j.data as never),
+        );
         log.info({ job: job.name, id: j.id, outcome }, 'job finished');
       }
     });

@@ -16,7 +16,10 @@ let dir = '';
 const at = (name: string) => path.join(dir, name);
 
 function ffmpeg(...args: string[]): void {
-  execFileSync(bins.ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: 'ignore', timeout: 60_000 });
+  execFileSync(bins.ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', ...args], {
+    stdio: 'ignore',
+    timeout: 60_000,
+  });
 }
 
 /** The AppError a promise rejects with (fails the test if it resolves). */
@@ -32,9 +35,27 @@ async function failure(p: Promise<unknown>): Promise<AppError> {
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'athar-ffmpeg-'));
   // 3.5 s at 10 fps, 160×120: samples at 0, 1, 2, 3 s are frames 0, 10, 20, 30.
-  ffmpeg('-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=10:duration=3.5', '-pix_fmt', 'yuv420p', at('small.mp4'));
+  ffmpeg(
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=160x120:rate=10:duration=3.5',
+    '-pix_fmt',
+    'yuv420p',
+    at('small.mp4'),
+  );
   // 8 s with the index first, then cut in half: the header promises more than the file holds.
-  ffmpeg('-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=8', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', at('long.mp4'));
+  ffmpeg(
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=320x240:rate=25:duration=8',
+    '-pix_fmt',
+    'yuv420p',
+    '-movflags',
+    '+faststart',
+    at('long.mp4'),
+  );
   const long = readFileSync(at('long.mp4'));
   writeFileSync(at('cut-tail.mp4'), long.subarray(0, Math.floor(long.length / 2)));
   // The usual phone file (index at the end), cut: no index at all.
@@ -101,7 +122,10 @@ describe('bad input gives a typed error naming the file', () => {
   });
 
   it('runs the configured ffmpeg and ffprobe as given, without falling back', () => {
-    expect(resolveBinaries({ ffmpegPath: '/opt/x/ffmpeg', ffprobePath: '/opt/x/ffprobe' })).toEqual({ ffmpeg: '/opt/x/ffmpeg', ffprobe: '/opt/x/ffprobe' });
+    expect(resolveBinaries({ ffmpegPath: '/opt/x/ffmpeg', ffprobePath: '/opt/x/ffprobe' })).toEqual({
+      ffmpeg: '/opt/x/ffmpeg',
+      ffprobe: '/opt/x/ffprobe',
+    });
     expect(resolveBinaries({}).ffmpeg).not.toBe('');
   });
 
@@ -114,10 +138,18 @@ describe('bad input gives a typed error naming the file', () => {
 
   it('kills ffprobe and ffmpeg past the time limit → media.ffmpeg_timeout', async () => {
     const started = Date.now();
-    const e = await failure(hashVideo(at('small.mp4'), { timeoutS: 0.5, binaries: { ffmpeg: bins.ffmpeg, ffprobe: at('stuck.sh') } }));
+    const e = await failure(
+      hashVideo(at('small.mp4'), {
+        timeoutS: 0.5,
+        binaries: { ffmpeg: bins.ffmpeg, ffprobe: at('stuck.sh') },
+      }),
+    );
     expect(e.code).toBe('media.ffmpeg_timeout');
     const probe = await probeVideo(at('small.mp4'), run);
-    const frames = sampleFrames(at('small.mp4'), probe, { timeoutS: 0.5, binaries: { ffmpeg: at('stuck.sh'), ffprobe: bins.ffprobe } });
+    const frames = sampleFrames(at('small.mp4'), probe, {
+      timeoutS: 0.5,
+      binaries: { ffmpeg: at('stuck.sh'), ffprobe: bins.ffprobe },
+    });
     const e2 = await failure(frames.next());
     expect(e2.code).toBe('media.ffmpeg_timeout');
     expect(Date.now() - started).toBeLessThan(10_000);

@@ -85,9 +85,12 @@ function fromPackage(pkg: string): string | null {
  * binaries on the system's search path (PATH, as a shell would find them), else those inside the
  * npm packages.
  */
-export function resolveBinaries(chosen: { ffmpegPath?: string | undefined; ffprobePath?: string | undefined } = {}): FfmpegBinaries {
+export function resolveBinaries(
+  chosen: { ffmpegPath?: string | undefined; ffprobePath?: string | undefined } = {},
+): FfmpegBinaries {
   const searchPath = process.env.PATH;
-  const pick = (given: string | undefined, name: string, pkg: string) => given || onPath(name, searchPath) || fromPackage(pkg) || name;
+  const pick = (given: string | undefined, name: string, pkg: string) =>
+    given || onPath(name, searchPath) || fromPackage(pkg) || name;
   return {
     ffmpeg: pick(chosen.ffmpegPath, 'ffmpeg', '@ffmpeg-installer/ffmpeg'),
     ffprobe: pick(chosen.ffprobePath, 'ffprobe', '@ffprobe-installer/ffprobe'),
@@ -96,16 +99,26 @@ export function resolveBinaries(chosen: { ffmpegPath?: string | undefined; ffpro
 
 function missing(file: string, binary: string, cause?: unknown): AppError {
   const reason = `cannot run ${binary} (install ffmpeg, or set FFMPEG_PATH/FFPROBE_PATH)`;
-  return unavailable('media.ffmpeg_missing', `${path.basename(file)}: ${reason}`, { details: { file, binary, reason }, cause });
+  return unavailable('media.ffmpeg_missing', `${path.basename(file)}: ${reason}`, {
+    details: { file, binary, reason },
+    cause,
+  });
 }
 
 function timedOut(file: string, binary: string, timeoutS: number): AppError {
   const reason = `${path.basename(binary)} did not finish within ${timeoutS} s (ATHAR_FFMPEG_TIMEOUT_S); it was stopped`;
-  return unavailable('media.ffmpeg_timeout', `${path.basename(file)}: ${reason}`, { details: { file, timeoutS, reason } });
+  return unavailable('media.ffmpeg_timeout', `${path.basename(file)}: ${reason}`, {
+    details: { file, timeoutS, reason },
+  });
 }
 
 /** Spawns with a kill timer; `onTimeout` runs after the SIGKILL. */
-function spawnLimited(binary: string, args: string[], timeoutS: number, onTimeout: () => void): { child: ChildProcess; clear: () => void } {
+function spawnLimited(
+  binary: string,
+  args: string[],
+  timeoutS: number,
+  onTimeout: () => void,
+): { child: ChildProcess; clear: () => void } {
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const timer = setTimeout(() => {
     child.kill('SIGKILL');
@@ -117,8 +130,15 @@ function spawnLimited(binary: string, args: string[], timeoutS: number, onTimeou
 
 /** The first line of ffmpeg's complaint that a person can act on. */
 function complaint(stderr: string): string {
-  const lines = stderr.split('\n').map((l) => l.replace(/^\[[^\]]*\]\s*/, '').trim()).filter(Boolean);
-  return (lines.find((l) => /invalid|moov|truncat|corrupt|error|not found|end of file/i.test(l)) ?? lines[0] ?? 'unknown error').slice(0, 200);
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.replace(/^\[[^\]]*\]\s*/, '').trim())
+    .filter(Boolean);
+  return (
+    lines.find((l) => /invalid|moov|truncat|corrupt|error|not found|end of file/i.test(l)) ??
+    lines[0] ??
+    'unknown error'
+  ).slice(0, 200);
 }
 
 function rational(s: unknown): number {
@@ -170,8 +190,12 @@ export async function probeVideo(file: string, opts: FfmpegRunOptions): Promise<
   }
   // Cover art in audio files is a "video stream" of one still picture: not a video.
   const stream = (json.streams ?? []).find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
-  if (!stream) throw mediaError(file, `no video stream (${json.format?.format_name ?? 'unknown format'})`, { code: 'media.no_video_stream' });
-  if (!stream.width || !stream.height) throw mediaError(file, 'truncated or corrupt video (the video stream has no picture size)');
+  if (!stream)
+    throw mediaError(file, `no video stream (${json.format?.format_name ?? 'unknown format'})`, {
+      code: 'media.no_video_stream',
+    });
+  if (!stream.width || !stream.height)
+    throw mediaError(file, 'truncated or corrupt video (the video stream has no picture size)');
   const sideRotation = stream.side_data_list?.find((d) => typeof d.rotation === 'number')?.rotation;
   const rotation = ((Math.round(sideRotation ?? Number(stream.tags?.rotate ?? 0)) % 360) + 360) % 360;
   const durationS = Number(json.format?.duration ?? stream.duration ?? 0);
@@ -213,7 +237,11 @@ export function outputSize(probe: VideoProbe, maxSide = Infinity): { width: numb
  * conversion (so colour conversion and scaling cost only the sampled frames) and arrive as packed
  * RGB. Breaking out of the loop kills ffmpeg.
  */
-export async function* sampleFrames(file: string, probe: VideoProbe, opts: SampleOptions): AsyncGenerator<SampledFrame> {
+export async function* sampleFrames(
+  file: string,
+  probe: VideoProbe,
+  opts: SampleOptions,
+): AsyncGenerator<SampledFrame> {
   const bin = (opts.binaries ?? resolveBinaries()).ffmpeg;
   const { width, height } = outputSize(probe, opts.maxSide);
   const frameBytes = width * height * 3;
@@ -221,17 +249,34 @@ export async function* sampleFrames(file: string, probe: VideoProbe, opts: Sampl
   // select, so it only sees sampled frames) logs each frame's pts_time on stderr.
   const rate = opts.fps ?? 1;
   const filter = [
-    ...(rate > 0 ? [`select='isnan(prev_selected_t)+gte(floor(t*${rate})-floor(prev_selected_t*${rate})\\,1)'`] : []),
+    ...(rate > 0
+      ? [`select='isnan(prev_selected_t)+gte(floor(t*${rate})-floor(prev_selected_t*${rate})\\,1)'`]
+      : []),
     'showinfo',
     `scale=${width}:${height}:flags=area`,
     'format=rgb24',
   ].join(',');
   const args = [
-    '-hide_banner', '-nostdin', '-loglevel', 'level+info',
-    '-i', file,
-    '-map', `0:${probe.streamIndex}`, '-an', '-sn', '-dn',
-    '-vf', filter, '-vsync', 'passthrough',
-    '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1',
+    '-hide_banner',
+    '-nostdin',
+    '-loglevel',
+    'level+info',
+    '-i',
+    file,
+    '-map',
+    `0:${probe.streamIndex}`,
+    '-an',
+    '-sn',
+    '-dn',
+    '-vf',
+    filter,
+    '-vsync',
+    'passthrough',
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'rgb24',
+    'pipe:1',
   ];
 
   let killed = false;
@@ -303,10 +348,21 @@ export async function* sampleFrames(file: string, probe: VideoProbe, opts: Sampl
         const data = frames.shift()!;
         if (frames.length < 3 && stdout.isPaused()) stdout.resume();
         // A time is missing only if ffmpeg's log was cut short; the sampling step is the best guess.
-        const t = Math.max(0, (times.shift() ?? lastT + (rate > 0 ? 1 / rate : 1 / (probe.fps || 30))) - probe.startS);
+        const t = Math.max(
+          0,
+          (times.shift() ?? lastT + (rate > 0 ? 1 / rate : 1 / (probe.fps || 30))) - probe.startS,
+        );
         lastT = t;
         yielded++;
-        yield { t, pixels: { width, height, channels: 3, data: new Uint8Array(data.buffer, data.byteOffset, data.length) } };
+        yield {
+          t,
+          pixels: {
+            width,
+            height,
+            channels: 3,
+            data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+          },
+        };
         continue;
       }
       if (done && frames.length === 0) break;
@@ -315,10 +371,17 @@ export async function* sampleFrames(file: string, probe: VideoProbe, opts: Sampl
     const code = (exit as { code: number | null } | null)?.code ?? null;
     const reason = errors.length > 0 ? complaint(errors.join('\n')) : `ffmpeg exit code ${code}`;
     if (code !== 0) throw mediaError(file, `truncated or corrupt video (${reason})`);
-    if (yielded === 0) throw mediaError(file, `truncated or corrupt video (no frame could be decoded${errors.length ? `: ${reason}` : ''})`);
+    if (yielded === 0)
+      throw mediaError(
+        file,
+        `truncated or corrupt video (no frame could be decoded${errors.length ? `: ${reason}` : ''})`,
+      );
     // Decoding errors and frames stopping well short of the stated duration: the file was cut.
     if (errors.length > 0 && probe.durationS - lastT > 2) {
-      throw mediaError(file, `truncated or corrupt video (frames stop at ${lastT.toFixed(1)} s of ${probe.durationS.toFixed(1)} s: ${reason})`);
+      throw mediaError(
+        file,
+        `truncated or corrupt video (frames stop at ${lastT.toFixed(1)} s of ${probe.durationS.toFixed(1)} s: ${reason})`,
+      );
     }
   } finally {
     clear();

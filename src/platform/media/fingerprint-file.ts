@@ -30,7 +30,11 @@ export interface FingerprintOptions {
 }
 
 /** Fingerprints a file: a picture, an animated picture (as video) or a video. */
-export async function fingerprintFile(file: string, limits: DecodeLimits, options: FingerprintOptions): Promise<MediaFingerprint> {
+export async function fingerprintFile(
+  file: string,
+  limits: DecodeLimits,
+  options: FingerprintOptions,
+): Promise<MediaFingerprint> {
   const kind = await sniffFile(file);
   if (kind === 'video') {
     const { durationS, frames } = await hashVideo(file, {

@@ -59,10 +59,30 @@ async function failure(p: Promise<unknown>): Promise<{ code: string; kind: strin
 
 describe('decodeImage', () => {
   it('decodes RGB, grey and RGBA pictures to 8-bit pixels, dropping alpha', async () => {
-    const rgb = await file('rgb.png', sharp(texture(40, 30), { raw: { width: 40, height: 30, channels: 3 } }).png().toBuffer());
-    const grey = await file('grey.png', sharp(texture(40, 30, 1), { raw: { width: 40, height: 30, channels: 1 } }).toColourspace('b-w').png().toBuffer());
-    const rgba = await file('rgba.png', sharp(texture(40, 30, 4), { raw: { width: 40, height: 30, channels: 4 } }).png().toBuffer());
-    for (const [p, channels] of [[rgb, 3], [grey, 1], [rgba, 3]] as const) {
+    const rgb = await file(
+      'rgb.png',
+      sharp(texture(40, 30), { raw: { width: 40, height: 30, channels: 3 } })
+        .png()
+        .toBuffer(),
+    );
+    const grey = await file(
+      'grey.png',
+      sharp(texture(40, 30, 1), { raw: { width: 40, height: 30, channels: 1 } })
+        .toColourspace('b-w')
+        .png()
+        .toBuffer(),
+    );
+    const rgba = await file(
+      'rgba.png',
+      sharp(texture(40, 30, 4), { raw: { width: 40, height: 30, channels: 4 } })
+        .png()
+        .toBuffer(),
+    );
+    for (const [p, channels] of [
+      [rgb, 3],
+      [grey, 1],
+      [rgba, 3],
+    ] as const) {
       const d = await decodeImage(p, limits);
       expect(d.kind).toBe('image');
       if (d.kind !== 'image') return;
@@ -72,14 +92,22 @@ describe('decodeImage', () => {
   });
 
   it('keeps the stored orientation (EXIF orientation is not applied)', async () => {
-    const p = await file('oriented.jpg', sharp(texture(40, 20), { raw: { width: 40, height: 20, channels: 3 } }).jpeg().withMetadata({ orientation: 6 }).toBuffer());
+    const p = await file(
+      'oriented.jpg',
+      sharp(texture(40, 20), { raw: { width: 40, height: 20, channels: 3 } })
+        .jpeg()
+        .withMetadata({ orientation: 6 })
+        .toBuffer(),
+    );
     expect((await sharp(p).metadata()).orientation).toBe(6);
     const d = await decodeImage(p, limits);
     expect(d.kind === 'image' && [d.pixels.width, d.pixels.height]).toEqual([40, 20]);
   });
 
   it('decodes bytes given with a name', async () => {
-    const bytes = await sharp(texture(20, 20), { raw: { width: 20, height: 20, channels: 3 } }).webp().toBuffer();
+    const bytes = await sharp(texture(20, 20), { raw: { width: 20, height: 20, channels: 3 } })
+      .webp()
+      .toBuffer();
     const d = await decodeImage({ name: 'upload.webp', bytes }, limits);
     expect(d.kind === 'image' && d.format).toBe('webp');
   });
@@ -88,12 +116,18 @@ describe('decodeImage', () => {
     const frames = Buffer.concat([texture(24, 16, 3, 0), texture(24, 16, 3, 2), texture(24, 16, 3, 4)]);
     const p = await file(
       'anim.gif',
-      sharp(frames, { raw: { width: 24, height: 48, channels: 3, pageHeight: 16 } }).gif({ delay: [100, 250, 400], loop: 0 }).toBuffer(),
+      sharp(frames, { raw: { width: 24, height: 48, channels: 3, pageHeight: 16 } })
+        .gif({ delay: [100, 250, 400], loop: 0 })
+        .toBuffer(),
     );
     const d = await decodeImage(p, limits);
     expect(d.kind).toBe('animation');
     if (d.kind !== 'animation') return;
-    expect(d.frames.map((f) => [f.width, f.height])).toEqual([[24, 16], [24, 16], [24, 16]]);
+    expect(d.frames.map((f) => [f.width, f.height])).toEqual([
+      [24, 16],
+      [24, 16],
+      [24, 16],
+    ]);
     expect(d.delaysMs).toEqual([100, 250, 400]);
     expect(Buffer.from(d.frames[0]!.data).equals(Buffer.from(d.frames[1]!.data))).toBe(false);
   });
@@ -112,17 +146,30 @@ describe('decodeImage', () => {
 
   it('counts every frame of an animation against the limit', async () => {
     const frames = Buffer.concat([texture(100, 100), texture(100, 100, 3, 1)]);
-    const p = await file('anim2.gif', sharp(frames, { raw: { width: 100, height: 200, channels: 3, pageHeight: 100 } }).gif().toBuffer());
-    expect(await failure(decodeImage(p, { maxPixels: 15_000 }))).toMatchObject({ code: 'media.too_many_pixels' });
+    const p = await file(
+      'anim2.gif',
+      sharp(frames, { raw: { width: 100, height: 200, channels: 3, pageHeight: 100 } })
+        .gif()
+        .toBuffer(),
+    );
+    expect(await failure(decodeImage(p, { maxPixels: 15_000 }))).toMatchObject({
+      code: 'media.too_many_pixels',
+    });
   });
 
   it('names the file and the reason for empty, text, truncated and missing files', async () => {
-    const jpeg = await sharp(texture(200, 200), { raw: { width: 200, height: 200, channels: 3 } }).jpeg().toBuffer();
+    const jpeg = await sharp(texture(200, 200), { raw: { width: 200, height: 200, channels: 3 } })
+      .jpeg()
+      .toBuffer();
     const cases: [string, Buffer | null, RegExp][] = [
       ['empty.jpg', Buffer.alloc(0), /empty\.jpg: empty file/],
       ['notes.jpg', Buffer.from('these are my notes, not a picture\n'), /notes\.jpg: not an image/],
       ['cut.jpg', jpeg.subarray(0, Math.floor(jpeg.length / 2)), /cut\.jpg: truncated or corrupt/],
-      ['garbage.png', Buffer.concat([pngClaiming(10, 10).subarray(0, 20), Buffer.alloc(50, 7)]), /garbage\.png: /],
+      [
+        'garbage.png',
+        Buffer.concat([pngClaiming(10, 10).subarray(0, 20), Buffer.alloc(50, 7)]),
+        /garbage\.png: /,
+      ],
       ['missing.jpg', null, /missing\.jpg: cannot read the file \(ENOENT\)/],
     ];
     for (const [name, bytes, message] of cases) {
@@ -137,15 +184,21 @@ describe('decodeImage', () => {
 
 describe('media sniffing', () => {
   it('tells pictures from videos by content, not name', async () => {
-    const jpeg = await sharp(texture(8, 8), { raw: { width: 8, height: 8, channels: 3 } }).jpeg().toBuffer();
+    const jpeg = await sharp(texture(8, 8), { raw: { width: 8, height: 8, channels: 3 } })
+      .jpeg()
+      .toBuffer();
     expect(await sniffFile(await file('actually-a-picture.mp4', jpeg))).toBe('image');
     const mp4Head = Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from('ftypisom'), Buffer.alloc(20)]);
     expect(await sniffFile(await file('clip.jpg', mp4Head))).toBe('video');
-    expect(sniffBytes(Buffer.concat([Buffer.from([0, 0, 0, 0x1c]), Buffer.from('ftypavif'), Buffer.alloc(8)]))).toBe('image');
+    expect(
+      sniffBytes(Buffer.concat([Buffer.from([0, 0, 0, 0x1c]), Buffer.from('ftypavif'), Buffer.alloc(8)])),
+    ).toBe('image');
     expect(sniffBytes(Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0, 0, 0, 0, 0, 0, 0, 0]))).toBe('video');
     expect(sniffBytes(Buffer.from('RIFF\0\0\0\0WEBPVP8 '))).toBe('image');
     expect(sniffBytes(Buffer.from('RIFF\0\0\0\0AVI LIST'))).toBe('video');
     expect(sniffBytes(Buffer.from('hello, world'))).toBe('unknown');
-    await expect(sniffFile(await file('zero.bin', Buffer.alloc(0)))).rejects.toMatchObject({ code: 'media.unreadable' });
+    await expect(sniffFile(await file('zero.bin', Buffer.alloc(0)))).rejects.toMatchObject({
+      code: 'media.unreadable',
+    });
   });
 });

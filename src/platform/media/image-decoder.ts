@@ -82,7 +82,9 @@ function reasonFrom(e: unknown): string {
   if (/unsupported image format|not a known file format|is not in a supported format/i.test(message)) {
     return 'not an image in a format athar reads (JPEG, PNG, WebP, GIF, TIFF, AVIF/HEIF, SVG)';
   }
-  if (/premature end|truncated|unexpected end|read error|out of order|short read|end of file/i.test(message)) {
+  if (
+    /premature end|truncated|unexpected end|read error|out of order|short read|end of file/i.test(message)
+  ) {
     return `truncated or corrupt image data (${(message.split('\n')[0] ?? '').replace(/[:\s]+$/, '')})`;
   }
   return `corrupt image (${(message.split('\n')[0] ?? '').replace(/[:\s]+$/, '')})`;
@@ -103,12 +105,21 @@ export async function readImageHeader(source: ImageSource): Promise<ImageHeader>
   } catch (e) {
     throw unreadable(file, reasonFrom(e), e);
   }
-  if (!meta.format || !meta.width || !meta.height) throw unreadable(file, 'no picture dimensions in the header');
+  if (!meta.format || !meta.width || !meta.height)
+    throw unreadable(file, 'no picture dimensions in the header');
   const pages = meta.pages ?? 1;
   const animated = pages > 1 && ANIMATED_FORMATS.has(meta.format);
   const height = meta.pageHeight ?? meta.height;
   const grey = meta.space === 'b-w' || meta.space === 'grey16';
-  return { format: meta.format, width: meta.width, height, pages, animated, grey, delaysMs: meta.delay ?? [] };
+  return {
+    format: meta.format,
+    width: meta.width,
+    height,
+    pages,
+    animated,
+    grey,
+    delaysMs: meta.delay ?? [],
+  };
 }
 
 /** Throws too_many_pixels before any pixel is decoded (decompression bombs). */
@@ -126,7 +137,10 @@ function refuseBomb(file: string, header: ImageHeader, limits: DecodeLimits): vo
 
 /** 8-bit, alpha dropped, grey kept as one channel (a third of the memory of RGB). */
 function toEightBit(pipeline: Sharp, grey: boolean): Sharp {
-  return pipeline.removeAlpha().toColourspace(grey ? 'b-w' : 'srgb').raw({ depth: 'uchar' });
+  return pipeline
+    .removeAlpha()
+    .toColourspace(grey ? 'b-w' : 'srgb')
+    .raw({ depth: 'uchar' });
 }
 
 async function decodeWith(file: string, run: () => Promise<{ data: Buffer; info: OutputInfo }>) {
@@ -154,7 +168,10 @@ export async function decodeImage(source: ImageSource, limits: DecodeLimits): Pr
   const { grey } = header;
   // failOn 'error' refuses truncated and corrupt data but tolerates libjpeg's harmless warnings
   // (extraneous bytes, unknown markers) that real-world evidence files often carry.
-  const options = { failOn: 'error' as const, limitInputPixels: limits.maxPixels * (header.animated ? header.pages : 1) };
+  const options = {
+    failOn: 'error' as const,
+    limitInputPixels: limits.maxPixels * (header.animated ? header.pages : 1),
+  };
 
   if (!header.animated) {
     const { data, info } = await decodeWith(file, () =>
@@ -163,20 +180,39 @@ export async function decodeImage(source: ImageSource, limits: DecodeLimits): Pr
     return {
       kind: 'image',
       format: header.format,
-      pixels: { width: info.width, height: info.height, channels: channelsOf(file, info.channels), data: new Uint8Array(data.buffer, data.byteOffset, data.length) },
+      pixels: {
+        width: info.width,
+        height: info.height,
+        channels: channelsOf(file, info.channels),
+        data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+      },
     };
   }
 
   const { data, info } = await decodeWith(file, () =>
-    toEightBit(sharp(input(source), { ...options, animated: true }), grey).toBuffer({ resolveWithObject: true }),
+    toEightBit(sharp(input(source), { ...options, animated: true }), grey).toBuffer({
+      resolveWithObject: true,
+    }),
   );
   const channels = channelsOf(file, info.channels);
   const frameBytes = header.width * header.height * channels;
   const count = Math.floor(data.length / frameBytes);
   const frames: Pixels[] = [];
   for (let k = 0; k < count; k++) {
-    frames.push({ width: header.width, height: header.height, channels, data: new Uint8Array(data.buffer, data.byteOffset + k * frameBytes, frameBytes) });
+    frames.push({
+      width: header.width,
+      height: header.height,
+      channels,
+      data: new Uint8Array(data.buffer, data.byteOffset + k * frameBytes, frameBytes),
+    });
   }
   const delaysMs = frames.map((_, k) => header.delaysMs[k] ?? 0);
-  return { kind: 'animation', format: header.format, width: header.width, height: header.height, frames, delaysMs };
+  return {
+    kind: 'animation',
+    format: header.format,
+    width: header.width,
+    height: header.height,
+    frames,
+    delaysMs,
+  };
 }

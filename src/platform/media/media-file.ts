@@ -8,8 +8,15 @@ import path from 'node:path';
 import { invalid, type AppError } from '#src/platform/errors.ts';
 
 /** `media.unreadable` (or another media code) naming the file and the reason. */
-export function mediaError(file: string, reason: string, opts: { code?: string; cause?: unknown } = {}): AppError {
-  return invalid(opts.code ?? 'media.unreadable', `${path.basename(file)}: ${reason}`, { details: { file, reason }, cause: opts.cause });
+export function mediaError(
+  file: string,
+  reason: string,
+  opts: { code?: string; cause?: unknown } = {},
+): AppError {
+  return invalid(opts.code ?? 'media.unreadable', `${path.basename(file)}: ${reason}`, {
+    details: { file, reason },
+    cause: opts.cause,
+  });
 }
 
 /** The reason a file could not be opened: the system's code, and in words a person can act on. */

@@ -11,7 +11,18 @@ import { EMPTY_FILE, ioReason, mediaError, requireMediaFile } from './media-file
 export type MediaKind = 'image' | 'video' | 'unknown';
 
 // ISO-BMFF major brands that are still pictures (HEIF/AVIF); every other `ftyp` is a movie.
-const PICTURE_BRANDS = new Set(['avif', 'avis', 'heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'msf1']);
+const PICTURE_BRANDS = new Set([
+  'avif',
+  'avis',
+  'heic',
+  'heix',
+  'heim',
+  'heis',
+  'hevc',
+  'hevx',
+  'mif1',
+  'msf1',
+]);
 
 function ascii(b: Uint8Array, from: number, to: number): string {
   return String.fromCharCode(...b.subarray(from, to));

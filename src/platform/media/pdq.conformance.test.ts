@@ -9,7 +9,11 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findContentBox } from '#src/engines/fingerprint/border.ts';
-import { DIHEDRAL_VARIANTS, dihedralHashes, type DihedralVariant } from '#src/engines/fingerprint/dihedral.ts';
+import {
+  DIHEDRAL_VARIANTS,
+  dihedralHashes,
+  type DihedralVariant,
+} from '#src/engines/fingerprint/dihedral.ts';
 import { transformPixels } from '#src/engines/fingerprint/transform.testkit.ts';
 import { fromHex, hammingDistance, pdqHash, toHex } from '#src/engines/fingerprint/pdq.ts';
 import type { Pixels } from '#src/engines/fingerprint/types.ts';
@@ -60,10 +64,14 @@ describeWithData('PDQ conformance (../shared/testdata/pdq)', path.join(DATA, 'ex
       const d = hammingDistance(h.hash, fromHex(row.pdq_hex!));
       if (d === 0) exact++;
       worst = Math.max(worst, d);
-      if (d > Number(row.tolerance_bits)) failures.push(`${row.file} (${row.source}): ${d} bits > ${row.tolerance_bits}`);
-      if (row.quality) expect(Math.abs(h.quality - Number(row.quality)), `${row.file} quality`).toBeLessThanOrEqual(5);
+      if (d > Number(row.tolerance_bits))
+        failures.push(`${row.file} (${row.source}): ${d} bits > ${row.tolerance_bits}`);
+      if (row.quality)
+        expect(Math.abs(h.quality - Number(row.quality)), `${row.file} quality`).toBeLessThanOrEqual(5);
     }
-    console.log(`expected.tsv: ${rows.length} rows, ${rows.length - failures.length} within tolerance, ${exact} exact, max distance ${worst}`);
+    console.log(
+      `expected.tsv: ${rows.length} rows, ${rows.length - failures.length} within tolerance, ${exact} exact, max distance ${worst}`,
+    );
     expect(failures).toEqual([]);
   });
 
@@ -90,7 +98,9 @@ describeWithData('PDQ conformance (../shared/testdata/pdq)', path.join(DATA, 'ex
       worst = Math.max(worst, d);
       expect(d, `${row.file} ${row.variant}`).toBeLessThanOrEqual(Number(row.tolerance_bits));
     }
-    console.log(`expected-variants.tsv: ${rows.length} rows, all within tolerance, ${exact} exact, max distance ${worst}`);
+    console.log(
+      `expected-variants.tsv: ${rows.length} rows, all within tolerance, ${exact} exact, max distance ${worst}`,
+    );
   });
 
   it('stays close to what Meta’s C++ and Python hashers print for every picture (reference-outputs.tsv)', async () => {
@@ -123,7 +133,21 @@ describeWithData('PDQ conformance (../shared/testdata/pdq)', path.join(DATA, 'ex
 
   it('hashes every colour mode of the same picture close to the original', async () => {
     const original = pdqHash(await pixelsOf('misc-images/modes/original.jpg')).hash;
-    const modes = ['1.png', 'CMYK.jpg', 'F.webp', 'HSV.webp', 'I.webp', 'L.png', 'LA.png', 'LAB.webp', 'P.png', 'PA.webp', 'RGB.jpg', 'RGBA.png', 'YCbCr.jpg'];
+    const modes = [
+      '1.png',
+      'CMYK.jpg',
+      'F.webp',
+      'HSV.webp',
+      'I.webp',
+      'L.png',
+      'LA.png',
+      'LAB.webp',
+      'P.png',
+      'PA.webp',
+      'RGB.jpg',
+      'RGBA.png',
+      'YCbCr.jpg',
+    ];
     for (const mode of modes) {
       const d = hammingDistance(pdqHash(await pixelsOf(`misc-images/modes/${mode}`)).hash, original);
       expect(d, mode).toBeLessThanOrEqual(16);
@@ -131,7 +155,12 @@ describeWithData('PDQ conformance (../shared/testdata/pdq)', path.join(DATA, 'ex
   });
 
   it('finds no border in pictures that have none, and keeps the letterboxed copy apart untrimmed', async () => {
-    for (const file of ['pte/sample-b.jpg', 'dih/bridge-1-original.jpg', 'labelme-subset/q0122.jpg', 'pte/LA.png']) {
+    for (const file of [
+      'pte/sample-b.jpg',
+      'dih/bridge-1-original.jpg',
+      'labelme-subset/q0122.jpg',
+      'pte/LA.png',
+    ]) {
       expect(findContentBox(await pixelsOf(file)), file).toBeNull();
     }
     const boxed = await pixelsOf('pte/letterboxed_sample-b.jpg');
@@ -174,7 +203,12 @@ describeWithData('PDQ conformance (../shared/testdata/pdq)', path.join(DATA, 'ex
           variant: fc.constantFrom(...DIHEDRAL_VARIANTS),
         }),
         async ({ left, top, width, height, variant }) => {
-          const crop: Pixels = { width, height, channels: photo.channels, data: new Uint8Array(width * height * photo.channels) };
+          const crop: Pixels = {
+            width,
+            height,
+            channels: photo.channels,
+            data: new Uint8Array(width * height * photo.channels),
+          };
           for (let y = 0; y < height; y++) {
             const s = ((top + y) * photo.width + left) * photo.channels;
             crop.data.set(photo.data.subarray(s, s + width * photo.channels), y * width * photo.channels);
@@ -197,6 +231,8 @@ describeWithData('PDQ conformance (../shared/testdata/pdq)', path.join(DATA, 'ex
     const flipPlus1 = pdqHash(await pixelsOf('pte/LA-rotations/LA-FLIPPLUS1.png')).hash;
     expect(toHex(variants.find((v) => v.variant === 'transpose')!.hash)).toBe(toHex(flipPlus1));
     const rotated = pdqHash(await pixelsOf('pte/LA-rotations/LA-ROTATE90.png')).hash;
-    expect(hammingDistance(variants.find((v) => v.variant === 'rotate90')!.hash, rotated)).toBeGreaterThan(31);
+    expect(hammingDistance(variants.find((v) => v.variant === 'rotate90')!.hash, rotated)).toBeGreaterThan(
+      31,
+    );
   });
 });

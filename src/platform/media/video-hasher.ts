@@ -45,7 +45,11 @@ export async function hashVideo(file: string, opts: HashVideoOptions): Promise<V
   const probe = await probeVideo(file, run);
   const frames: VideoFrameHashes[] = [];
   const trim = opts.trimBorders ?? true;
-  for await (const { t, pixels } of sampleFrames(file, probe, { ...run, maxSide: opts.maxSide ?? DEFAULT_MAX_SIDE, fps: opts.fps ?? 1 })) {
+  for await (const { t, pixels } of sampleFrames(file, probe, {
+    ...run,
+    maxSide: opts.maxSide ?? DEFAULT_MAX_SIDE,
+    fps: opts.fps ?? 1,
+  })) {
     const { hash, quality } = pdqHash(pixels);
     const i = probe.fps > 0 ? Math.round(t * probe.fps) : frames.length;
     const frame: VideoFrameHashes = { i, t: Math.round(t * 1000) / 1000, hash, quality };

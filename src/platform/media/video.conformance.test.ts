@@ -14,7 +14,12 @@ import { hashVideo } from './video-hasher.ts';
 
 const DATA = sharedData('vpdq');
 const present = existsSync(path.join(DATA, 'SOURCE.md'));
-const NAMES = present ? readdirSync(DATA).filter((f) => f.endsWith('.mp4')).map((f) => f.slice(0, -4)).sort() : [];
+const NAMES = present
+  ? readdirSync(DATA)
+      .filter((f) => f.endsWith('.mp4'))
+      .map((f) => f.slice(0, -4))
+      .sort()
+  : [];
 const ORIG = 'chair-orig-22-sd-bar';
 const CHAIR_COPIES = ['chair-19-sd-bar', 'chair-20-sd-bar', 'chair-22-sd-grey-bar'];
 const FAMILY = (n: string) => (n.startsWith('chair') ? 'chair' : n.startsWith('pattern') ? 'pattern' : n);
@@ -112,7 +117,10 @@ describeWithData('vPDQ conformance (../shared/testdata/vpdq)', path.join(DATA, '
       return `  ${q} in ${t}: plain ${pct(plain.queryMatch)} % / ${pct(plain.targetMatch)} %, with trimmed hashes ${pct(trimmed.queryMatch)} % / ${pct(trimmed.targetMatch)} %`;
     });
     console.log(`vPDQ hard copies:\n${lines.join('\n')}`);
-    const pattern = compareVideosDense(dense.get('pattern-sd-with-small-logo-bar')!, dense.get('pattern-hd-no-bar')!);
+    const pattern = compareVideosDense(
+      dense.get('pattern-sd-with-small-logo-bar')!,
+      dense.get('pattern-hd-no-bar')!,
+    );
     expect(pattern.queryMatch).toBeGreaterThanOrEqual(0.8);
   });
 

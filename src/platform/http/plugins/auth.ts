@@ -82,7 +82,10 @@ export function authPlugin(app: FastifyInstance, security: Security, registry: R
       if (UNSAFE.has(req.method)) {
         const presented = req.headers[CSRF_HEADER];
         if (!authenticator.csrfMatches(s.csrfHash, typeof presented === 'string' ? presented : undefined)) {
-          throw forbidden('auth.csrf', `a request signed in by cookie must carry the ${CSRF_HEADER} header given at sign-in`);
+          throw forbidden(
+            'auth.csrf',
+            `a request signed in by cookie must carry the ${CSRF_HEADER} header given at sign-in`,
+          );
         }
       }
       return s.actor;

@@ -23,16 +23,27 @@ export function toAppError(err: unknown): AppError {
   if (Array.isArray(fe.validation)) {
     const issues = issuesFromValidation(fe.validation);
     const first = issues[0];
-    return new AppError('invalid', `validation.${fe.validationContext ?? 'body'}`, first ? `${first.field}: ${first.message}` : 'invalid request', { issues });
+    return new AppError(
+      'invalid',
+      `validation.${fe.validationContext ?? 'body'}`,
+      first ? `${first.field}: ${first.message}` : 'invalid request',
+      { issues },
+    );
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode < 500) {
     const kind = kindForStatus(fe.statusCode);
-    const code = fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'request.too_large'
-      : fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'request.media_type'
-      : fe.code?.startsWith('FST_ERR_CTP') ? 'request.body'
-      : fe.statusCode === 429 ? 'request.rate_limited'
-      : fe.statusCode === 404 ? 'route.not_found'
-      : 'request.invalid';
+    const code =
+      fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'request.too_large'
+        : fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'request.media_type'
+          : fe.code?.startsWith('FST_ERR_CTP')
+            ? 'request.body'
+            : fe.statusCode === 429
+              ? 'request.rate_limited'
+              : fe.statusCode === 404
+                ? 'route.not_found'
+                : 'request.invalid';
     return new AppError(kind, code, fe.message);
   }
   return new AppError('internal', 'internal', 'an internal error occurred', { cause: err });
@@ -49,7 +60,8 @@ export function problemHandler(app: FastifyInstance): void {
       title: TITLES[e.kind] ?? 'Error',
       status: e.status,
       code: e.code,
-      detail: e.kind === 'internal' ? `an internal error occurred; quote ${req.id} when reporting it` : e.message,
+      detail:
+        e.kind === 'internal' ? `an internal error occurred; quote ${req.id} when reporting it` : e.message,
       instance: req.url.split('?')[0],
       correlationId: req.id,
     };
@@ -58,9 +70,17 @@ export function problemHandler(app: FastifyInstance): void {
     return reply.status(e.status).type('application/problem+json').send(body);
   });
   app.setNotFoundHandler((req, reply) => {
-    return reply.status(404).type('application/problem+json').send({
-      type: 'urn:athar:problem:route.not_found', title: 'Not found', status: 404, code: 'route.not_found',
-      detail: `no route ${req.method} ${req.url.split('?')[0]}`, instance: req.url.split('?')[0], correlationId: req.id,
-    });
+    return reply
+      .status(404)
+      .type('application/problem+json')
+      .send({
+        type: 'urn:athar:problem:route.not_found',
+        title: 'Not found',
+        status: 404,
+        code: 'route.not_found',
+        detail: `no route ${req.method} ${req.url.split('?')[0]}`,
+        instance: req.url.split('?')[0],
+        correlationId: req.id,
+      });
   });
 }
