@@ -1,18 +1,29 @@
 import { Command, CommanderError } from 'commander';
 import { printError } from './output.ts';
 
+import * as serve from './commands/serve.command.ts';
+import * as system from './commands/system.command.ts';
+import * as user from './commands/user.command.ts';
+import * as kase from './commands/case.command.ts';
+import * as claim from './commands/claim.command.ts';
+import * as hash from './commands/hash.command.ts';
+import * as compare from './commands/compare.command.ts';
+import * as names from './commands/names.command.ts';
+
 // Each command lives in its own file under ./commands and registers itself on the program.
-const commandModules: Array<() => Promise<{ register: (program: Command) => void }>> = [
+// Registering is cheap (no heavy import at the top of a command file): what a command needs
+// (the server, sharp, ffmpeg, the name engine) is loaded when it runs.
+const commands = [
   // server and data (API clients)
-  () => import('./commands/serve.command.ts'),
-  () => import('./commands/system.command.ts'),
-  () => import('./commands/user.command.ts'),
-  () => import('./commands/case.command.ts'),
-  () => import('./commands/claim.command.ts'),
+  serve,
+  system,
+  user,
+  kase,
+  claim,
   // engine tools (no stored data)
-  () => import('./commands/hash.command.ts'),
-  () => import('./commands/compare.command.ts'),
-  () => import('./commands/names.command.ts'),
+  hash,
+  compare,
+  names,
 ];
 
 // A reader that stops early (`athar names score ... | head`) closes the pipe: that ends the output,
@@ -32,7 +43,7 @@ const program = new Command('athar')
   .showHelpAfterError()
   .exitOverride();
 
-for (const load of commandModules) (await load()).register(program);
+for (const c of commands) c.register(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Case, Membership } from '#src/modules/cases/index.ts';
 import type { Timeline } from '#src/modules/timeline/index.ts';
-import { withClient } from '../client.ts';
+import { requestAll, withClient } from '../client.ts';
 import { connectOptions, emit, humanWhen, whenOption } from '../common.ts';
 import { printJson, table } from '../output.ts';
 import { action } from '../run.ts';
@@ -55,7 +55,7 @@ export function register(program: Command): void {
     .action(
       action(async (o: { json?: boolean }, cmd: Command) => {
         const r = await withClient(connectOptions(cmd), (cl) =>
-          cl.request<{ cases: Case[] }>('GET', '/api/cases'),
+          requestAll<{ cases: Case[]; nextCursor: string | null }>(cl, '/api/cases', 'cases'),
         );
         emit(o.json, r, () =>
           r.cases.length === 0
@@ -125,7 +125,11 @@ export function register(program: Command): void {
     .action(
       action(async (o: { case: string; json?: boolean }, cmd: Command) => {
         const r = await withClient(connectOptions(cmd), (cl) =>
-          cl.request<{ members: Membership[] }>('GET', `${caseUrl(o.case)}/members`),
+          requestAll<{ members: Membership[]; nextCursor: string | null }>(
+            cl,
+            `${caseUrl(o.case)}/members`,
+            'members',
+          ),
         );
         emit(o.json, r, () =>
           table(
@@ -145,7 +149,7 @@ export function register(program: Command): void {
     .action(
       action(async (o: { case: string; zone?: string; json?: boolean }, cmd: Command) => {
         const r = await withClient(connectOptions(cmd), (cl) =>
-          cl.request<Timeline>('GET', `${caseUrl(o.case)}/timeline`, { query: { zone: o.zone } }),
+          requestAll<Timeline>(cl, `${caseUrl(o.case)}/timeline`, 'entries', { zone: o.zone }),
         );
         emit(o.json, r, () =>
           [

@@ -89,7 +89,7 @@ export function register(program: Command): void {
     .description('claims of a case, newest first')
     .requiredOption('--case <case>', 'case id or slug')
     .option('--status <status>', 'unverified, in_review or verdict')
-    .option('--limit <n>', 'page size (default 50)')
+    .option('--limit <n>', 'page size (default 100, at most 500)')
     .option('--cursor <cursor>', 'continue after a previous page')
     .option('--json', 'machine-readable output')
     .action(

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadConfig } from '#src/platform/config.ts';
 import { reportAdmin } from '../client.ts';
 import { action } from '../run.ts';
 
@@ -18,6 +17,7 @@ export function register(program: Command): void {
         const env = { ...process.env };
         if (opts.port !== undefined) env.ATHAR_PORT = opts.port;
         if (opts.host !== undefined) env.ATHAR_HOST = opts.host;
+        const { loadConfig } = await import('#src/platform/config.ts');
         const config = loadConfig(env);
         const { createApp, firstStart } = await import('#src/app.ts');
         const { buildServer } = await import('#src/platform/http/server.ts');
@@ -64,6 +64,7 @@ export function register(program: Command): void {
     )
     .action(
       action(async () => {
+        const { loadConfig } = await import('#src/platform/config.ts');
         const config = loadConfig();
         const { createApp } = await import('#src/app.ts');
         const app = await createApp(config, { jobs: true, workers: true });

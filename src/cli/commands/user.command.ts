@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Static } from '@sinclair/typebox';
 import type { ApiToken, User } from '#src/modules/accounts/index.ts';
-import { withClient } from '../client.ts';
+import { requestAll, withClient } from '../client.ts';
 import { connectOptions, emit, humanInstant, intOption } from '../common.ts';
 import { table } from '../output.ts';
 import { action } from '../run.ts';
@@ -91,7 +91,7 @@ export function register(program: Command): void {
     .action(
       action(async (opts: { json?: boolean }, cmd: Command) => {
         const r = await withClient(connectOptions(cmd), (c) =>
-          c.request<{ users: User[] }>('GET', '/api/users'),
+          requestAll<{ users: User[]; nextCursor: string | null }>(c, '/api/users', 'users'),
         );
         emit(opts.json, r, () =>
           table(
@@ -151,7 +151,9 @@ export function register(program: Command): void {
     .action(
       action(async (opts: { all?: boolean; json?: boolean }, cmd: Command) => {
         const r = await withClient(connectOptions(cmd), (c) =>
-          c.request<{ tokens: Token[] }>('GET', '/api/tokens', { query: { all: opts.all } }),
+          requestAll<{ tokens: Token[]; nextCursor: string | null }>(c, '/api/tokens', 'tokens', {
+            all: opts.all,
+          }),
         );
         emit(opts.json, r, () =>
           table(
