@@ -3,7 +3,8 @@
  * `node -e 0` (the floor: starting Node itself), `athar --help`, and `athar case list` answered
  * through a running `athar serve` (the owner transport), each from the build `npm install` makes
  * and, for comparison, from the TypeScript sources through tsx (what an edited checkout runs).
- * Goal (issue 8): ≤ 0.3 s for both commands from the build.
+ * Goal (issue 8): ≤ 0.3 s for both commands from the build. `--baseline DIR` also times the
+ * bin/athar.js of another checkout (an earlier commit, with node_modules beside it) in the same run.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +15,8 @@ import { appendResults } from './report.ts';
 const root = path.resolve(import.meta.dirname, '..');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 20;
+const baselineArg = process.argv.indexOf('--baseline');
+const baseline = baselineArg > 0 ? path.resolve(process.argv[baselineArg + 1]!) : null;
 
 const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.js')], { stdio: 'inherit' });
 if (build.status !== 0) throw new Error('the build failed');
@@ -52,6 +55,15 @@ try {
   const bin = path.join(root, 'bin/athar.js');
   const cases: [string, string[]][] = [
     ['node -e 0', ['-e', '0']],
+    ...(baseline
+      ? ([
+          [`athar --help (${path.basename(baseline)})`, [path.join(baseline, 'bin/athar.js'), '--help']],
+          [
+            `athar case list, through the server (${path.basename(baseline)})`,
+            [path.join(baseline, 'bin/athar.js'), 'case', 'list'],
+          ],
+        ] as [string, string[]][])
+      : []),
     ['athar --help (build)', [bin, '--help']],
     ['athar case list, through the server (build)', [bin, 'case', 'list']],
     ['athar --help (sources through tsx)', ['-e', fromSources[0]!, 'athar', '--help']],
