@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
@@ -7,6 +6,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { ensurePrivateDir, tightenTree } from '#src/platform/private-dir.ts';
 import type { DB } from './schema.ts';
 
 /**
@@ -27,14 +27,19 @@ export interface Database {
 
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent, fuzzystrmatch };
 
-/** Opens (creating if needed) the embedded database under `dataDir/pgdata`. */
+/**
+ * Opens (creating if needed) the embedded database under `dataDir/pgdata` (in memory without a
+ * data directory). Both directories must be athar's alone (`ensurePrivateDir`); the database's
+ * files lose group and other permissions once it is open.
+ */
 export async function openPglite(dataDir: string | undefined): Promise<PGlite> {
-  let dir: string | undefined;
-  if (dataDir !== undefined) {
-    mkdirSync(dataDir, { recursive: true });
-    dir = path.join(dataDir, 'pgdata');
-  }
-  return PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
+  if (dataDir === undefined) return PGlite.create(undefined, { extensions: PGLITE_EXTENSIONS });
+  ensurePrivateDir(dataDir, 'the data directory');
+  const dir = path.join(dataDir, 'pgdata');
+  ensurePrivateDir(dir, 'the embedded database directory');
+  const pglite = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
+  tightenTree(dir);
+  return pglite;
 }
 
 export type OpenOptions = { databaseUrl: string } | { pglite: PGlite; ownsPglite?: boolean };

@@ -6,10 +6,10 @@ import {
   writeFileSync,
   writeSync,
   chmodSync,
-  mkdirSync,
 } from 'node:fs';
 import path from 'node:path';
 import { conflict } from '#src/platform/errors.ts';
+import { ensurePrivateDir } from '#src/platform/private-dir.ts';
 
 /**
  * One process owns an embedded database. The owner holds `athar.lock` in the data directory
@@ -43,7 +43,7 @@ export interface DataDirLock {
 
 /** Takes the data directory's lock, removing a stale one left by a dead process. */
 export function acquireLock(dataDir: string): DataDirLock {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir, 'the data directory');
   const lockPath = path.join(dataDir, LOCK);
   const ownerPath = path.join(dataDir, OWNER);
   for (let attempt = 0; attempt < 2; attempt++) {
