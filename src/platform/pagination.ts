@@ -74,7 +74,8 @@ function readPart(kind: KeyPart, v: unknown): Date | string | null {
     case 'instant': {
       if (typeof v !== 'string' || !ISO.test(v)) return badCursor();
       const d = new Date(v);
-      return Number.isNaN(d.getTime()) ? badCursor() : d;
+      // Years athar stores are 1000–9999 (schemas.ts, Instant): a cursor holds one of those.
+      return Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1000 ? badCursor() : d;
     }
     case 'text':
       return typeof v === 'string' && v.length <= 1000 ? v : badCursor();

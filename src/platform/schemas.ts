@@ -22,6 +22,8 @@ export const isUuid = (s: string): boolean => UUID_PATTERN.test(s);
 export const Uuid = Type.String({ format: 'uuid' });
 /** A case's id or its slug. */
 export const CaseRef = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' });
+/** Whether a string can name a case at all (checked before any lookup, even ahead of the schemas). */
+export const isCaseRef = (s: string): boolean => s.length <= 64 && /^[A-Za-z0-9-]+$/.test(s);
 export const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' });
 export const ShortText = Type.String({ minLength: 1, maxLength: 500 });
 export const LongText = Type.String({ maxLength: 20_000 });

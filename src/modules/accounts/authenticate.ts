@@ -1,6 +1,7 @@
 import type { Actor, Context } from '#src/platform/context.ts';
 import { forbidden, notFound } from '#src/platform/errors.ts';
 import { sha256 } from './passwords.ts';
+import { isUsername } from './schemas.ts';
 import { actorOf } from './present.ts';
 import { SessionRepository } from './session.repository.ts';
 import { TokenRepository } from './token.repository.ts';
@@ -43,9 +44,17 @@ export async function authenticateToken(ctx: Context, secret: string): Promise<A
 /** The actor a local token (the data directory owner's, or the in-process CLI's) stands for. */
 export async function localActor(ctx: Context, username: string | null): Promise<Actor> {
   const users = ctx.repo(UserRepository);
-  const u = username ? await users.findByUsername(username) : await users.firstActiveAdmin();
+  const u =
+    username === null
+      ? await users.firstActiveAdmin()
+      : isUsername(username)
+        ? await users.findByUsername(username)
+        : undefined;
   if (!u)
-    throw notFound('user.not_found', username ? `no user "${username}"` : 'no administrator exists yet');
+    throw notFound(
+      'user.not_found',
+      username === null ? 'no administrator exists yet' : `no user "${username.slice(0, 64)}"`,
+    );
   if (u.disabled_at) throw forbidden('user.disabled', `user "${u.username}" is disabled`);
   // The local administrator acts through the machine account: no password change gate.
   return { ...actorOf(u, 'local'), mustChangePassword: false };

@@ -2,10 +2,10 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Page } from '#src/platform/pagination.ts';
 import { Instant, Nullable } from '#src/platform/schemas.ts';
 
-export const Username = Type.String({
-  pattern: '^[a-z0-9][a-z0-9._-]{1,62}$',
-  description: 'lower case letters, digits, . _ -',
-});
+const USERNAME = '^[a-z0-9][a-z0-9._-]{1,62}$';
+export const Username = Type.String({ pattern: USERNAME, description: 'lower case letters, digits, . _ -' });
+/** Whether a string can be a username at all (names given outside a validated body: headers). */
+export const isUsername = (s: string): boolean => new RegExp(USERNAME).test(s);
 export const Password = Type.String({ minLength: 12, maxLength: 256 });
 
 export const LoginBody = Type.Object(

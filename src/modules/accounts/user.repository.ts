@@ -2,7 +2,15 @@ import { sql, type Insertable, type Kysely, type Selectable, type Updateable } f
 import type { DB } from '#src/platform/database/schema.ts';
 import { sortsAfter } from '#src/platform/database/keyset.ts';
 import { toRowPage, type RowPage } from '#src/platform/pagination.ts';
+import { uniqueViolation } from '#src/platform/database/database-errors.ts';
+import { conflict } from '#src/platform/errors.ts';
 import type { AppUserTable } from './account.tables.ts';
+
+/** The refusal of a username that is taken. */
+export const userExists = (username: string) =>
+  conflict('user.exists', `user "${username}" already exists`, {
+    issues: [{ field: '/username', message: 'taken' }],
+  });
 
 export type UserRow = Selectable<AppUserTable>;
 
@@ -10,8 +18,14 @@ export type UserRow = Selectable<AppUserTable>;
 export class UserRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
+  /** Creates a user; `user.exists` when the username was taken meanwhile (by a concurrent request). */
   async create(values: Insertable<AppUserTable>): Promise<UserRow> {
-    return this.db.insertInto('app_user').values(values).returningAll().executeTakeFirstOrThrow();
+    try {
+      return await this.db.insertInto('app_user').values(values).returningAll().executeTakeFirstOrThrow();
+    } catch (e) {
+      if (uniqueViolation(e) !== null) throw userExists(values.username);
+      throw e;
+    }
   }
 
   async findById(id: string): Promise<UserRow | undefined> {

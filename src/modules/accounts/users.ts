@@ -1,12 +1,12 @@
 import type { Context } from '#src/platform/context.ts';
-import { conflict, invalid, notFound } from '#src/platform/errors.ts';
+import { invalid, notFound } from '#src/platform/errors.ts';
 import { cursorCodec, pageSize, presentPage, type PageRequest } from '#src/platform/pagination.ts';
 import { hashPassword, oneTimePassword } from './passwords.ts';
 import { presentUser } from './present.ts';
 import type { User } from './schemas.ts';
 import { SessionRepository } from './session.repository.ts';
 import { TokenRepository } from './token.repository.ts';
-import { UserRepository, type UserRow } from './user.repository.ts';
+import { UserRepository, userExists, type UserRow } from './user.repository.ts';
 
 /** A user by name, or `user.not_found`. */
 export async function requireUser(ctx: Context, username: string): Promise<UserRow> {
@@ -26,11 +26,7 @@ export async function createUser(
   },
 ): Promise<{ user: User; oneTimePassword?: string }> {
   const users = ctx.repo(UserRepository);
-  if (await users.findByUsername(input.username)) {
-    throw conflict('user.exists', `user "${input.username}" already exists`, {
-      issues: [{ field: '/username', message: 'taken' }],
-    });
-  }
+  if (await users.findByUsername(input.username)) throw userExists(input.username);
   const oneTime = input.password === undefined ? oneTimePassword(ctx.ids) : undefined;
   const hash = await hashPassword(input.password ?? oneTime!);
   const u = await users.create({

@@ -23,6 +23,10 @@ export const AuditQuery = PageQuery({
   entityType: Type.Optional(Type.String({ maxLength: 50 })),
   entityId: Type.Optional(Type.String({ maxLength: 100 })),
   before: Type.Optional(
-    Type.Integer({ minimum: 1, description: 'events with seq below this (older paging; prefer cursor)' }),
+    Type.Integer({
+      minimum: 1,
+      maximum: Number.MAX_SAFE_INTEGER,
+      description: 'events with seq below this (older paging; prefer cursor)',
+    }),
   ),
 });

@@ -1,6 +1,7 @@
 import { ROLE_PERMISSIONS, type CaseRule, type CaseScope } from '#src/platform/access.ts';
 import type { Actor, Context } from '#src/platform/context.ts';
 import { forbidden, notFound } from '#src/platform/errors.ts';
+import { isCaseRef } from '#src/platform/schemas.ts';
 import { CaseRepository } from './case.repository.ts';
 import { MembershipRepository } from './membership.repository.ts';
 
@@ -15,6 +16,8 @@ export async function authorizeCase(
   rule: CaseRule,
   caseRef: string,
 ): Promise<CaseScope> {
+  // The access decision comes before validation: a reference that cannot name a case names none.
+  if (!isCaseRef(caseRef)) throw notFound('case.not_found', 'no such case');
   const c = await ctx.repo(CaseRepository).find(caseRef);
   if (!c || actor.userId === null) throw notFound('case.not_found', `no case "${caseRef}"`);
   const m = await ctx.repo(MembershipRepository).find(c.id, actor.userId);

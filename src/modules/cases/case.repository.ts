@@ -3,7 +3,15 @@ import type { DB } from '#src/platform/database/schema.ts';
 import { sortsAfter } from '#src/platform/database/keyset.ts';
 import { toRowPage, type RowPage } from '#src/platform/pagination.ts';
 import { isUuid } from '#src/platform/schemas.ts';
+import { uniqueViolation } from '#src/platform/database/database-errors.ts';
+import { conflict } from '#src/platform/errors.ts';
 import type { CaseFileTable } from './case.tables.ts';
+
+/** The refusal of a slug another case has. */
+export const slugTaken = (slug: string) =>
+  conflict('case.slug_taken', `a case with slug "${slug}" exists`, {
+    issues: [{ field: '/slug', message: 'taken' }],
+  });
 
 export type CaseRow = Selectable<CaseFileTable>;
 
@@ -11,8 +19,14 @@ export type CaseRow = Selectable<CaseFileTable>;
 export class CaseRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
+  /** Creates a case; `case.slug_taken` when the slug was taken meanwhile (by a concurrent request). */
   async create(values: Insertable<CaseFileTable>): Promise<CaseRow> {
-    return this.db.insertInto('case_file').values(values).returningAll().executeTakeFirstOrThrow();
+    try {
+      return await this.db.insertInto('case_file').values(values).returningAll().executeTakeFirstOrThrow();
+    } catch (e) {
+      if (uniqueViolation(e) !== null) throw slugTaken(values.slug);
+      throw e;
+    }
   }
 
   async find(ref: string): Promise<CaseRow | undefined> {

@@ -1,10 +1,10 @@
 import type { Static } from '@sinclair/typebox';
 import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
-import { conflict, notFound } from '#src/platform/errors.ts';
+import { notFound } from '#src/platform/errors.ts';
 import { cursorCodec, pageSize, presentPage, type PageRequest } from '#src/platform/pagination.ts';
 import { readWhen, validZoneOrThrow } from '#src/platform/when.ts';
-import { CaseRepository, type CaseRow } from './case.repository.ts';
+import { CaseRepository, slugTaken, type CaseRow } from './case.repository.ts';
 import { MembershipRepository } from './membership.repository.ts';
 import { presentCase } from './present.ts';
 import type { Case, CreateCaseBody } from './schemas.ts';
@@ -17,11 +17,7 @@ export async function createCase(
 ): Promise<Case> {
   validZoneOrThrow(input.timeZone, '/timeZone');
   const cases = ctx.repo(CaseRepository);
-  if (await cases.find(input.slug)) {
-    throw conflict('case.slug_taken', `a case with slug "${input.slug}" exists`, {
-      issues: [{ field: '/slug', message: 'taken' }],
-    });
-  }
+  if (await cases.find(input.slug)) throw slugTaken(input.slug);
   const start = input.eventStart ? readWhen(input.eventStart, input.timeZone, '/eventStart') : null;
   const c = await cases.create({
     id: ctx.ids.uuid(),

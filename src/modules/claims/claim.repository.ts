@@ -2,7 +2,15 @@ import { sql, type Insertable, type Kysely, type Selectable, type Updateable } f
 import type { DB } from '#src/platform/database/schema.ts';
 import { sortsAfter } from '#src/platform/database/keyset.ts';
 import { toRowPage, type RowPage } from '#src/platform/pagination.ts';
+import { uniqueViolation } from '#src/platform/database/database-errors.ts';
+import { invalid } from '#src/platform/errors.ts';
 import type { ClaimEvidenceTable, ClaimStatus, ClaimTable } from './claim.tables.ts';
+
+/** The refusal of evidence the claim already has. */
+export const evidenceLinked = () =>
+  invalid('evidence.duplicate', 'this evidence is already linked to the claim', {
+    issues: [{ field: '/targetId', message: 'already linked' }],
+  });
 
 export type ClaimRow = Selectable<ClaimTable>;
 export type EvidenceRow = Selectable<ClaimEvidenceTable>;
@@ -89,8 +97,18 @@ export class ClaimRepository {
     return q.orderBy('score', 'desc').orderBy('claim.created_at', 'desc').limit(opts.limit).execute();
   }
 
+  /** Links evidence; `evidence.duplicate` when the same record was linked meanwhile (by a concurrent request). */
   async addEvidence(values: Insertable<ClaimEvidenceTable>): Promise<EvidenceRow> {
-    return this.db.insertInto('claim_evidence').values(values).returningAll().executeTakeFirstOrThrow();
+    try {
+      return await this.db
+        .insertInto('claim_evidence')
+        .values(values)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    } catch (e) {
+      if (uniqueViolation(e) !== null) throw evidenceLinked();
+      throw e;
+    }
   }
 
   async evidence(claimIds: string[]): Promise<EvidenceRow[]> {

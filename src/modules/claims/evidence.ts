@@ -3,7 +3,7 @@ import { caseFileRecordExists } from '#src/modules/casefile/index.ts';
 import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
 import { invalid } from '#src/platform/errors.ts';
-import { ClaimRepository } from './claim.repository.ts';
+import { ClaimRepository, evidenceLinked } from './claim.repository.ts';
 import { claimWithEvidence, loadClaim } from './load-claim.ts';
 import { presentEvidence } from './present.ts';
 import type { AddEvidenceBody, Claim } from './schemas.ts';
@@ -32,10 +32,7 @@ export async function addEvidence(
   const dup = (await claims.evidence([c.id])).some(
     (e) => e.target_type === input.targetType && e.target_id === input.targetId,
   );
-  if (dup)
-    throw invalid('evidence.duplicate', 'this evidence is already linked to the claim', {
-      issues: [{ field: '/targetId', message: 'already linked' }],
-    });
+  if (dup) throw evidenceLinked();
   const e = await claims.addEvidence({
     id: ctx.ids.uuid(),
     claim_id: c.id,

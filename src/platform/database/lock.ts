@@ -1,12 +1,4 @@
-import {
-  closeSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-  chmodSync,
-} from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import { conflict } from '#src/platform/errors.ts';
 import { ensurePrivateDir } from '#src/platform/private-dir.ts';

@@ -12,7 +12,7 @@ import type { AtharModule } from '#src/platform/module.ts';
 import { authPlugin, type RouteRule, type Security } from './plugins/auth.ts';
 import { problemHandler } from './plugins/errors.ts';
 import { createRouter, type RunUnit } from './router.ts';
-import { findNul, validatorCompiler } from './validation.ts';
+import { inspectInput, validatorCompiler } from './validation.ts';
 
 function trustHops(hops: number) {
   return (_addr: string, i: number) => i < hops;
@@ -103,12 +103,18 @@ export async function buildServer(
     });
   if (docs) await fastify.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  // After the access decision (the auth plugin's hook runs first), before the schemas: what no
+  // JSON Schema says, for every part of every request.
   fastify.addHook('preValidation', async (req) => {
-    const where = req.body === undefined ? null : findNul(req.body);
-    if (where)
-      throw invalid('validation.body', `${where}: text may not contain NUL characters`, {
-        issues: [{ field: where, message: 'contains NUL' }],
-      });
+    for (const [part, value] of [
+      ['params', req.params],
+      ['querystring', req.query],
+      ['body', req.body],
+    ] as const) {
+      const problem = value === undefined ? null : inspectInput(value);
+      if (problem)
+        throw invalid(`validation.${part}`, `${problem.field}: ${problem.message}`, { issues: [problem] });
+    }
   });
 
   const router = createRouter(fastify, athar.run);

@@ -72,18 +72,44 @@ export function issuesFromValidation(errors: AjvError[]): FieldIssue[] {
   return out;
 }
 
-/** Rejects NUL characters anywhere in a JSON body: PostgreSQL text cannot hold them. */
-export function findNul(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || '/' : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const p = findNul(value[i], `${path}/${i}`);
-      if (p) return p;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const p = findNul(v, `${path}/${k}`);
-      if (p) return p;
+/** Deeper than this, input is refused: athar's bodies nest four levels at most. */
+export const MAX_INPUT_DEPTH = 32;
+
+/** What is wrong with a value no schema can say: where, and why. */
+export interface InputProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * Checks what JSON Schema cannot: no NUL character in any text (PostgreSQL text cannot hold
+ * one), no number that is not finite (`1e400` parses as Infinity, which no column can hold), and
+ * no nesting deeper than MAX_INPUT_DEPTH. Iterative, so a hostile depth cannot exhaust the stack.
+ */
+export function inspectInput(value: unknown, root = ''): InputProblem | null {
+  const stack: [unknown, string, number][] = [[value, root, 0]];
+  while (stack.length > 0) {
+    const [v, at, depth] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return { field: at || '/', message: 'text may not contain NUL characters' };
+    } else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return { field: at || '/', message: 'must be a finite number' };
+    } else if (v !== null && typeof v === 'object') {
+      if (depth >= MAX_INPUT_DEPTH)
+        return { field: at || '/', message: `nested deeper than ${MAX_INPUT_DEPTH} levels` };
+      const entries: (readonly [string, unknown])[] = Array.isArray(v)
+        ? v.map((x: unknown, i) => [String(i), x] as const)
+        : Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, x] = entries[i]!;
+        if (k.includes('\u0000')) {
+          return {
+            field: `${at}/${k.replaceAll('\u0000', '\\u0000')}`,
+            message: 'a name may not contain NUL characters',
+          };
+        }
+        stack.push([x, `${at}/${k}`, depth + 1]);
+      }
     }
   }
   return null;

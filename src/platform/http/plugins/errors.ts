@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, asAppError, kindForStatus } from '#src/platform/errors.ts';
+import { dataError } from '#src/platform/database/database-errors.ts';
 import { issuesFromValidation } from '../validation.ts';
 
 const TITLES: Record<string, string> = {
@@ -15,10 +16,29 @@ const TITLES: Record<string, string> = {
   internal: 'Internal error',
 };
 
+/**
+ * The database refusing a value (out of range, not storable) or a write that collided with a
+ * concurrent one: the request's doing, not a defect of the server, so a 400 or 409 rather than a
+ * 500. Validation is meant to refuse such input first; these codes are logged as warnings so a
+ * gap in it shows (the fuzz test fails on them too).
+ */
+export const UNSTORABLE = 'request.unstorable';
+export const COLLIDED = 'request.conflict';
+
 /** Converts any error into the one AppError shape. Unknown errors keep their message private. */
 export function toAppError(err: unknown): AppError {
   const expected = asAppError(err);
   if (expected) return expected;
+  const db = dataError(err);
+  if (db === 'data')
+    return new AppError('invalid', UNSTORABLE, 'a value in the request cannot be stored', { cause: err });
+  if (db === 'integrity')
+    return new AppError(
+      'conflict',
+      COLLIDED,
+      'the request conflicts with what was written meanwhile; check and try again',
+      { cause: err },
+    );
   const fe = err as FastifyError & { validation?: unknown[]; validationContext?: string };
   if (Array.isArray(fe.validation)) {
     const issues = issuesFromValidation(fe.validation);
@@ -54,6 +74,8 @@ export function problemHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
     const e = toAppError(err);
     if (e.isReportable) req.log.error({ err, code: e.code }, 'request failed');
+    else if (e.code === UNSTORABLE || e.code === COLLIDED)
+      req.log.warn({ err, code: e.code }, 'the database refused what validation let through');
     else req.log.info({ code: e.code }, 'request refused');
     const body: Record<string, unknown> = {
       type: `urn:athar:problem:${e.code}`,
