@@ -16,8 +16,19 @@ afterAll(() => {
 });
 
 function athar(dataDir: string, ...args: string[]) {
-  const env = { ...process.env, ATHAR_DATA_DIR: dataDir, ATHAR_LOG_LEVEL: 'warn', DATABASE_URL: '', ATHAR_TOKEN: '', ATHAR_DEMO: 'true' };
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/athar.js'), ...args], { env, encoding: 'utf8', timeout: 60_000 });
+  const env = {
+    ...process.env,
+    ATHAR_DATA_DIR: dataDir,
+    ATHAR_LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+    ATHAR_TOKEN: '',
+    ATHAR_DEMO: 'true',
+  };
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/athar.js'), ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -50,7 +61,9 @@ describe.skipIf(inject('templateDatabaseUrl') !== '')('the data directory', () =
   });
 
   it.runIf(isRoot)('cannot be read by another user of the machine', () => {
-    const wal = walk(path.join(dataDir, 'pgdata', 'pg_wal')).find((f) => /^[0-9A-F]{24}$/.test(path.basename(f)));
+    const wal = walk(path.join(dataDir, 'pgdata', 'pg_wal')).find((f) =>
+      /^[0-9A-F]{24}$/.test(path.basename(f)),
+    );
     expect(wal).toBeDefined();
     const asNobody = spawnSync('cat', [wal!], { uid: 65534, gid: 65534, encoding: 'utf8' });
     expect(asNobody.status).not.toBe(0);
@@ -81,7 +94,11 @@ describe.skipIf(inject('templateDatabaseUrl') !== '')('the data directory', () =
     try {
       const r = athar(dataDir, 'case', 'list');
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(new RegExp(`the embedded database directory ${pgdata} can be reached .*\\(mode 750\\).*chmod -R go-rwx ${pgdata}`));
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `the embedded database directory ${pgdata} can be reached .*\\(mode 750\\).*chmod -R go-rwx ${pgdata}`,
+        ),
+      );
     } finally {
       chmodSync(pgdata, 0o700);
     }
