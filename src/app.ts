@@ -197,7 +197,7 @@ export interface FirstStart {
  * that administrator so that they are its admin.
  */
 export async function firstStart(app: App): Promise<FirstStart> {
-  const admin = await app.run(SYSTEM_ACTOR, { transaction: true }, (ctx) => bootstrapAdmin(ctx));
+  const admin = await app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => bootstrapAdmin(ctx));
   if (!(await app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => demoToOffer(ctx))))
     return { admin, demoLoaded: false };
   const actor = await app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => localActor(ctx, null));

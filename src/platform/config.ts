@@ -26,7 +26,10 @@ export const ConfigSchema = Type.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
   ),
   sessionTtlHours: Type.Integer({ minimum: 1, maximum: 24 * 90 }),
+  /** Sign-in and password-change attempts per minute per client address. */
   loginRateLimitPerMinute: Type.Integer({ minimum: 1 }),
+  /** Failed sign-ins (or password changes) of one account in 15 minutes before it is refused for 15 minutes. */
+  loginFailuresPerAccount: Type.Integer({ minimum: 1 }),
   bodyLimitBytes: Type.Integer({ minimum: 1024 }),
   /** Whether to run background job workers inside `athar serve`. */
   runWorkers: Type.Boolean(),
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.ATHAR_LOG_LEVEL || 'info',
     sessionTtlHours: int(env.ATHAR_SESSION_TTL_HOURS, 'ATHAR_SESSION_TTL_HOURS', 12),
     loginRateLimitPerMinute: int(env.ATHAR_LOGIN_RATE_LIMIT, 'ATHAR_LOGIN_RATE_LIMIT', 10),
+    loginFailuresPerAccount: int(env.ATHAR_LOGIN_FAILURES, 'ATHAR_LOGIN_FAILURES', 5),
     bodyLimitBytes: int(env.ATHAR_BODY_LIMIT_BYTES, 'ATHAR_BODY_LIMIT_BYTES', 1024 * 1024),
     runWorkers: bool(env.ATHAR_RUN_WORKERS, 'ATHAR_RUN_WORKERS', true),
     maxImagePixels: int(env.ATHAR_MAX_IMAGE_PIXELS, 'ATHAR_MAX_IMAGE_PIXELS', 100_000_000),
@@ -134,6 +138,7 @@ const ENV_NAMES: Record<string, string> = {
   logLevel: 'ATHAR_LOG_LEVEL',
   sessionTtlHours: 'ATHAR_SESSION_TTL_HOURS',
   loginRateLimitPerMinute: 'ATHAR_LOGIN_RATE_LIMIT',
+  loginFailuresPerAccount: 'ATHAR_LOGIN_FAILURES',
   bodyLimitBytes: 'ATHAR_BODY_LIMIT_BYTES',
   runWorkers: 'ATHAR_RUN_WORKERS',
   maxImagePixels: 'ATHAR_MAX_IMAGE_PIXELS',

@@ -63,8 +63,18 @@ export interface Context {
   readonly inTransaction: boolean;
   /** The repository of this unit, bound to its transaction; one instance per unit. */
   repo<R>(repository: RepositoryClass<R>): R;
-  /** Records an audit event; it reaches the chain in this unit's transaction, before it commits. */
+  /**
+   * Records an audit event; it reaches the chain in this unit's transaction, before it commits.
+   * Only inside a transaction: a write and its event commit together or not at all.
+   */
   audit(event: AuditEventInput): void;
+  /**
+   * Runs `fn` in a transaction: this unit's own when it has one, else a new one for just `fn`
+   * (its writes, events and jobs commit when `fn` returns). A use case that does slow work before
+   * it writes (hashing a password) does it first and writes in here, so that it does not hold a
+   * connection — the embedded database's only one — while it computes.
+   */
+  transaction<T>(fn: (ctx: Context) => Promise<T>): Promise<T>;
   /** Background jobs; sent inside a transaction, a job exists only if the transaction commits. */
   readonly jobs: JobSender;
   /** The same unit of work acting as someone else (a sign-in acts as the user signing in). */

@@ -13,6 +13,7 @@ import type { Actor, AuditEventInput, Context, RepositoryClass } from './context
 import type { Database } from './database/database.ts';
 import type { DB } from './database/schema.ts';
 import type { JobQueue, JobSender } from './jobs/job-queue.ts';
+import { internal } from './errors.ts';
 import type { Clock, Ids } from './ports.ts';
 
 /** What every unit of work is built from; made once per process by `createApp`. */
@@ -58,11 +59,10 @@ class Unit {
 
   /** Projects the event through its entity's audit view now, so later changes to the objects cannot alter it. */
   record: AuditSink = (e, actor) => {
-    const { clock, ids, auditViews } = this.platform;
+    const { ids, auditViews } = this.platform;
     const { before, after } = auditViews.project(e.entityType, e.before ?? null, e.after ?? null);
     this.events.push({
       id: ids.uuid(),
-      at: clock.now(),
       actorId: actor.userId,
       actor: actor.via === 'local' ? `${actor.username} (local)` : actor.username,
       action: e.action,
@@ -109,7 +109,18 @@ class UnitContext implements Context {
   }
 
   audit(event: AuditEventInput): void {
+    if (!this.unit.inTransaction) {
+      throw internal(
+        'audit.outside_transaction',
+        `${event.action} was recorded outside a transaction: write it in ctx.transaction()`,
+      );
+    }
     this.sink(event, this.actor);
+  }
+
+  transaction<T>(fn: (ctx: Context) => Promise<T>): Promise<T> {
+    if (this.unit.inTransaction) return fn(this);
+    return transactional(this.unit.platform, this.actor, fn);
   }
 
   as(actor: Actor): Context {
@@ -125,7 +136,7 @@ class UnitContext implements Context {
 /**
  * Runs `fn` as one unit of work acting as `actor`. With a transaction, everything `fn` writes,
  * the audit events it records and the jobs it sends commit together, or roll back together when
- * it throws. Without one, recorded audit events are written in a short transaction at the end.
+ * it throws. Without one, `fn` reads, and writes only through `ctx.transaction`.
  */
 export async function runUnit<T>(
   platform: Platform,
@@ -133,21 +144,18 @@ export async function runUnit<T>(
   opts: UnitOptions,
   fn: (ctx: Context) => Promise<T>,
 ): Promise<T> {
-  const { db } = platform.database;
-  if (opts.transaction) {
-    return db.transaction().execute(async (trx) => {
-      const unit = new Unit(platform, trx, true);
-      const result = await fn(new UnitContext(unit, actor, unit.record));
-      await new AuditTrailRepository(trx).append(unit.events);
-      return result;
-    });
-  }
-  const unit = new Unit(platform, db, false);
-  const result = await fn(new UnitContext(unit, actor, unit.record));
-  if (unit.events.length > 0) {
-    await db.transaction().execute((trx) => new AuditTrailRepository(trx).append(unit.events));
-  }
-  return result;
+  if (opts.transaction) return transactional(platform, actor, fn);
+  const unit = new Unit(platform, platform.database.db, false);
+  return fn(new UnitContext(unit, actor, unit.record));
+}
+
+function transactional<T>(platform: Platform, actor: Actor, fn: (ctx: Context) => Promise<T>): Promise<T> {
+  return platform.database.db.transaction().execute(async (trx) => {
+    const unit = new Unit(platform, trx, true);
+    const result = await fn(new UnitContext(unit, actor, unit.record));
+    await new AuditTrailRepository(trx).append(unit.events, platform.clock.now());
+    return result;
+  });
 }
 
 /** The one event that stands for a bulk operation. */

@@ -42,9 +42,11 @@ export function accountRoutes(
       body: LoginBody,
       response: LoginResult,
       rateLimit: { max: opts.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      // The password is checked before the session is written, outside the transaction.
+      transaction: false,
     },
-    async (ctx, { body }, { reply }) => {
-      const s = await login(ctx, body.username, body.password);
+    async (ctx, { body }, { reply, request }) => {
+      const s = await login(ctx, body.username, body.password, request.ip);
       void reply.setCookie(SESSION_COOKIE, s.sessionToken, {
         httpOnly: true,
         sameSite: 'strict',
@@ -94,6 +96,8 @@ export function accountRoutes(
       summary: 'Change my password (required after a one-time password)',
       body: ChangePasswordBody,
       response: User,
+      rateLimit: { max: opts.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      transaction: false,
     },
     (ctx, { body }) => changePassword(ctx, body.currentPassword, body.newPassword),
   );
@@ -110,6 +114,7 @@ export function accountRoutes(
       access: admins,
       tags,
       summary: 'Create a user (without a password: a one-time password is returned)',
+      transaction: false,
       body: CreateUserBody,
       response: CreatedUser,
       status: 201,
@@ -135,6 +140,7 @@ export function accountRoutes(
       access: admins,
       tags,
       summary: 'Reset a password to a one-time password',
+      transaction: false,
       params: UserParams,
       response: ResetPasswordResult,
     },

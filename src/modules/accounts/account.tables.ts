@@ -33,7 +33,20 @@ export interface ApiTokenTable {
   created_at: TsDefault;
   expires_at: Ts | null;
   revoked_at: Ts | null;
+  revoked_reason: TokenEnd | null;
   last_used_at: Ts | null;
+  created_by: string | null;
+}
+
+/** Why a token stopped working. */
+export type TokenEnd = 'revoked' | 'password_changed' | 'password_reset' | 'user_disabled';
+
+/** Failed sign-ins and password changes per account (migration 0003). */
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  first_failure_at: Ts;
+  blocked_until: Ts | null;
 }
 
 declare module '#src/platform/database/schema.ts' {
@@ -41,5 +54,6 @@ declare module '#src/platform/database/schema.ts' {
     app_user: AppUserTable;
     user_session: UserSessionTable;
     api_token: ApiTokenTable;
+    auth_throttle: AuthThrottleTable;
   }
 }

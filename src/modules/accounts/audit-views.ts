@@ -13,7 +13,11 @@ export const accountAuditViews = [
     passwordHash: 'protected',
     revokedSessions: 'value',
     revokedTokens: 'value',
+    /** the client's address, on sign-ins and failed sign-ins */
+    address: 'value',
   }),
+  // A failed sign-in with a name that is no user's: the name is not recorded (it may be a password).
+  auditView('sign_in', { address: 'value', knownUser: 'value' }),
   auditView('api_token', {
     id: 'value',
     userId: 'value',
@@ -22,6 +26,8 @@ export const accountAuditViews = [
     createdAt: 'value',
     expiresAt: 'value',
     revokedAt: 'value',
+    revokedReason: 'value',
+    createdBy: 'value',
     lastUsedAt: 'value',
     secret: 'protected',
     tokenHash: 'protected',

@@ -32,3 +32,14 @@ export function csrfMatches(csrfHash: string, presented: string | undefined): bo
   const b = Buffer.from(csrfHash);
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/**
+ * What makes a password unacceptable besides its length (the schemas ask for 12 to 256
+ * characters): nothing but white space, or fewer than five different characters ("aaaaaaaaaaaa").
+ * A passphrase of words with spaces between them is fine.
+ */
+export function passwordProblem(password: string): string | null {
+  if (password.trim() === '') return 'a password cannot be only spaces';
+  if (new Set(password).size < 5) return 'a password needs at least five different characters';
+  return null;
+}

@@ -1,7 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { Actor } from '#src/platform/context.ts';
 import type { ApiToken, User } from './schemas.ts';
-import type { TokenRow } from './token.repository.ts';
+import type { TokenWithMaker } from './token.repository.ts';
 import type { UserRow } from './user.repository.ts';
 
 export function presentUser(u: UserRow): User {
@@ -16,7 +16,7 @@ export function presentUser(u: UserRow): User {
   };
 }
 
-export function presentToken(t: TokenRow): Static<typeof ApiToken> {
+export function presentToken(t: TokenWithMaker): Static<typeof ApiToken> {
   return {
     id: t.id,
     userId: t.user_id,
@@ -25,6 +25,8 @@ export function presentToken(t: TokenRow): Static<typeof ApiToken> {
     createdAt: t.created_at.toISOString(),
     expiresAt: t.expires_at?.toISOString() ?? null,
     revokedAt: t.revoked_at?.toISOString() ?? null,
+    revokedReason: t.revoked_reason,
+    createdBy: t.created_by_username,
     lastUsedAt: t.last_used_at?.toISOString() ?? null,
   };
 }

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Page } from '#src/platform/pagination.ts';
-import { Instant, Nullable } from '#src/platform/schemas.ts';
+import { Instant, Literals, Nullable } from '#src/platform/schemas.ts';
 
 const USERNAME = '^[a-z0-9][a-z0-9._-]{1,62}$';
 export const Username = Type.String({ pattern: USERNAME, description: 'lower case letters, digits, . _ -' });
@@ -59,6 +59,14 @@ export const ApiToken = Type.Object({
   createdAt: Instant,
   expiresAt: Nullable(Instant),
   revokedAt: Nullable(Instant),
+  revokedReason: Nullable(
+    Literals(['revoked', 'password_changed', 'password_reset', 'user_disabled'], {
+      description: 'why the token stopped working',
+    }),
+  ),
+  createdBy: Nullable(
+    Type.String({ description: 'who made the token (an administrator may make one for someone else)' }),
+  ),
   lastUsedAt: Nullable(Instant),
 });
 export const CreatedToken = Type.Object({

@@ -2,9 +2,11 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '#src/platform/database/schema.ts';
 import { sortsAfter } from '#src/platform/database/keyset.ts';
 import { toRowPage, type RowPage } from '#src/platform/pagination.ts';
-import type { ApiTokenTable } from './account.tables.ts';
+import type { ApiTokenTable, TokenEnd } from './account.tables.ts';
 
 export type TokenRow = Selectable<ApiTokenTable>;
+/** A token with the username of whoever made it. */
+export type TokenWithMaker = TokenRow & { created_by_username: string | null };
 
 /** Bearer API tokens, stored by the SHA-256 of their secret. */
 export class TokenRepository {
@@ -17,16 +19,26 @@ export class TokenRepository {
     token_hash: string;
     prefix: string;
     expires_at: Date | null;
-  }): Promise<TokenRow> {
-    return this.db.insertInto('api_token').values(values).returningAll().executeTakeFirstOrThrow();
+    created_by: string | null;
+  }): Promise<TokenWithMaker> {
+    await this.db.insertInto('api_token').values(values).execute();
+    return (await this.findById(values.id))!;
   }
 
   async findByHash(tokenHash: string): Promise<TokenRow | undefined> {
     return this.db.selectFrom('api_token').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
   }
 
-  async findById(id: string): Promise<TokenRow | undefined> {
-    return this.db.selectFrom('api_token').selectAll().where('id', '=', id).executeTakeFirst();
+  private withMaker() {
+    return this.db
+      .selectFrom('api_token')
+      .leftJoin('app_user as maker', 'maker.id', 'api_token.created_by')
+      .selectAll('api_token')
+      .select('maker.username as created_by_username');
+  }
+
+  async findById(id: string): Promise<TokenWithMaker | undefined> {
+    return this.withMaker().where('api_token.id', '=', id).executeTakeFirst();
   }
 
   /** Oldest first, a page at a time; one user's, or everyone's. */
@@ -34,14 +46,15 @@ export class TokenRepository {
     userId?: string;
     limit: number;
     after?: readonly [Date, string];
-  }): Promise<RowPage<TokenRow>> {
-    let q = this.db.selectFrom('api_token').selectAll();
-    if (opts.userId) q = q.where('user_id', '=', opts.userId);
-    if (opts.after) q = q.where(sortsAfter([{ column: 'created_at' }, { column: 'id' }], opts.after));
+  }): Promise<RowPage<TokenWithMaker>> {
+    let q = this.withMaker();
+    if (opts.userId) q = q.where('api_token.user_id', '=', opts.userId);
+    if (opts.after)
+      q = q.where(sortsAfter([{ column: 'api_token.created_at' }, { column: 'api_token.id' }], opts.after));
     return toRowPage(
       await q
-        .orderBy('created_at')
-        .orderBy('id')
+        .orderBy('api_token.created_at')
+        .orderBy('api_token.id')
         .limit(opts.limit + 1)
         .execute(),
       opts.limit,
@@ -55,19 +68,21 @@ export class TokenRepository {
   async revoke(id: string, at: Date): Promise<void> {
     await this.db
       .updateTable('api_token')
-      .set({ revoked_at: at })
+      .set({ revoked_at: at, revoked_reason: 'revoked' })
       .where('id', '=', id)
       .where('revoked_at', 'is', null)
       .execute();
   }
 
-  async revokeAllOf(userId: string, at: Date): Promise<number> {
-    const r = await this.db
+  /** Ends every live token of a user, for `reason`, but the one in use (`exceptTokenId`). */
+  async revokeAllOf(userId: string, at: Date, reason: TokenEnd, exceptTokenId?: string): Promise<number> {
+    let q = this.db
       .updateTable('api_token')
-      .set({ revoked_at: at })
+      .set({ revoked_at: at, revoked_reason: reason })
       .where('user_id', '=', userId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+      .where('revoked_at', 'is', null);
+    if (exceptTokenId) q = q.where('id', '!=', exceptTokenId);
+    const r = await q.executeTakeFirst();
     return Number(r.numUpdatedRows);
   }
 }

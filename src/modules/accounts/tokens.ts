@@ -31,16 +31,20 @@ export async function createToken(
   const secret = TOKEN_PREFIX + ctx.ids.secret();
   const now = ctx.clock.now();
   const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86400_000) : null;
-  const t = await ctx.repo(TokenRepository).create({
-    id: ctx.ids.uuid(),
-    user_id: owner.id,
-    name: input.name,
-    token_hash: sha256(secret),
-    prefix: secret.slice(0, 10),
-    expires_at: expiresAt,
+  return ctx.transaction(async (tx) => {
+    // Who made it is kept and shown to the owner: a token an administrator made for someone is no secret from them.
+    const t = await tx.repo(TokenRepository).create({
+      id: tx.ids.uuid(),
+      user_id: owner.id,
+      name: input.name,
+      token_hash: sha256(secret),
+      prefix: secret.slice(0, 10),
+      expires_at: expiresAt,
+      created_by: actor.userId,
+    });
+    tx.audit({ action: 'token.created', entityType: 'api_token', entityId: t.id, after: presentToken(t) });
+    return { token: presentToken(t), secret };
   });
-  ctx.audit({ action: 'token.created', entityType: 'api_token', entityId: t.id, after: presentToken(t) });
-  return { token: presentToken(t), secret };
 }
 
 const tokenCursor = cursorCodec('tokens', ['instant', 'uuid']);
@@ -66,18 +70,20 @@ export async function listTokens(
 
 /** Revokes a token of the actor's own (any token, for administrators). */
 export async function revokeToken(ctx: Context, id: string): Promise<Token> {
-  const tokens = ctx.repo(TokenRepository);
-  const t = await tokens.findById(id);
+  const t = await ctx.repo(TokenRepository).findById(id);
   if (!t || (t.user_id !== ctx.actor.userId && !ctx.actor.isAdmin))
     throw notFound('token.not_found', `no token ${id}`);
-  await tokens.revoke(t.id, ctx.clock.now());
-  const after = (await tokens.findById(t.id))!;
-  ctx.audit({
-    action: 'token.revoked',
-    entityType: 'api_token',
-    entityId: t.id,
-    before: presentToken(t),
-    after: presentToken(after),
+  return ctx.transaction(async (tx) => {
+    const tokens = tx.repo(TokenRepository);
+    await tokens.revoke(t.id, tx.clock.now());
+    const after = (await tokens.findById(t.id))!;
+    tx.audit({
+      action: 'token.revoked',
+      entityType: 'api_token',
+      entityId: t.id,
+      before: presentToken(t),
+      after: presentToken(after),
+    });
+    return presentToken(after);
   });
-  return presentToken(after);
 }

@@ -1,7 +1,7 @@
 import type { Context } from '#src/platform/context.ts';
 import { invalid, notFound } from '#src/platform/errors.ts';
 import { cursorCodec, pageSize, presentPage, type PageRequest } from '#src/platform/pagination.ts';
-import { hashPassword, oneTimePassword } from './passwords.ts';
+import { hashPassword, oneTimePassword, passwordProblem } from './passwords.ts';
 import { presentUser } from './present.ts';
 import type { User } from './schemas.ts';
 import { SessionRepository } from './session.repository.ts';
@@ -25,25 +25,29 @@ export async function createUser(
     isAdmin?: boolean | undefined;
   },
 ): Promise<{ user: User; oneTimePassword?: string }> {
-  const users = ctx.repo(UserRepository);
-  if (await users.findByUsername(input.username)) throw userExists(input.username);
+  if (await ctx.repo(UserRepository).findByUsername(input.username)) throw userExists(input.username);
+  const weak = input.password === undefined ? null : passwordProblem(input.password);
+  if (weak) throw invalid('auth.weak_password', weak, { issues: [{ field: '/password', message: weak }] });
   const oneTime = input.password === undefined ? oneTimePassword(ctx.ids) : undefined;
+  // Hashed before the transaction: argon2 must not hold a database connection.
   const hash = await hashPassword(input.password ?? oneTime!);
-  const u = await users.create({
-    id: ctx.ids.uuid(),
-    username: input.username,
-    display_name: input.displayName ?? input.username,
-    password_hash: hash,
-    must_change_password: oneTime !== undefined,
-    is_admin: input.isAdmin ?? false,
+  return ctx.transaction(async (tx) => {
+    const u = await tx.repo(UserRepository).create({
+      id: tx.ids.uuid(),
+      username: input.username,
+      display_name: input.displayName ?? input.username,
+      password_hash: hash,
+      must_change_password: oneTime !== undefined,
+      is_admin: input.isAdmin ?? false,
+    });
+    tx.audit({
+      action: 'user.created',
+      entityType: 'user',
+      entityId: u.id,
+      after: { ...presentUser(u), passwordHash: hash },
+    });
+    return { user: presentUser(u), ...(oneTime ? { oneTimePassword: oneTime } : {}) };
   });
-  ctx.audit({
-    action: 'user.created',
-    entityType: 'user',
-    entityId: u.id,
-    after: { ...presentUser(u), passwordHash: hash },
-  });
-  return { user: presentUser(u), ...(oneTime ? { oneTimePassword: oneTime } : {}) };
 }
 
 const userCursor = cursorCodec('users', ['text']);
@@ -63,23 +67,25 @@ export async function listUsers(
 export async function disableUser(ctx: Context, username: string): Promise<User> {
   const u = await requireUser(ctx, username);
   if (u.id === ctx.actor.userId) throw invalid('user.disable_self', 'you cannot disable your own account');
-  const now = ctx.clock.now();
-  const updated = await ctx
-    .repo(UserRepository)
-    .update(u.id, { disabled_at: u.disabled_at ?? now, updated_at: now });
-  const sessions = await ctx.repo(SessionRepository).revokeAllOf(u.id, now);
-  const tokens = await ctx.repo(TokenRepository).revokeAllOf(u.id, now);
-  ctx.audit({
-    action: 'user.disabled',
-    entityType: 'user',
-    entityId: u.id,
-    before: { disabledAt: u.disabled_at },
-    after: { disabledAt: updated.disabled_at, revokedSessions: sessions, revokedTokens: tokens },
+  return ctx.transaction(async (tx) => {
+    const now = tx.clock.now();
+    const updated = await tx
+      .repo(UserRepository)
+      .update(u.id, { disabled_at: u.disabled_at ?? now, updated_at: now });
+    const revokedSessions = await tx.repo(SessionRepository).revokeAllOf(u.id, now);
+    const revokedTokens = await tx.repo(TokenRepository).revokeAllOf(u.id, now, 'user_disabled');
+    tx.audit({
+      action: 'user.disabled',
+      entityType: 'user',
+      entityId: u.id,
+      before: { disabledAt: u.disabled_at },
+      after: { disabledAt: updated.disabled_at, revokedSessions, revokedTokens },
+    });
+    return presentUser(updated);
   });
-  return presentUser(updated);
 }
 
-/** Sets a one-time password the user must change at next sign-in; ends their sessions. */
+/** Sets a one-time password the user must change at next sign-in; ends their sessions and tokens. */
 export async function resetPassword(
   ctx: Context,
   username: string,
@@ -87,17 +93,20 @@ export async function resetPassword(
   const u = await requireUser(ctx, username);
   const oneTime = oneTimePassword(ctx.ids);
   const hash = await hashPassword(oneTime);
-  const now = ctx.clock.now();
-  const updated = await ctx
-    .repo(UserRepository)
-    .update(u.id, { password_hash: hash, must_change_password: true, updated_at: now });
-  await ctx.repo(SessionRepository).revokeAllOf(u.id, now);
-  ctx.audit({
-    action: 'user.password_reset',
-    entityType: 'user',
-    entityId: u.id,
-    before: { passwordHash: u.password_hash },
-    after: { passwordHash: hash },
+  return ctx.transaction(async (tx) => {
+    const now = tx.clock.now();
+    const updated = await tx
+      .repo(UserRepository)
+      .update(u.id, { password_hash: hash, must_change_password: true, updated_at: now });
+    const revokedSessions = await tx.repo(SessionRepository).revokeAllOf(u.id, now);
+    const revokedTokens = await tx.repo(TokenRepository).revokeAllOf(u.id, now, 'password_reset');
+    tx.audit({
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: u.id,
+      before: { passwordHash: u.password_hash },
+      after: { passwordHash: hash, revokedSessions, revokedTokens },
+    });
+    return { user: presentUser(updated), oneTimePassword: oneTime };
   });
-  return { user: presentUser(updated), oneTimePassword: oneTime };
 }

@@ -2,8 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import { GENESIS_HASH, eventHash, type ChainedEvent } from '#src/engines/audit/chain.ts';
 import type { DB } from '#src/platform/database/schema.ts';
 
-/** What a unit of work records; the chain adds the position, the link and the hash. */
-export type NewAuditEvent = Omit<ChainedEvent, 'seq' | 'at' | 'prevHash'> & { at: Date };
+/** What a unit of work records; the chain adds the time, the position, the link and the hash. */
+export type NewAuditEvent = Omit<ChainedEvent, 'seq' | 'at' | 'prevHash'>;
 
 /** The installation key holding the chain's head, written with every append. */
 export const AUDIT_HEAD_KEY = 'audit.head';
@@ -20,7 +20,11 @@ const CHUNK = 1000;
 export class AuditTrailRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async append(events: readonly NewAuditEvent[]): Promise<void> {
+  /**
+   * Appends a unit's events, stamped `at` (the time they enter the chain, as the unit commits),
+   * so that times never run backwards along the chain however units interleave.
+   */
+  async append(events: readonly NewAuditEvent[], at: Date): Promise<void> {
     if (events.length === 0) return;
     await sql`SELECT pg_advisory_xact_lock(4207002)`.execute(this.db);
     const last = await this.db
@@ -35,7 +39,7 @@ export class AuditTrailRepository {
       const event: ChainedEvent = {
         seq: ++seq,
         id: e.id,
-        at: e.at.toISOString(),
+        at: at.toISOString(),
         actorId: e.actorId,
         actor: e.actor,
         action: e.action,

@@ -88,7 +88,10 @@ export function problemHandler(app: FastifyInstance): void {
       correlationId: req.id,
     };
     if (e.issues) body.errors = e.issues;
-    if (e.kind === 'rate_limited' || e.status === 429) reply.header('retry-after', '60');
+    if (e.kind === 'rate_limited' || e.status === 429) {
+      const after = e.details?.retryAfterS;
+      reply.header('retry-after', typeof after === 'number' ? String(after) : '60');
+    }
     return reply.status(e.status).type('application/problem+json').send(body);
   });
   app.setNotFoundHandler((req, reply) => {
