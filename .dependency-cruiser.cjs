@@ -37,6 +37,21 @@ module.exports = {
       },
     },
     {
+      name: 'no-database-in-use-cases',
+      comment:
+        "A module's database code is its repositories (and their table types): nothing else in a module touches Kysely or the database folder, not even its types (a use case could otherwise hold a query builder).",
+      severity: 'error',
+      from: { path: '^src/modules/', pathNot: ['\\.repository\\.ts$', '\\.tables\\.ts$', TESTS] },
+      to: { path: ['(^|/)node_modules/kysely/', '^src/platform/database/(?!schema\\.ts$)'] },
+    },
+    {
+      name: 'http-only-in-route-files',
+      comment: "Within a module, only route files see the HTTP layer (the router's request and reply types included).",
+      severity: 'error',
+      from: { path: '^src/modules/', pathNot: ['\\.routes\\.ts$', TESTS] },
+      to: { path: '^src/platform/http/' },
+    },
+    {
       name: 'fastify-only-in-http',
       comment: 'Only HTTP code sees Fastify: the platform http folder and route files. Use cases never do.',
       severity: 'error',
@@ -66,6 +81,14 @@ module.exports = {
       severity: 'error',
       from: { path: '\\.repository\\.ts$' },
       to: { path: '^src/modules/', pathNot: ['\\.tables\\.ts$', '\\.repository\\.ts$'] },
+    },
+    {
+      name: 'cli-starts-light',
+      comment:
+        'The CLI loads the app, the server and the media tools only when a command needs them (dynamic import, or a *.run.ts file imported when the command runs), so --help and commands through a server start fast.',
+      severity: 'error',
+      from: { path: '^src/cli/', pathNot: '\\.run\\.ts$' },
+      to: { path: ['^src/app\\.ts$', '^src/platform/http/server\\.ts$', '^src/platform/media/'], dependencyTypesNot: ['dynamic-import', 'type-only'] },
     },
     {
       name: 'cli-is-an-api-client',

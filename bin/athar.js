@@ -1,35 +1,26 @@
 #!/usr/bin/env node
 // athar is written in TypeScript. `npm install` compiles it to dist/ (scripts/build.js); this
-// starts from there when that build is newer than every source file — a fast start, which a
-// command through a running server needs. Otherwise (an edited checkout, no build yet) it runs
-// the sources through tsx's loader, so what runs is always what the sources say.
-import { readdirSync, statSync } from 'node:fs';
+// starts from there when the sources are exactly those the build was made from (same files, sizes
+// and times) — a fast start, which a command through a running server needs. Otherwise (an edited
+// checkout, no build yet, anything unexpected) it runs the sources through tsx's loader, so what
+// runs is always what the sources say.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { buildInputs, sameInputs } from '../scripts/build-inputs.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-/** The build's time, or 0 when there is none. */
-function builtAt() {
+function buildIsCurrent() {
   try {
-    return statSync(path.join(root, 'dist', 'build.json')).mtimeMs;
+    const { inputs } = JSON.parse(readFileSync(path.join(root, 'dist', 'build.json'), 'utf8'));
+    return typeof inputs === 'object' && inputs !== null && sameInputs(inputs, buildInputs(root));
   } catch {
-    return 0;
+    return false;
   }
 }
 
-/** Whether any source the build is made of changed after it. */
-function sourcesNewerThan(t) {
-  if (statSync(path.join(root, 'package.json')).mtimeMs > t) return true;
-  for (const entry of readdirSync(path.join(root, 'src'), { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs > t)
-      return true;
-  }
-  return false;
-}
-
-const built = builtAt();
-if (built > 0 && !sourcesNewerThan(built)) {
+if (buildIsCurrent()) {
   await import(pathToFileURL(path.join(root, 'dist', 'main.js')).href);
 } else {
   const { register } = await import('tsx/esm/api');

@@ -1,15 +1,20 @@
 // Compiles the CLI and the server to dist/ (run by `npm install` through `prepare`, and by
-// `npm run build`): bin/athar.js starts from it when it is newer than every source file, which is
-// what keeps a command through a running server and `--help` under 0.3 s. Otherwise bin/athar.js
+// `npm run build`). bin/athar.js starts from it when the sources are exactly those it was built
+// from, which keeps a command through a running server and `--help` under 0.3 s; otherwise it
 // runs the TypeScript sources through tsx, so an edit is never run stale.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { buildInputs } from './build-inputs.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'dist');
 const next = path.join(root, `dist.${process.pid}`);
+const old = path.join(root, `dist.old.${process.pid}`);
 
+// The inputs are noted before they are read: a file edited during the build then differs from
+// what was noted, and the build is not used.
+const inputs = buildInputs(root);
 rmSync(next, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
@@ -33,8 +38,12 @@ mkdirSync(path.join(next, 'migrations'));
 cpSync(path.join(root, 'src/platform/database/migrations'), path.join(next, 'migrations'), {
   recursive: true,
 });
-writeFileSync(path.join(next, 'build.json'), JSON.stringify({ builtAt: new Date().toISOString() }) + '\n');
-// Replace the previous build in one step, so a CLI starting meanwhile sees one or the other.
-rmSync(out, { recursive: true, force: true });
-cpSync(next, out, { recursive: true });
-rmSync(next, { recursive: true, force: true });
+writeFileSync(
+  path.join(next, 'build.json'),
+  JSON.stringify({ builtAt: new Date().toISOString(), inputs }) + '\n',
+);
+// Swap by renaming: a CLI starting meanwhile finds the old build, the new one, or none (and then
+// runs the sources), never half of one.
+if (existsSync(out)) renameSync(out, old);
+renameSync(next, out);
+rmSync(old, { recursive: true, force: true });

@@ -21,7 +21,7 @@ import { systemModule } from '#src/modules/system/index.ts';
 import { timelineModule } from '#src/modules/timeline/index.ts';
 import { AuditViews } from '#src/platform/audit/audit-view.ts';
 import type { Config } from '#src/platform/config.ts';
-import { ANONYMOUS_ACTOR, SYSTEM_ACTOR, type Actor, type Context } from '#src/platform/context.ts';
+import { ANONYMOUS_ACTOR, SYSTEM_ACTOR, type Context } from '#src/platform/context.ts';
 import { openDatabase, openPglite, type Database } from '#src/platform/database/database.ts';
 import { acquireLock, type DataDirLock } from '#src/platform/database/lock.ts';
 import { migrate } from '#src/platform/database/migrate.ts';
@@ -30,7 +30,7 @@ import { JobQueue } from '#src/platform/jobs/job-queue.ts';
 import { startBoss, startWorkers } from '#src/platform/jobs/job-runner.ts';
 import type { AtharModule } from '#src/platform/module.ts';
 import { cryptoIds, systemClock, type Clock, type Ids } from '#src/platform/ports.ts';
-import { runUnit, type Platform, type UnitOptions } from '#src/platform/unit-of-work.ts';
+import { runUnit, type Platform, type RunUnit } from '#src/platform/unit-of-work.ts';
 
 /** Every feature of athar, in the order their routes are registered. */
 export function modulesFor(config: Config): AtharModule[] {
@@ -53,7 +53,7 @@ export interface App {
   database: Database;
   modules: readonly AtharModule[];
   /** Runs `fn` as one unit of work acting as `actor` (a transaction for writes). */
-  run<T>(actor: Actor, opts: UnitOptions, fn: (ctx: Context) => Promise<T>): Promise<T>;
+  run: RunUnit;
   /** How the HTTP API knows who is calling and what they may see. */
   security: Security;
   boss: PgBoss | null;

@@ -42,6 +42,17 @@ const files: Record<string, string> = {
   'src/modules/foo/cycle-a.ts': "import { b } from './cycle-b.ts';\nexport const a = () => b;\n",
   'src/modules/foo/cycle-b.ts': "import { a } from './cycle-a.ts';\nexport const b = () => a;\n",
   'src/cli/uses-a-module.ts': "import { bar } from '../modules/bar/index.ts';\nexport const c = bar;\n",
+  'src/modules/bar/bar.tables.ts':
+    "import type { Generated } from 'kysely';\nexport interface BarTable { id: Generated<string> }\n",
+  'src/modules/foo/sees-the-router.ts':
+    "import type { Http } from '../../platform/http/router.ts';\nexport type H = Http;\n",
+  'src/platform/http/router.ts': 'export interface Http { reply: unknown }\n',
+  'src/platform/database/migrate.ts': 'export const migrate = () => 1;\n',
+  'src/modules/foo/migrates.ts':
+    "import { migrate } from '../../platform/database/migrate.ts';\nexport const m = migrate;\n",
+  'src/app.ts': 'export const createApp = () => 1;\n',
+  'src/cli/loads-the-app.ts': "import { createApp } from '../app.ts';\nexport const a = createApp;\n",
+  'src/cli/loads-the-app-later.ts': "export const a = () => import('../app.ts');\n",
   'src/cli/uses-a-type.ts': "import type { Db } from '../modules/foo/types-only.ts';\nexport type D = Db;\n",
 };
 
@@ -82,14 +93,20 @@ describe('layering rules', () => {
     expect(violations('src/engines/pure.ts')).toEqual([]);
   });
 
-  it('keep SQL in repositories (types of the query builder may be used anywhere)', () => {
-    expect(violations('src/modules/foo/runs-sql.ts')).toEqual(['sql-only-in-repositories']);
+  it('keep SQL, and the query builder, in repositories and their table types', () => {
+    expect(violations('src/modules/foo/runs-sql.ts')).toEqual([
+      'no-database-in-use-cases',
+      'sql-only-in-repositories',
+    ]);
+    expect(violations('src/modules/foo/types-only.ts')).toEqual(['no-database-in-use-cases']);
+    expect(violations('src/modules/foo/migrates.ts')).toEqual(['no-database-in-use-cases']);
     expect(violations('src/modules/bar/bar.repository.ts')).toEqual([]);
-    expect(violations('src/modules/foo/types-only.ts')).toEqual([]);
+    expect(violations('src/modules/bar/bar.tables.ts')).toEqual([]);
   });
 
-  it('keep Fastify in HTTP code and route files', () => {
+  it('keep Fastify, and the router, in HTTP code and route files', () => {
     expect(violations('src/modules/foo/sees-fastify.ts')).toEqual(['fastify-only-in-http']);
+    expect(violations('src/modules/foo/sees-the-router.ts')).toEqual(['http-only-in-route-files']);
     expect(violations('src/modules/foo/foo.routes.ts')).toEqual([]);
   });
 
@@ -103,6 +120,8 @@ describe('layering rules', () => {
     expect(violations('src/modules/bar/calls-up.repository.ts')).toEqual(['repositories-know-no-use-case']);
     expect(violations('src/cli/uses-a-module.ts')).toEqual(['cli-is-an-api-client']);
     expect(violations('src/cli/uses-a-type.ts')).toEqual([]);
+    expect(violations('src/cli/loads-the-app.ts')).toEqual(['cli-starts-light']);
+    expect(violations('src/cli/loads-the-app-later.ts')).toEqual([]);
   });
 
   it('refuse import cycles', () => {

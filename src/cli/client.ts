@@ -103,21 +103,39 @@ function send(
   const lib = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = lib.request(url, { method, headers }, (res) => {
+      const status = res.statusCode ?? 0;
+      if (status >= 300 && status < 400) {
+        res.resume();
+        // Not followed: a redirect would carry the token to wherever it points.
+        const to = res.headers.location ?? 'elsewhere';
+        return reject(
+          new Error(
+            `it answered with a redirect (${status}) to ${to}; give --server the address athar answers at`,
+          ),
+        );
+      }
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
         resolve({
-          status: res.statusCode ?? 0,
+          status,
           contentType: res.headers['content-type'],
           text: Buffer.concat(chunks).toString('utf8'),
         }),
       );
       res.on('error', reject);
     });
+    // A server that accepts the connection and then says nothing must not hang a script for ever.
+    req.setTimeout(ANSWER_TIMEOUT_MS, () =>
+      req.destroy(new Error(`no answer within ${ANSWER_TIMEOUT_MS / 1000} s`)),
+    );
     req.on('error', reject);
     req.end(payload);
   });
 }
+
+/** Long enough for the slowest command (loading or checking much), short enough not to hang for ever. */
+const ANSWER_TIMEOUT_MS = 10 * 60_000;
 
 function httpClient(
   baseUrl: string,

@@ -7,7 +7,9 @@
 import { forbidden, unauthenticated } from './errors.ts';
 import type { Actor } from './context.ts';
 
-export type Role = 'admin' | 'editor' | 'reviewer' | 'caseworker' | 'viewer';
+/** The roles a member may have in a case. */
+export const ROLES = ['admin', 'editor', 'reviewer', 'caseworker', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
 
 export type Permission =
   | 'case.read' // case file: sources, statements, claims, places, sweeps, figures, timeline

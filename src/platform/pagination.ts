@@ -117,7 +117,7 @@ export function cursorCodec<const K extends readonly KeyPart[]>(list: string, pa
   };
 }
 
-/** A page read from a repository: at most `limit` rows and the key after which the next page starts. */
+/** A page read from a repository: at most `limit` rows, and whether more follow. */
 export interface RowPage<R> {
   rows: R[];
   more: boolean;

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
-/** The clock, behind a port so that services can be tested at a fixed instant. */
+/** The clock, behind a port so that use cases can be tested at a fixed instant. */
 export interface Clock {
   now(): Date;
 }

@@ -1,3 +1,4 @@
+import { ROLES } from './access.ts';
 import { Type, type Static, type TSchema, type TUnsafe, type SchemaOptions } from '@sinclair/typebox';
 
 /**
@@ -17,7 +18,7 @@ export function Literals<const T extends readonly string[]>(
  */
 
 /** A UUID, as athar's ids are: the one pattern every check of an id uses. */
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string): boolean => UUID_PATTERN.test(s);
 export const Uuid = Type.String({ format: 'uuid' });
 /** A case's id or its slug. */
@@ -44,7 +45,7 @@ export const PartialDate = Type.String({
   pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$',
   description: '1987, 1987-03 or 1987-03-14',
 });
-export const Role = Literals(['admin', 'editor', 'reviewer', 'caseworker', 'viewer']);
+export const Role = Literals(ROLES);
 export const Instant = Type.String({ description: 'ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z' });
 
 /**

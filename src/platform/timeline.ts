@@ -28,16 +28,26 @@ export interface TimelineKey {
   entityId: string;
 }
 
+/** Which part of the timeline a page needs: the first `limit` entries after `after`. */
+export interface TimelineWindow {
+  after: TimelineKey | null;
+  limit: number;
+}
+
 /**
- * A module's dated records in the case. It must return every item after `window.after` among its
- * first `window.limit` in timeline order; it may return more, in any order: the timeline sorts,
- * filters and cuts (a source backed by an index returns just that window).
+ * A module's dated records in the case: at least its first `window.limit` entries after
+ * `window.after` in timeline order (more, or earlier ones, are allowed: the timeline sorts,
+ * filters and cuts). Sources read just that window from an index, so a page costs the same in a
+ * case of ten entries or of a hundred thousand.
  */
 export type TimelineSource = (
   ctx: Context,
   scope: CaseScope,
-  window: { after: TimelineKey | null; limit: number },
+  window: TimelineWindow,
 ) => Promise<TimelineItem[]>;
+
+/** A title for the timeline: the start of a longer text. */
+export const clipTitle = (s: string, n = 140) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** The timeline's order: time, then kind, then id (a total order, so pages never skip or repeat). */
 export function compareTimelineKeys(a: TimelineKey, b: TimelineKey): number {

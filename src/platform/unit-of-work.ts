@@ -27,6 +27,9 @@ export interface Platform {
   jobs: JobQueue;
 }
 
+/** Runs `fn` as one unit of work acting as `actor` (what `createApp` gives as `app.run`). */
+export type RunUnit = <T>(actor: Actor, opts: UnitOptions, fn: (ctx: Context) => Promise<T>) => Promise<T>;
+
 export interface UnitOptions {
   /** Run in one transaction (writes); false for reads. */
   transaction: boolean;

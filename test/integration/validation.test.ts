@@ -218,7 +218,7 @@ describe('validation of input', () => {
     expect(big.code).toBe('request.too_large');
   });
 
-  it('writes nothing when a service refuses after validation (unknown references)', async () => {
+  it('writes nothing when a use case refuses after validation (unknown references)', async () => {
     const sweep = await refused(
       'POST',
       `${K}/sweeps`,

@@ -4,6 +4,7 @@
  * to the day or month keeps that precision: its instant is the start of the period in the
  * zone, and it is never shown more precisely than it was given.
  */
+import { InputError } from '../input-error.ts';
 
 export type Precision = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
 export const PRECISIONS: readonly Precision[] = ['year', 'month', 'day', 'hour', 'minute', 'second'];
@@ -75,7 +76,13 @@ const LOCAL_RE =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?)?)?)?$/;
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
-export class TimeInputError extends Error {}
+/** A time the engine cannot read (code `validation.time`; the caller names the field). */
+export class TimeInputError extends InputError {
+  constructor(message: string) {
+    super('validation.time', message);
+    this.name = 'TimeInputError';
+  }
+}
 
 export interface ParsedWhen {
   at: Date;

@@ -11,7 +11,7 @@ export { authenticateSession, authenticateToken, localActor } from './authentica
 export { bootstrapAdmin } from './bootstrap-admin.ts';
 export { csrfMatches } from './passwords.ts';
 export { createToken } from './tokens.ts';
-export { createUser, requireUser } from './users.ts';
+export { createUser, requireUser, usersById } from './users.ts';
 export { Username } from './schemas.ts';
 export type { ApiToken, User } from './schemas.ts';
 export type { UserRow } from './user.repository.ts';

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '#src/platform/database/schema.ts';
-import { sortsAfter } from '#src/platform/database/keyset.ts';
-import { toRowPage, type RowPage } from '#src/platform/pagination.ts';
+import { keysetPage } from '#src/platform/database/keyset.ts';
+import type { RowPage } from '#src/platform/pagination.ts';
 import type { ApiTokenTable, TokenEnd } from './account.tables.ts';
 
 export type TokenRow = Selectable<ApiTokenTable>;
@@ -49,18 +49,13 @@ export class TokenRepository {
   }): Promise<RowPage<TokenWithMaker>> {
     let q = this.withMaker();
     if (opts.userId) q = q.where('api_token.user_id', '=', opts.userId);
-    if (opts.after)
-      q = q.where(sortsAfter([{ column: 'api_token.created_at' }, { column: 'api_token.id' }], opts.after));
-    return toRowPage(
-      await q
-        .orderBy('api_token.created_at')
-        .orderBy('api_token.id')
-        .limit(opts.limit + 1)
-        .execute(),
+    return keysetPage(
+      q,
+      [{ column: 'api_token.created_at' }, { column: 'api_token.id' }],
+      opts.after,
       opts.limit,
     );
   }
-
   async touch(id: string, at: Date): Promise<void> {
     await this.db.updateTable('api_token').set({ last_used_at: at }).where('id', '=', id).execute();
   }

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '#src/platform/database/schema.ts';
-import { sortsAfter } from '#src/platform/database/keyset.ts';
-import { toRowPage, type RowPage } from '#src/platform/pagination.ts';
+import { keysetPage } from '#src/platform/database/keyset.ts';
+import type { RowPage } from '#src/platform/pagination.ts';
 import { uniqueViolation } from '#src/platform/database/database-errors.ts';
 import { conflict } from '#src/platform/errors.ts';
 import type { AppUserTable } from './account.tables.ts';
@@ -32,23 +32,24 @@ export class UserRepository {
     return this.db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  async byIds(ids: readonly string[]): Promise<UserRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.selectFrom('app_user').selectAll().where('id', 'in', ids).execute();
+  }
+
   async findByUsername(username: string): Promise<UserRow | undefined> {
     return this.db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
   }
 
   /** By username, a page at a time. */
   async page(opts: { limit: number; after?: string }): Promise<RowPage<UserRow>> {
-    let q = this.db.selectFrom('app_user').selectAll();
-    if (opts.after !== undefined) q = q.where(sortsAfter([{ column: 'username' }], [opts.after]));
-    return toRowPage(
-      await q
-        .orderBy('username')
-        .limit(opts.limit + 1)
-        .execute(),
+    return keysetPage(
+      this.db.selectFrom('app_user').selectAll(),
+      [{ column: 'username' }],
+      opts.after === undefined ? undefined : [opts.after],
       opts.limit,
     );
   }
-
   /** The first administrator who is not disabled (the local administrator). */
   async firstActiveAdmin(): Promise<UserRow | undefined> {
     return this.db

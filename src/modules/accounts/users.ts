@@ -50,6 +50,15 @@ export async function createUser(
   });
 }
 
+/** Names of users by id, for other modules' lists (members of a case). */
+export async function usersById(
+  ctx: Context,
+  ids: readonly string[],
+): Promise<Map<string, { username: string; displayName: string }>> {
+  const rows = await ctx.repo(UserRepository).byIds([...new Set(ids)]);
+  return new Map(rows.map((u) => [u.id, { username: u.username, displayName: u.display_name }]));
+}
+
 const userCursor = cursorCodec('users', ['text']);
 
 export async function listUsers(

@@ -58,7 +58,7 @@ export class AuditRepository {
   }
 }
 
-export function toChained(r: AuditRow): ChainedEvent & { stored: string } {
+function toChained(r: AuditRow): ChainedEvent & { stored: string } {
   return {
     seq: Number(r.seq),
     id: r.id,

@@ -1,12 +1,4 @@
-import { auditView, list } from '#src/platform/audit/audit-view.ts';
-
-const when = {
-  at: 'value',
-  timeZone: 'value',
-  precision: 'value',
-  local: 'value',
-  asWritten: 'value',
-} as const;
+import { auditView, list, WHEN_VIEW } from '#src/platform/audit/audit-view.ts';
 
 /** What the audit trail records of the case file: each entry as the API shows it. */
 export const caseFileAuditViews = [
@@ -27,7 +19,7 @@ export const caseFileAuditViews = [
     sourceId: 'value',
     text: 'value',
     language: 'value',
-    stated: when,
+    stated: WHEN_VIEW,
     url: 'value',
     quote: 'value',
     isDemo: 'value',
@@ -48,8 +40,8 @@ export const caseFileAuditViews = [
     placeId: 'value',
     sourceId: 'value',
     team: 'value',
-    started: when,
-    ended: when,
+    started: WHEN_VIEW,
+    ended: WHEN_VIEW,
     result: 'value',
     notes: 'value',
     statementId: 'value',

@@ -1,8 +1,10 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DB } from '#src/platform/database/schema.ts';
-import { sortsAfter } from '#src/platform/database/keyset.ts';
-import { toRowPage, type RowPage } from '#src/platform/pagination.ts';
+import { keysetPage } from '#src/platform/database/keyset.ts';
+import type { RowPage } from '#src/platform/pagination.ts';
 import type { FigureTable } from './casefile.tables.ts';
+
+const RECORDED_ORDER = [{ column: 'created_at' }, { column: 'id' }];
 
 export type FigureRow = Selectable<FigureTable>;
 
@@ -28,14 +30,10 @@ export class FigureRepository {
     caseId: string,
     opts: { limit: number; after?: readonly [Date, string] },
   ): Promise<RowPage<FigureRow>> {
-    let q = this.db.selectFrom('figure').selectAll().where('case_id', '=', caseId);
-    if (opts.after) q = q.where(sortsAfter([{ column: 'created_at' }, { column: 'id' }], opts.after));
-    return toRowPage(
-      await q
-        .orderBy('created_at')
-        .orderBy('id')
-        .limit(opts.limit + 1)
-        .execute(),
+    return keysetPage(
+      this.db.selectFrom('figure').selectAll().where('case_id', '=', caseId),
+      RECORDED_ORDER,
+      opts.after,
       opts.limit,
     );
   }

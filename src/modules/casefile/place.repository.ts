@@ -1,8 +1,12 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { DB } from '#src/platform/database/schema.ts';
-import { sortsAfter } from '#src/platform/database/keyset.ts';
-import { toRowPage, type RowPage } from '#src/platform/pagination.ts';
+import { keysetPage, timelineSortsAfter } from '#src/platform/database/keyset.ts';
+import type { TimelineWindow } from '#src/platform/timeline.ts';
+import type { RowPage } from '#src/platform/pagination.ts';
 import type { PlaceTable, SweepTable } from './casefile.tables.ts';
+
+const RECORDED_ORDER = [{ column: 'created_at' }, { column: 'id' }];
+const SWEEP_ORDER = [{ column: 'started_at', nullable: true }, { column: 'id' }];
 
 export type PlaceRow = Selectable<PlaceTable>;
 export type SweepRow = Selectable<SweepTable>;
@@ -39,18 +43,13 @@ export class PlaceRepository {
     caseId: string,
     opts: { limit: number; after?: readonly [Date, string] },
   ): Promise<RowPage<PlaceRow>> {
-    let q = this.db.selectFrom('place').selectAll().where('case_id', '=', caseId);
-    if (opts.after) q = q.where(sortsAfter([{ column: 'created_at' }, { column: 'id' }], opts.after));
-    return toRowPage(
-      await q
-        .orderBy('created_at')
-        .orderBy('id')
-        .limit(opts.limit + 1)
-        .execute(),
+    return keysetPage(
+      this.db.selectFrom('place').selectAll().where('case_id', '=', caseId),
+      RECORDED_ORDER,
+      opts.after,
       opts.limit,
     );
   }
-
   async createSweep(values: Insertable<SweepTable>): Promise<SweepRow> {
     return this.db.insertInto('sweep').values(values).returningAll().executeTakeFirstOrThrow();
   }
@@ -69,26 +68,27 @@ export class PlaceRepository {
     caseId: string,
     opts: { limit: number; after?: readonly [Date | null, string] },
   ): Promise<RowPage<SweepRow>> {
-    let q = this.db.selectFrom('sweep').selectAll().where('case_id', '=', caseId);
-    if (opts.after)
-      q = q.where(sortsAfter([{ column: 'started_at', nullable: true }, { column: 'id' }], opts.after));
-    const rows = await q
-      .orderBy('started_at', (ob) => ob.asc().nullsLast())
-      .orderBy('id')
-      .limit(opts.limit + 1)
-      .execute();
-    return toRowPage(rows, opts.limit);
+    return keysetPage(
+      this.db.selectFrom('sweep').selectAll().where('case_id', '=', caseId),
+      SWEEP_ORDER,
+      opts.after,
+      opts.limit,
+    );
   }
-
-  /** Every sweep with a start or an end (the timeline). */
-  async datedSweeps(caseId: string): Promise<SweepRow[]> {
-    return this.db
+  /** A window of the case's sweeps that began (or ended) in timeline order: `kind` names which. */
+  async datedSweeps(
+    caseId: string,
+    column: 'started_at' | 'ended_at',
+    kind: string,
+    window: TimelineWindow,
+  ): Promise<SweepRow[]> {
+    let q = this.db
       .selectFrom('sweep')
       .selectAll()
       .where('case_id', '=', caseId)
-      .where((eb) => eb.or([eb('started_at', 'is not', null), eb('ended_at', 'is not', null)]))
-      .orderBy('id')
-      .execute();
+      .where(column, 'is not', null);
+    if (window.after) q = q.where(timelineSortsAfter(column, 'id', kind, window.after));
+    return q.orderBy(column).orderBy('id').limit(window.limit).execute();
   }
 
   async updateSweep(id: string, values: Updateable<SweepTable>): Promise<SweepRow> {

@@ -1,8 +1,12 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { DB } from '#src/platform/database/schema.ts';
-import { sortsAfter } from '#src/platform/database/keyset.ts';
-import { toRowPage, type RowPage } from '#src/platform/pagination.ts';
+import { keysetPage, timelineSortsAfter } from '#src/platform/database/keyset.ts';
+import type { TimelineWindow } from '#src/platform/timeline.ts';
+import type { RowPage } from '#src/platform/pagination.ts';
 import type { SourceTable, StatementTable } from './casefile.tables.ts';
+
+const SOURCE_ORDER = [{ column: 'name' }, { column: 'id' }];
+const STATEMENT_ORDER = [{ column: 'stated_at', nullable: true }, { column: 'id' }];
 
 export type SourceRow = Selectable<SourceTable>;
 export type StatementRow = Selectable<StatementTable>;
@@ -39,18 +43,13 @@ export class SourceRepository {
     caseId: string,
     opts: { limit: number; after?: readonly [string, string] },
   ): Promise<RowPage<SourceRow>> {
-    let q = this.db.selectFrom('source').selectAll().where('case_id', '=', caseId);
-    if (opts.after) q = q.where(sortsAfter([{ column: 'name' }, { column: 'id' }], opts.after));
-    return toRowPage(
-      await q
-        .orderBy('name')
-        .orderBy('id')
-        .limit(opts.limit + 1)
-        .execute(),
+    return keysetPage(
+      this.db.selectFrom('source').selectAll().where('case_id', '=', caseId),
+      SOURCE_ORDER,
+      opts.after,
       opts.limit,
     );
   }
-
   async update(id: string, values: Updateable<SourceTable>): Promise<SourceRow> {
     return this.db
       .updateTable('source')
@@ -80,26 +79,17 @@ export class SourceRepository {
   ): Promise<RowPage<StatementRow>> {
     let q = this.db.selectFrom('statement').selectAll().where('case_id', '=', caseId);
     if (opts.sourceId) q = q.where('source_id', '=', opts.sourceId);
-    if (opts.after)
-      q = q.where(sortsAfter([{ column: 'stated_at', nullable: true }, { column: 'id' }], opts.after));
-    const rows = await q
-      .orderBy('stated_at', (ob) => ob.asc().nullsLast())
-      .orderBy('id')
-      .limit(opts.limit + 1)
-      .execute();
-    return toRowPage(rows, opts.limit);
+    return keysetPage(q, STATEMENT_ORDER, opts.after, opts.limit);
   }
-
-  /** Every dated statement of a case, in time order (the timeline). */
-  async datedStatements(caseId: string): Promise<StatementRow[]> {
-    return this.db
+  /** A window of the case's dated statements in timeline order (time, then id). */
+  async datedStatements(caseId: string, window: TimelineWindow): Promise<StatementRow[]> {
+    let q = this.db
       .selectFrom('statement')
       .selectAll()
       .where('case_id', '=', caseId)
-      .where('stated_at', 'is not', null)
-      .orderBy('stated_at')
-      .orderBy('id')
-      .execute();
+      .where('stated_at', 'is not', null);
+    if (window.after) q = q.where(timelineSortsAfter('stated_at', 'id', 'statement', window.after));
+    return q.orderBy('stated_at').orderBy('id').limit(window.limit).execute();
   }
 
   async updateStatement(id: string, values: Updateable<StatementTable>): Promise<StatementRow> {

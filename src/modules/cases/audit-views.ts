@@ -1,12 +1,4 @@
-import { auditView } from '#src/platform/audit/audit-view.ts';
-
-const when = {
-  at: 'value',
-  timeZone: 'value',
-  precision: 'value',
-  local: 'value',
-  asWritten: 'value',
-} as const;
+import { auditView, WHEN_VIEW } from '#src/platform/audit/audit-view.ts';
 
 export const caseAuditViews = [
   auditView('case', {
@@ -15,7 +7,7 @@ export const caseAuditViews = [
     title: 'value',
     description: 'value',
     timeZone: 'value',
-    eventStart: when,
+    eventStart: WHEN_VIEW,
     isDemo: 'value',
     role: 'value',
     createdAt: 'value',

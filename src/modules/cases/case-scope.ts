@@ -8,3 +8,6 @@ declare module '#src/platform/access.ts' {
     role: Role | null;
   }
 }
+
+/** The scope's shape, named (importing it anchors the declaration above where it is used). */
+export type CaseScopeFields = { case: CaseRow; role: Role | null };

@@ -36,6 +36,11 @@ export class CaseRepository {
       : q.where('slug', '=', ref).executeTakeFirst();
   }
 
+  async byIds(ids: readonly string[]): Promise<CaseRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.selectFrom('case_file').selectAll().where('id', 'in', ids).execute();
+  }
+
   /** Oldest first, a page at a time: every case, or those where `memberId` has a membership (with the role). */
   async page(opts: {
     memberId: string | null;

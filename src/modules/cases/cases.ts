@@ -96,6 +96,11 @@ export async function caseIdsOf(ctx: Context, userId: string | null): Promise<st
   return userId ? ctx.repo(MembershipRepository).caseIdsOf(userId) : [];
 }
 
+/** The slugs of these cases, by id (for lists that name the cases a reader may see). */
+export async function caseSlugs(ctx: Context, ids: readonly string[]): Promise<Map<string, string>> {
+  return new Map((await ctx.repo(CaseRepository).byIds([...new Set(ids)])).map((c) => [c.id, c.slug]));
+}
+
 /** A case that must exist (member management by installation administrators). */
 export async function requireCase(ctx: Context, ref: string): Promise<CaseRow> {
   const c = await findCase(ctx, ref);

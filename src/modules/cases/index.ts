@@ -8,9 +8,10 @@ import { caseRoutes } from './case.routes.ts';
 import { caseTimeline } from './timeline.ts';
 
 export { authorizeCase } from './access.ts';
-export { caseIdsOf, createCase, findCase, showCase } from './cases.ts';
+export { caseIdsOf, caseSlugs, createCase, findCase, showCase } from './cases.ts';
 export { roleOf, setMember } from './members.ts';
 export type { CaseRow } from './case.repository.ts';
+export type { CaseScopeFields } from './case-scope.ts';
 export { Case, CaseParams } from './schemas.ts';
 export type { Membership } from './schemas.ts';
 

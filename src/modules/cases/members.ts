@@ -2,25 +2,42 @@ import type { CaseScope, Role } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
 import { notFound } from '#src/platform/errors.ts';
 import { cursorCodec, pageSize, presentPage, type PageRequest } from '#src/platform/pagination.ts';
-import { requireUser } from '#src/modules/accounts/index.ts';
+import { requireUser, usersById } from '#src/modules/accounts/index.ts';
 import { requireCase } from './cases.ts';
 import { MembershipRepository } from './membership.repository.ts';
-import { presentMember } from './present.ts';
 import type { Membership } from './schemas.ts';
 
-const memberCursor = cursorCodec('members', ['text']);
+const memberCursor = cursorCodec('members', ['instant', 'uuid']);
 
+/** A case's members in the order they joined, with their names. */
 export async function listMembers(
   ctx: Context,
   scope: CaseScope,
   page: PageRequest,
 ): Promise<{ members: Membership[]; nextCursor: string | null }> {
-  const limit = pageSize(page);
-  const after = page.cursor ? memberCursor.decode(page.cursor)[0] : undefined;
-  const rows = await ctx
-    .repo(MembershipRepository)
-    .page(scope.case.id, { limit, ...(after !== undefined ? { after } : {}) });
-  const { items, nextCursor } = presentPage(rows, memberCursor, (m) => [m.username], presentMember);
+  const rows = await ctx.repo(MembershipRepository).page(scope.case.id, {
+    limit: pageSize(page),
+    ...(page.cursor ? { after: memberCursor.decode(page.cursor) } : {}),
+  });
+  const users = await usersById(
+    ctx,
+    rows.rows.map((m) => m.user_id),
+  );
+  const { items, nextCursor } = presentPage(
+    rows,
+    memberCursor,
+    (m) => [m.created_at, m.user_id],
+    (m) => {
+      const u = users.get(m.user_id);
+      return {
+        userId: m.user_id,
+        username: u?.username ?? '',
+        displayName: u?.displayName ?? '',
+        role: m.role,
+        since: m.created_at.toISOString(),
+      };
+    },
+  );
   return { members: items, nextCursor };
 }
 

@@ -1,20 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Role } from '#src/platform/access.ts';
 import type { DB } from '#src/platform/database/schema.ts';
-import { sortsAfter } from '#src/platform/database/keyset.ts';
-import { toRowPage, type RowPage } from '#src/platform/pagination.ts';
+import { keysetPage } from '#src/platform/database/keyset.ts';
+import type { RowPage } from '#src/platform/pagination.ts';
 import type { MembershipTable } from './case.tables.ts';
 
 export type MembershipRow = Selectable<MembershipTable>;
-export type MemberRow = Pick<MembershipRow, 'user_id' | 'role' | 'created_at'> & {
-  username: string;
-  display_name: string;
-};
-
-/**
- * Who is a member of which case, in which role. Listing members reads the names of the users
- * (the accounts table) in the same query, so that members page in name order.
- */
+/** Who is a member of which case, in which role. */
 export class MembershipRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -63,25 +55,16 @@ export class MembershipRepository {
     return new Map(rows.map((r) => [r.case_id, r.role]));
   }
 
-  /** A case's members by username, a page at a time. */
-  async page(caseId: string, opts: { limit: number; after?: string }): Promise<RowPage<MemberRow>> {
-    let q = this.db
-      .selectFrom('membership')
-      .innerJoin('app_user', 'app_user.id', 'membership.user_id')
-      .select([
-        'membership.user_id',
-        'membership.role',
-        'membership.created_at',
-        'app_user.username',
-        'app_user.display_name',
-      ])
-      .where('membership.case_id', '=', caseId);
-    if (opts.after !== undefined) q = q.where(sortsAfter([{ column: 'app_user.username' }], [opts.after]));
-    return toRowPage(
-      await q
-        .orderBy('app_user.username')
-        .limit(opts.limit + 1)
-        .execute(),
+  /** A case's members in the order they joined, a page at a time. */
+  async page(
+    caseId: string,
+    opts: { limit: number; after?: readonly [Date, string] },
+  ): Promise<RowPage<MembershipRow>> {
+    const order = [{ column: 'created_at' }, { column: 'user_id' }];
+    return keysetPage(
+      this.db.selectFrom('membership').selectAll().where('case_id', '=', caseId),
+      order,
+      opts.after,
       opts.limit,
     );
   }

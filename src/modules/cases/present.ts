@@ -1,7 +1,6 @@
 import { presentWhen } from '#src/platform/when.ts';
 import type { CaseRow } from './case.repository.ts';
-import type { MemberRow } from './membership.repository.ts';
-import type { Case, Membership } from './schemas.ts';
+import type { Case } from './schemas.ts';
 
 export function presentCase(c: CaseRow, role: string | null): Case {
   return {
@@ -14,15 +13,5 @@ export function presentCase(c: CaseRow, role: string | null): Case {
     isDemo: c.is_demo,
     role,
     createdAt: c.created_at.toISOString(),
-  };
-}
-
-export function presentMember(m: MemberRow): Membership {
-  return {
-    userId: m.user_id,
-    username: m.username,
-    displayName: m.display_name,
-    role: m.role,
-    since: m.created_at.toISOString(),
   };
 }

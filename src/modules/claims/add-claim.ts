@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import { caseIdsOf } from '#src/modules/cases/index.ts';
+import { caseIdsOf, caseSlugs } from '#src/modules/cases/index.ts';
 import { foldText } from '#src/engines/text/fold.ts';
 import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
@@ -59,13 +59,15 @@ export async function addClaim(
     caseId: scope.case.id,
     after: claim,
   });
+  const mine = await caseIdsOf(ctx, ctx.actor.userId);
   const similar = (
-    await claims.search(folded, {
-      caseIds: await caseIdsOf(ctx, ctx.actor.userId),
-      alsoPublished: true,
-      limit: 6,
-      minScore: SIMILAR_MIN_SCORE,
-    })
-  ).filter((r) => r.id !== c.id);
-  return { claim, similar: similar.slice(0, 5).map(presentSimilar) };
+    await claims.search(folded, { caseIds: mine, alsoPublished: true, limit: 6, minScore: SIMILAR_MIN_SCORE })
+  )
+    .filter((r) => r.id !== c.id)
+    .slice(0, 5);
+  const slugs = await caseSlugs(
+    ctx,
+    similar.map((r) => r.case_id).filter((id) => mine.includes(id)),
+  );
+  return { claim, similar: similar.map((r) => presentSimilar(r, slugs)) };
 }

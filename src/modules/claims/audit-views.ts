@@ -1,12 +1,5 @@
-import { auditView, list } from '#src/platform/audit/audit-view.ts';
+import { auditView, list, WHEN_VIEW } from '#src/platform/audit/audit-view.ts';
 
-const when = {
-  at: 'value',
-  timeZone: 'value',
-  precision: 'value',
-  local: 'value',
-  asWritten: 'value',
-} as const;
 const evidence = {
   id: 'value',
   stance: 'value',
@@ -23,7 +16,7 @@ export const claimAuditViews = [
     caseId: 'value',
     text: 'value',
     language: 'value',
-    firstSeen: when,
+    firstSeen: WHEN_VIEW,
     appearanceUrl: 'value',
     claimantSourceId: 'value',
     status: 'value',
@@ -33,12 +26,17 @@ export const claimAuditViews = [
     summary: 'value',
     reviewedBy: 'value',
     reviewedAt: 'value',
-    verdictAsOf: when,
+    verdictAsOf: WHEN_VIEW,
     publishedAt: 'value',
     publicUrl: 'value',
     authorName: 'value',
     evidence: list(evidence),
     isDemo: 'value',
+    // claim.evidence_added records the one link added: its id and time, and these.
+    stance: 'value',
+    targetType: 'value',
+    targetId: 'value',
+    note: 'value',
     createdAt: 'value',
   }),
 ];

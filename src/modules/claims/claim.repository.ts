@@ -1,10 +1,16 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '#src/platform/database/schema.ts';
-import { sortsAfter } from '#src/platform/database/keyset.ts';
-import { toRowPage, type RowPage } from '#src/platform/pagination.ts';
+import { keysetPage, timelineSortsAfter } from '#src/platform/database/keyset.ts';
+import type { TimelineWindow } from '#src/platform/timeline.ts';
+import type { RowPage } from '#src/platform/pagination.ts';
 import { uniqueViolation } from '#src/platform/database/database-errors.ts';
 import { invalid } from '#src/platform/errors.ts';
 import type { ClaimEvidenceTable, ClaimStatus, ClaimTable } from './claim.tables.ts';
+
+const NEWEST_FIRST = [
+  { column: 'created_at', desc: true },
+  { column: 'id', desc: true },
+];
 
 /** The refusal of evidence the claim already has. */
 export const evidenceLinked = () =>
@@ -50,24 +56,8 @@ export class ClaimRepository {
     if (opts.status) q = q.where('status', '=', opts.status);
     // created_at is stored to the millisecond (migration 0001), exactly what a cursor carries, so
     // the keyset compares equal values and the (case_id, created_at, id) index serves the query.
-    if (opts.after)
-      q = q.where(
-        sortsAfter(
-          [
-            { column: 'created_at', desc: true },
-            { column: 'id', desc: true },
-          ],
-          opts.after,
-        ),
-      );
-    const rows = await q
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(opts.limit + 1)
-      .execute();
-    return toRowPage(rows, opts.limit);
+    return keysetPage(q, NEWEST_FIRST, opts.after, opts.limit);
   }
-
   /**
    * Full-text and trigram search over folded text. `caseIds` null = every case. A row matches
    * when its words contain the query's words, or when it is close to the query as trigrams
@@ -81,9 +71,7 @@ export class ClaimRepository {
       case when to_tsvector('simple', claim.text_folded) @@ plainto_tsquery('simple', ${folded}) then 0.5 + 0.5 * word_similarity(${folded}, claim.text_folded) else 0 end)`;
     let q = this.db
       .selectFrom('claim')
-      .innerJoin('case_file', 'case_file.id', 'claim.case_id')
       .selectAll('claim')
-      .select(['case_file.slug as case_slug'])
       .select(score.as('score'))
       .where(score, '>=', opts.minScore);
     if (opts.caseIds !== null) {
@@ -122,21 +110,21 @@ export class ClaimRepository {
       .execute();
   }
 
-  /** Every claim of a case with a date to show on the timeline. */
-  async dated(caseId: string): Promise<ClaimRow[]> {
-    return this.db
+  /** A window of the case's claims by one of their dates, in timeline order: `kind` names which. */
+  async dated(
+    caseId: string,
+    column: 'first_seen_at' | 'verdict_as_of' | 'published_at',
+    kind: string,
+    window: TimelineWindow,
+  ): Promise<ClaimRow[]> {
+    let q = this.db
       .selectFrom('claim')
       .selectAll()
       .where('case_id', '=', caseId)
-      .where((eb) =>
-        eb.or([
-          eb('first_seen_at', 'is not', null),
-          eb('verdict_as_of', 'is not', null),
-          eb('published_at', 'is not', null),
-        ]),
-      )
-      .orderBy('id')
-      .execute();
+      .where(column, 'is not', null);
+    if (column === 'verdict_as_of') q = q.where('verdict', 'is not', null);
+    if (window.after) q = q.where(timelineSortsAfter(column, 'id', kind, window.after));
+    return q.orderBy(column).orderBy('id').limit(window.limit).execute();
   }
 
   async listPublished(caseId: string): Promise<ClaimRow[]> {

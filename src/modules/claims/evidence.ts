@@ -46,7 +46,7 @@ export async function addEvidence(
     entityType: 'claim',
     entityId: c.id,
     caseId: scope.case.id,
-    after: { evidence: [presentEvidence(e)] },
+    after: presentEvidence(e),
   });
   return claimWithEvidence(ctx, scope, c);
 }

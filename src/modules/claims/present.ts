@@ -40,18 +40,27 @@ export function presentClaim(c: ClaimRow, caseZone: string, evidence: readonly E
   };
 }
 
-export type SearchRow = ClaimRow & { case_slug: string; score: number };
+export type SearchRow = ClaimRow & { score: number };
 
-export function presentSimilar(r: SearchRow): Static<typeof SimilarClaim> {
-  return {
+/**
+ * A claim that reads like another. From a case the reader is a member of (`slugs` has its case),
+ * all of it; from any other case — only published verdicts are found there — only what its
+ * publication made public: the text, the verdict, when and where it was published.
+ */
+export function presentSimilar(
+  r: SearchRow,
+  slugs: ReadonlyMap<string, string>,
+): Static<typeof SimilarClaim> {
+  const slug = slugs.get(r.case_id);
+  const score = Math.round(Number(r.score) * 1000) / 1000;
+  const published = {
     id: r.id,
-    caseId: r.case_id,
-    caseSlug: r.case_slug,
     text: r.text,
-    status: r.status,
     verdict: r.verdict,
     publishedAt: r.published_at?.toISOString() ?? null,
     publicUrl: r.public_url,
-    score: Math.round(Number(r.score) * 1000) / 1000,
+    score,
   };
+  if (slug === undefined) return { ...published, caseId: null, caseSlug: null, status: null };
+  return { ...published, caseId: r.case_id, caseSlug: slug, status: r.status };
 }

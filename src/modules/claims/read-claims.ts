@@ -52,5 +52,6 @@ export async function searchClaims(
   const rows = await ctx
     .repo(ClaimRepository)
     .search(folded, { caseIds: [scope.case.id], limit, minScore: 0.2 });
-  return { results: rows.map(presentSimilar) };
+  const slugs = new Map([[scope.case.id, scope.case.slug]]);
+  return { results: rows.map((r) => presentSimilar(r, slugs)) };
 }

@@ -63,10 +63,15 @@ export type Claim = Static<typeof Claim>;
 
 export const SimilarClaim = Type.Object({
   id: Type.String(),
-  caseId: Type.String(),
-  caseSlug: Type.String(),
+  caseId: Nullable(Type.String()),
+  caseSlug: Nullable(
+    Type.String({
+      description:
+        'null for a published verdict of a case you are not a member of: only what it published is shown',
+    }),
+  ),
   text: Type.String(),
-  status: ClaimStatus,
+  status: Nullable(ClaimStatus),
   verdict: Nullable(Verdict),
   publishedAt: Nullable(Instant),
   publicUrl: Nullable(Type.String()),

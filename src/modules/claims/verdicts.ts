@@ -9,7 +9,7 @@ import { claimWithEvidence, loadClaim } from './load-claim.ts';
 import type { Claim, VerdictBody } from './schemas.ts';
 
 /** The rating a verdict implies on ClaimReview's 1–5 scale, unless the reviewer sets one. */
-export const VERDICT_RATING: Record<Verdict, number> = { false: 1, misleading: 2, unproven: 3, true: 5 };
+const VERDICT_RATING: Record<Verdict, number> = { false: 1, misleading: 2, unproven: 3, true: 5 };
 
 /** unverified → in_review. */
 export async function startReview(ctx: Context, scope: CaseScope, id: string): Promise<Claim> {

@@ -11,7 +11,7 @@ import {
 import { validZoneOrThrow } from '#src/platform/when.ts';
 import type { Timeline, TimelineEntry } from './schemas.ts';
 
-const timelineCursor = cursorCodec('timeline', ['instant', 'text', 'text']);
+const timelineCursor = cursorCodec('timeline', ['instant', 'text', 'uuid']);
 
 /**
  * Every dated thing in a case in time order, from every module that holds dated records,

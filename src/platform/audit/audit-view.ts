@@ -24,6 +24,15 @@ export interface ObjectSpec {
 
 export const list = (items: FieldSpec): ListSpec => [items];
 
+/** How a time as the API gives it (`When`: instant, zone, precision, local rendering) is recorded. */
+export const WHEN_VIEW: ObjectSpec = {
+  at: 'value',
+  timeZone: 'value',
+  precision: 'value',
+  local: 'value',
+  asWritten: 'value',
+};
+
 export interface AuditView {
   entityType: string;
   fields: ObjectSpec;
@@ -44,10 +53,6 @@ export class AuditViews {
         throw new Error(`two audit views declare the entity type "${v.entityType}"`);
       this.views.set(v.entityType, v.fields);
     }
-  }
-
-  has(entityType: string): boolean {
-    return this.views.has(entityType);
   }
 
   /**

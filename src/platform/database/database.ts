@@ -10,7 +10,7 @@ import { ensurePrivateDir, tightenTree } from '#src/platform/private-dir.ts';
 import type { DB } from './schema.ts';
 
 /**
- * The store: Kysely over one `pg.Pool`, whether the database is the embedded PGlite or a
+ * The database: Kysely over one `pg.Pool`, whether the database is the embedded PGlite or a
  * PostgreSQL server. Every user of the database in this process (Kysely, pg-boss) goes
  * through `pool`. For PGlite that pool has exactly one connection — PGlite is one PostgreSQL
  * session, so a second path to it would let a statement land inside another caller's open

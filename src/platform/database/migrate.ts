@@ -11,7 +11,7 @@ export interface Migration {
   sql: string;
 }
 
-/** The numbered SQL files in src/db/migrations, in order. Forward-only: there are no downs. */
+/** The numbered SQL files in migrations/ beside this file, in order. Forward-only: there are no downs. */
 export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir)
     .filter((f) => /^\d{4}-[a-z0-9-]+\.sql$/.test(f))

@@ -9,7 +9,7 @@ import type { ColumnType, Generated } from 'kysely';
 export type Ts = ColumnType<Date, Date | string, Date | string>;
 export type TsDefault = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Json<T = unknown> = ColumnType<T, string, string>;
-export type Precision = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
+export type { Precision } from '#src/engines/time/zoned.ts';
 
 export interface AuditEventTable {
   seq: string; // bigint comes back as a string from pg

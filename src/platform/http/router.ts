@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 
 import type { AccessRule, CaseScope } from '#src/platform/access.ts';
 import { ANONYMOUS_ACTOR, type Actor, type Context } from '#src/platform/context.ts';
 import { forbidden } from '#src/platform/errors.ts';
-import type { UnitOptions } from '#src/platform/unit-of-work.ts';
+import type { RunUnit } from '#src/platform/unit-of-work.ts';
 
 type Schema = TSchema | undefined;
 type In<S extends Schema> = S extends TSchema ? Static<S> : Record<string, never>;
@@ -73,9 +73,6 @@ export interface Router {
   patch: Add;
   delete: Add;
 }
-
-/** Runs a handler in a unit of work (the app's `run`). */
-export type RunUnit = <T>(actor: Actor, opts: UnitOptions, fn: (ctx: Context) => Promise<T>) => Promise<T>;
 
 declare module 'fastify' {
   interface FastifyRequest {

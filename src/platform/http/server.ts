@@ -11,7 +11,8 @@ import { invalid, notFound } from '#src/platform/errors.ts';
 import type { AtharModule } from '#src/platform/module.ts';
 import { authPlugin, type RouteRule, type Security } from './plugins/auth.ts';
 import { problemHandler } from './plugins/errors.ts';
-import { createRouter, type RunUnit } from './router.ts';
+import type { RunUnit } from '#src/platform/unit-of-work.ts';
+import { createRouter } from './router.ts';
 import { inspectInput, validatorCompiler } from './validation.ts';
 
 function trustHops(hops: number) {

@@ -1,9 +1,9 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Config } from '#src/platform/config.ts';
-import { SYSTEM_ACTOR, type Context } from '#src/platform/context.ts';
+import { SYSTEM_ACTOR } from '#src/platform/context.ts';
 import type { Database } from '#src/platform/database/database.ts';
-import type { UnitOptions } from '#src/platform/unit-of-work.ts';
+import type { RunUnit } from '#src/platform/unit-of-work.ts';
 import type { JobDefinition } from './job.ts';
 import { poolBossDb } from './job-queue.ts';
 
@@ -34,12 +34,10 @@ export async function startBoss(
   return boss;
 }
 
-type Run = <T>(actor: typeof SYSTEM_ACTOR, opts: UnitOptions, fn: (ctx: Context) => Promise<T>) => Promise<T>;
-
 export async function startWorkers(
   boss: PgBoss,
   jobs: readonly JobDefinition[],
-  run: Run,
+  run: RunUnit,
   config: Config,
   log: Logger,
 ): Promise<void> {

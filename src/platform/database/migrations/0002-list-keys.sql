@@ -6,6 +6,9 @@ ALTER TABLE case_file ALTER COLUMN created_at TYPE timestamptz(3);
 ALTER TABLE place ALTER COLUMN created_at TYPE timestamptz(3);
 ALTER TABLE figure ALTER COLUMN created_at TYPE timestamptz(3);
 ALTER TABLE api_token ALTER COLUMN created_at TYPE timestamptz(3);
+ALTER TABLE membership ALTER COLUMN created_at TYPE timestamptz(3);
+ALTER TABLE statement ALTER COLUMN stated_at TYPE timestamptz(3);
+ALTER TABLE sweep ALTER COLUMN started_at TYPE timestamptz(3);
 
 DROP INDEX source_case;
 CREATE INDEX source_case ON source(case_id, name, id);
@@ -18,3 +21,4 @@ CREATE INDEX sweep_case ON sweep(case_id, started_at, id);
 DROP INDEX figure_case;
 CREATE INDEX figure_case ON figure(case_id, created_at, id);
 CREATE INDEX api_token_created ON api_token(created_at, id);
+CREATE INDEX membership_case ON membership(case_id, created_at, user_id);
