@@ -46,7 +46,8 @@ module.exports = {
     },
     {
       name: 'http-only-in-route-files',
-      comment: "Within a module, only route files see the HTTP layer (the router's request and reply types included).",
+      comment:
+        "Within a module, only route files see the HTTP layer (the router's request and reply types included).",
       severity: 'error',
       from: { path: '^src/modules/', pathNot: ['\\.routes\\.ts$', TESTS] },
       to: { path: '^src/platform/http/' },
@@ -88,7 +89,10 @@ module.exports = {
         'The CLI loads the app, the server and the media tools only when a command needs them (dynamic import, or a *.run.ts file imported when the command runs), so --help and commands through a server start fast.',
       severity: 'error',
       from: { path: '^src/cli/', pathNot: '\\.run\\.ts$' },
-      to: { path: ['^src/app\\.ts$', '^src/platform/http/server\\.ts$', '^src/platform/media/'], dependencyTypesNot: ['dynamic-import', 'type-only'] },
+      to: {
+        path: ['^src/app\\.ts$', '^src/platform/http/server\\.ts$', '^src/platform/media/'],
+        dependencyTypesNot: ['dynamic-import', 'type-only'],
+      },
     },
     {
       name: 'cli-is-an-api-client',
