@@ -20,6 +20,7 @@ import { DEMO_SLUG, demoModule, demoToOffer, offerDemo } from '#src/modules/demo
 import { systemModule } from '#src/modules/system/index.ts';
 import { timelineModule } from '#src/modules/timeline/index.ts';
 import { AuditViews } from '#src/platform/audit/audit-view.ts';
+import { EventBus } from '#src/platform/events.ts';
 import type { Config } from '#src/platform/config.ts';
 import { ANONYMOUS_ACTOR, SYSTEM_ACTOR, type Context } from '#src/platform/context.ts';
 import { openDatabase, openPglite, type Database } from '#src/platform/database/database.ts';
@@ -142,6 +143,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       clock: opts.clock ?? systemClock,
       jobs: new JobQueue(),
       auditViews: new AuditViews(modules.flatMap((m) => m.auditViews ?? [])),
+      events: new EventBus(modules.flatMap((m) => (m.on ? [m.on] : []))),
     };
     const run: App['run'] = (actor, o, fn) => runUnit(platform, actor, o, fn);
     const read = <T>(fn: (ctx: Context) => Promise<T>) => run(ANONYMOUS_ACTOR, { transaction: false }, fn);

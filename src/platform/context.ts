@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { DB } from './database/schema.ts';
+import type { DomainEvents, EventName } from './events.ts';
 import type { JobSender } from './jobs/job-queue.ts';
 import type { Clock, Ids } from './ports.ts';
 
@@ -79,4 +80,6 @@ export interface Context {
   readonly jobs: JobSender;
   /** The same unit of work acting as someone else (a sign-in acts as the user signing in). */
   as(actor: Actor): Context;
+  /** Tells the modules that listen what happened; they react in this unit of work, before it commits. */
+  emit<E extends EventName>(name: E, event: DomainEvents[E]): Promise<void>;
 }

@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import type { Actor, AuditEventInput, Context, RepositoryClass } from './context.ts';
 import type { Database } from './database/database.ts';
 import type { DB } from './database/schema.ts';
+import type { DomainEvents, EventBus, EventName } from './events.ts';
 import type { JobQueue, JobSender } from './jobs/job-queue.ts';
 import { internal } from './errors.ts';
 import type { Clock, Ids } from './ports.ts';
@@ -25,6 +26,7 @@ export interface Platform {
   log: Logger;
   auditViews: AuditViews;
   jobs: JobQueue;
+  events: EventBus;
 }
 
 /** Runs `fn` as one unit of work acting as `actor` (what `createApp` gives as `app.run`). */
@@ -128,6 +130,10 @@ class UnitContext implements Context {
 
   as(actor: Actor): Context {
     return new UnitContext(this.unit, actor, this.sink);
+  }
+
+  emit<E extends EventName>(name: E, event: DomainEvents[E]): Promise<void> {
+    return this.unit.platform.events.emit(this, name, event);
   }
 
   /** A context of the same unit whose audit events go to `sink` instead (bulk summaries). */

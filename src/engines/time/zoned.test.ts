@@ -60,3 +60,23 @@ describe('zones and partial dates', () => {
     expect(isPartialDate('2021-02-29')).toBe(false);
   });
 });
+
+describe('years', () => {
+  it('accepts the years 1000 to 9999, and reads each as the year it is', () => {
+    expect(parseWhen('1000-01-01', 'UTC').at.toISOString()).toBe('1000-01-01T00:00:00.000Z');
+    expect(parseWhen('9999-12-31T23:59', 'UTC').at.toISOString()).toBe('9999-12-31T23:59:00.000Z');
+    expect(formatInZone(parseWhen('1000-06-15T10:00', 'UTC').at, 'UTC', 'minute')).toBe('1000-06-15T10:00Z');
+    // Local mean time before standard time: the offset keeps its seconds instead of printing a fraction.
+    expect(formatInZone(parseWhen('1899-06-15T10:00', 'Asia/Damascus').at, 'Asia/Damascus', 'minute')).toBe(
+      '1899-06-15T10:00+02:25:12',
+    );
+  });
+
+  it('refuses years before 1000, instead of shifting 0–99 by 1900', () => {
+    for (const at of ['0999-12-31', '0050-06-15', '0000-01-01', '0099-12-31T10:00:00Z']) {
+      expect(() => parseWhen(at, 'UTC'), at).toThrow(/outside the years athar accepts \(1000 to 9999\)/);
+    }
+    expect(isPartialDate('0050')).toBe(false);
+    expect(isPartialDate('1000-02')).toBe(true);
+  });
+});

@@ -68,9 +68,29 @@ function fieldsInZone(ms: number, timeZone: string): Fields {
 /** Offset of `timeZone` from UTC at instant `ms`, in milliseconds (Damascus, Dec 2024: +3 h). */
 export function zoneOffsetMs(ms: number, timeZone: string): number {
   const f = fieldsInZone(ms, timeZone);
-  const asUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+  const asUtc = utc(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
   return asUtc - Math.floor(ms / 1000) * 1000;
 }
+
+/**
+ * Date.UTC with the year taken as it is: Date.UTC reads 0–99 as 1900–1999, which put
+ * "0050-06-15" in 1950.
+ */
+function utc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, day);
+  d.setUTCHours(hour, minute, second, 0);
+  return d.getTime();
+}
+
+/**
+ * The years athar accepts in what sources say: 1000 to 9999. Its cases are recent; earlier dates
+ * would need calendars and zone rules the tables do not give (before 1900 they are guesses), and
+ * four digits keep every date in one ISO form.
+ */
+export const FIRST_YEAR = 1000;
+export const LAST_YEAR = 9999;
+const yearInRange = (y: number) => y >= FIRST_YEAR && y <= LAST_YEAR;
 
 const LOCAL_RE =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?)?)?)?$/;
@@ -104,6 +124,7 @@ export function parseWhen(input: string, timeZone: string | null, precision?: Pr
     const ms = Date.parse(text);
     if (Number.isNaN(ms) || !validCalendar(text.slice(0, 19)))
       throw new TimeInputError(`not a valid instant: "${input}"`);
+    if (!yearInRange(new Date(ms).getUTCFullYear())) throw outOfRange(input);
     const p: Precision = /T\d{2}:\d{2}:\d{2}/.test(text) ? 'second' : 'minute';
     return { at: new Date(ms), precision: precision ?? p, timeZone };
   }
@@ -128,7 +149,12 @@ export function parseWhen(input: string, timeZone: string | null, precision?: Pr
     second: m[6] ? Number(m[6]) : 0,
   };
   if (!fieldsValid(f)) throw new TimeInputError(`impossible date or time: "${input}"`);
+  if (!yearInRange(f.year)) throw outOfRange(input);
   return { at: new Date(localToUtc(f, timeZone)), precision: precision ?? p, timeZone };
+}
+
+function outOfRange(input: string): TimeInputError {
+  return new TimeInputError(`"${input}" is outside the years athar accepts (${FIRST_YEAR} to ${LAST_YEAR})`);
 }
 
 function validCalendar(s: string): boolean {
@@ -146,12 +172,12 @@ function validCalendar(s: string): boolean {
 
 function fieldsValid(f: Fields): boolean {
   if (f.month < 1 || f.month > 12 || f.day < 1 || f.hour > 23 || f.minute > 59 || f.second > 59) return false;
-  const dim = new Date(Date.UTC(f.year, f.month, 0)).getUTCDate();
+  const dim = new Date(utc(f.year, f.month, 0)).getUTCDate();
   return f.day <= dim;
 }
 
 function localToUtc(f: Fields, timeZone: string): number {
-  const guess = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+  const guess = utc(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
   // Two passes settle the offset across a DST change; a time in a gap moves forward, as clocks do.
   let t = guess - zoneOffsetMs(guess, timeZone);
   t = guess - zoneOffsetMs(t, timeZone);
@@ -178,11 +204,11 @@ export function formatInZone(at: Date, timeZone: string, precision: Precision = 
     case 'hour':
     case 'minute':
     case 'second': {
-      const off = zoneOffsetMs(ms, timeZone) / 60000;
-      const offset =
-        off === 0
-          ? 'Z'
-          : `${off < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+      // Offsets before standard time (local mean time: Damascus +02:25:12) keep their seconds.
+      const off = Math.round(zoneOffsetMs(ms, timeZone) / 1000);
+      const abs = Math.abs(off);
+      const hm = `${pad(Math.trunc(abs / 3600))}:${pad(Math.trunc(abs / 60) % 60)}`;
+      const offset = off === 0 ? 'Z' : `${off < 0 ? '-' : '+'}${hm}${abs % 60 ? `:${pad(abs % 60)}` : ''}`;
       const time =
         precision === 'second'
           ? `${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`
@@ -200,7 +226,7 @@ export function isoInstant(at: Date): string {
 /** Partial dates as stored for periods: `1987`, `1987-03`, `1987-03-14`. */
 export function isPartialDate(s: string): boolean {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
-  if (!m) return false;
+  if (!m || !yearInRange(Number(m[1]))) return false;
   return fieldsValid({
     year: Number(m[1]),
     month: m[2] ? Number(m[2]) : 1,

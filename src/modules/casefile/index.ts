@@ -14,6 +14,7 @@ export { addSource } from './sources.ts';
 export { addStatement } from './statements.ts';
 export { addSweep } from './sweeps.ts';
 export type { SourceRow } from './source.repository.ts';
+export type { SourceUpdated } from './events.ts';
 export type { Figure, Place, Source, Statement, Sweep } from './schemas.ts';
 
 export const caseFileModule: AtharModule = {

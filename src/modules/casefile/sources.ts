@@ -51,7 +51,10 @@ export async function listSources(
   return { sources: items, nextCursor };
 }
 
-/** Corrects a source; the audit trail keeps what it said before. */
+/**
+ * Corrects a source; the audit trail keeps what it said before. Modules that show the source
+ * (a published ClaimReview names its claimant) hear of it (`source.updated`) in this unit.
+ */
 export async function updateSource(
   ctx: Context,
   scope: CaseScope,
@@ -79,5 +82,6 @@ export async function updateSource(
     before: presentSource(before),
     after: out,
   });
+  await ctx.emit('source.updated', { caseId: scope.case.id, before: presentSource(before), after: out });
   return out;
 }

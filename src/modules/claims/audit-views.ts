@@ -32,6 +32,8 @@ export const claimAuditViews = [
     authorName: 'value',
     evidence: list(evidence),
     isDemo: 'value',
+    // claim.publication_withdrawn says why.
+    withdrawnBecause: 'value',
     // claim.evidence_added records the one link added: its id and time, and these.
     stance: 'value',
     targetType: 'value',

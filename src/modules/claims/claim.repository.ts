@@ -127,6 +127,18 @@ export class ClaimRepository {
     return q.orderBy(column).orderBy('id').limit(window.limit).execute();
   }
 
+  /** The case's published claims whose claimant is this source. */
+  async publishedWithClaimant(caseId: string, sourceId: string): Promise<ClaimRow[]> {
+    return this.db
+      .selectFrom('claim')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('claimant_source_id', '=', sourceId)
+      .where('published_at', 'is not', null)
+      .orderBy('id')
+      .execute();
+  }
+
   async listPublished(caseId: string): Promise<ClaimRow[]> {
     return this.db
       .selectFrom('claim')

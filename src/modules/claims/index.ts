@@ -5,6 +5,7 @@
 import type { AtharModule } from '#src/platform/module.ts';
 import { claimAuditViews } from './audit-views.ts';
 import { claimRoutes } from './claim.routes.ts';
+import { onSourceUpdated } from './publication.ts';
 import { claimTimeline } from './timeline.ts';
 
 export { addClaim } from './add-claim.ts';
@@ -17,4 +18,5 @@ export const claimsModule: AtharModule = {
   routes: claimRoutes,
   auditViews: claimAuditViews,
   timeline: claimTimeline,
+  on: { 'source.updated': onSourceUpdated },
 };

@@ -5,11 +5,13 @@ import { readWhen } from '#src/platform/when.ts';
 import { foldClaimText } from './add-claim.ts';
 import { ClaimRepository } from './claim.repository.ts';
 import { claimWithEvidence, loadClaim, requireClaimant } from './load-claim.ts';
+import { changedFacts, publishedFactsOfClaim, withdrawPublication } from './publication.ts';
 import type { Claim, UpdateClaimBody } from './schemas.ts';
 
 /**
- * Corrects a claim's record. Changing the text of a published claim withdraws the publication:
- * what the public sees must be what a reviewer published.
+ * Corrects a claim's record. A correction that changes what its published ClaimReview shows (the
+ * text, language, first sighting, appearance or claimant) withdraws the publication until a
+ * reviewer publishes again: what the public sees must be what a reviewer published.
  */
 export async function updateClaim(
   ctx: Context,
@@ -21,8 +23,7 @@ export async function updateClaim(
   const folded = input.text !== undefined ? foldClaimText(input.text) : null;
   const c = await loadClaim(ctx, scope, id);
   await requireClaimant(ctx, scope, input.claimantSourceId);
-  const textChanged = input.text !== undefined && input.text !== c.text;
-  const u = await ctx.repo(ClaimRepository).update(c.id, {
+  let u = await ctx.repo(ClaimRepository).update(c.id, {
     ...(input.text !== undefined ? { text: input.text, text_folded: folded! } : {}),
     ...(input.language !== undefined ? { language: input.language } : {}),
     ...(firstSeen
@@ -34,18 +35,19 @@ export async function updateClaim(
       : {}),
     ...(input.appearanceUrl !== undefined ? { appearance_url: input.appearanceUrl } : {}),
     ...(input.claimantSourceId !== undefined ? { claimant_source_id: input.claimantSourceId } : {}),
-    ...(textChanged && c.published_at ? { published_at: null, published_by: null } : {}),
     updated_at: ctx.clock.now(),
   });
   const before = await claimWithEvidence(ctx, scope, c);
-  const after = await claimWithEvidence(ctx, scope, u);
   ctx.audit({
     action: 'claim.updated',
     entityType: 'claim',
     entityId: c.id,
     caseId: scope.case.id,
     before,
-    after,
+    after: await claimWithEvidence(ctx, scope, u),
   });
-  return after;
+  const changed = changedFacts(publishedFactsOfClaim(c), publishedFactsOfClaim(u));
+  if (c.published_at && changed.length > 0)
+    u = await withdrawPublication(ctx, u, `the published claim was corrected (${changed.join(', ')})`);
+  return claimWithEvidence(ctx, scope, u);
 }
