@@ -32,7 +32,8 @@ export const Language = Type.String({
   pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$',
   description: 'BCP 47 tag: ar, en, fr, ar-SY',
 });
-export const Url = Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2000 });
+/** An http(s) URL that parses (`http-url`, checked with the URL parser; see http/validation.ts). */
+export const Url = Type.String({ format: 'http-url', maxLength: 2000, description: 'an http or https URL' });
 export const TimeZone = Type.String({
   minLength: 1,
   maxLength: 64,

@@ -2,6 +2,7 @@ import type { Precision } from '#src/platform/database/schema.ts';
 import { invalid } from '#src/platform/errors.ts';
 import {
   TimeInputError,
+  canonicalZone,
   formatInZone,
   isValidTimeZone,
   isoInstant,
@@ -18,17 +19,12 @@ export interface StoredWhen {
 
 /** Reads a `WhenInput` (local time in a zone, or an instant), naming `field` when it is wrong. */
 export function readWhen(input: WhenInput, defaultZone: string, field: string): StoredWhen {
-  const zone = input.timeZone ?? defaultZone;
-  if (!isValidTimeZone(zone)) {
-    throw invalid('validation.time_zone', `unknown time zone "${zone}"`, {
-      issues: [{ field: `${field}/timeZone`, message: 'not an IANA time zone' }],
-    });
-  }
+  const zone = validZoneOrThrow(input.timeZone ?? defaultZone, `${field}/timeZone`);
   try {
     const w = parseWhen(input.at, zone, input.precision);
     return {
       at: w.at,
-      timeZone: input.timeZone ?? (/[zZ]$|[+-]\d{2}:?\d{2}$/.test(input.at) ? null : zone),
+      timeZone: input.timeZone !== undefined ? zone : /[zZ]$|[+-]\d{2}:?\d{2}$/.test(input.at) ? null : zone,
       precision: w.precision,
       asWritten: input.asWritten ?? null,
     };
@@ -60,10 +56,12 @@ export function presentWhen(
   return w;
 }
 
-export function validZoneOrThrow(zone: string, field: string): void {
+/** The zone in its IANA spelling, or a refusal naming `field`. */
+export function validZoneOrThrow(zone: string, field: string): string {
   if (!isValidTimeZone(zone)) {
     throw invalid('validation.time_zone', `unknown time zone "${zone}"`, {
       issues: [{ field, message: 'not an IANA time zone' }],
     });
   }
+  return canonicalZone(zone);
 }

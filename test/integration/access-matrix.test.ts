@@ -57,7 +57,15 @@ interface Row {
 let env: TestEnv;
 let headers: Record<Who, Record<string, string>>;
 let local: Actor;
-let ids: { source: string; statement: string; place: string; claim: string; sweep: string };
+let ids: {
+  source: string;
+  statement: string;
+  place: string;
+  claim: string;
+  sweep: string;
+  figure: string;
+  published: string;
+};
 let n = 0;
 const unique = (p: string) => `${p}-${++n}`;
 
@@ -87,6 +95,18 @@ async function claimInReview(): Promise<string> {
   expect((await env.request('POST', `${C}/claims/${id}/review`)).status).toBe(200);
   return id;
 }
+/** A claim with one statement linked as evidence: the claim and the link. */
+async function claimWithEvidence(): Promise<{ claim: string; evidence: string }> {
+  const claim = await newClaim();
+  const r = await env.request('POST', `${C}/claims/${claim}/evidence`, env.admin, {
+    stance: 'context',
+    targetType: 'statement',
+    targetId: ids.statement,
+  });
+  expect(r.status).toBe(200);
+  return { claim, evidence: r.body.evidence[0].id as string };
+}
+
 async function claimWithVerdict(): Promise<string> {
   const id = await claimInReview();
   expect(
@@ -282,6 +302,45 @@ const TABLE: Record<string, Row> = {
   'GET /api/cases/:caseId/audit': { allowed: CASE_AUDITORS, call: () => ({ url: `${C}/audit?limit=3` }) },
   'POST /api/admin/demo': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/admin/demo' }) },
   'POST /api/admin/migrate': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/admin/migrate' }) },
+
+  'PATCH /api/cases/:caseId': {
+    allowed: CASE_MANAGERS,
+    call: () => ({ url: C, payload: { description: unique('described') } }),
+  },
+  'PATCH /api/cases/:caseId/places/:id': {
+    allowed: CASE_WRITERS,
+    call: () => ({ url: `${C}/places/${ids.place}`, payload: { description: unique('place') } }),
+  },
+  'PATCH /api/cases/:caseId/figures/:id': {
+    allowed: CASE_WRITERS,
+    call: () => ({ url: `${C}/figures/${ids.figure}`, payload: { method: unique('method') } }),
+  },
+  'PATCH /api/cases/:caseId/claims/:claimId/evidence/:evidenceId': {
+    allowed: CASE_WRITERS,
+    call: async () => {
+      const e = await claimWithEvidence();
+      return { url: `${C}/claims/${e.claim}/evidence/${e.evidence}`, payload: { note: unique('note') } };
+    },
+  },
+  'DELETE /api/cases/:caseId/claims/:claimId/evidence/:evidenceId': {
+    allowed: CASE_WRITERS,
+    call: async () => {
+      const e = await claimWithEvidence();
+      return { url: `${C}/claims/${e.claim}/evidence/${e.evidence}` };
+    },
+  },
+  'PATCH /api/users/:username': {
+    allowed: INSTALLATION_ADMINS,
+    call: () => ({ url: '/api/users/bystander', payload: { displayName: unique('Bystander') } }),
+  },
+  'GET /public/verdicts/:claimId': {
+    allowed: EVERYONE,
+    call: () => ({ url: `/public/verdicts/${ids.published}` }),
+  },
+  'GET /public/verdicts/:claimId/claimreview.json': {
+    allowed: EVERYONE,
+    call: () => ({ url: `/public/verdicts/${ids.published}/claimreview.json` }),
+  },
 };
 
 /** What a refusal must look like: 401 for nobody, 404 for a case one is not a member of, else 403. */
@@ -326,6 +385,8 @@ describe('role × route access matrix', () => {
       place: places.body.places[0].id,
       claim: claims.body.claims[0].id,
       sweep: sweeps.body.sweeps[0].id,
+      figure: (await env.request('GET', `${C}/figures`)).body.figures[0].id,
+      published: claims.body.claims.find((c: { publishedAt: string | null }) => c.publishedAt).id,
     };
   });
   afterAll(() => env.close());

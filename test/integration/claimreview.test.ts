@@ -40,7 +40,7 @@ async function exported(): Promise<Record<string, any>[]> {
   return r.body as Record<string, any>[];
 }
 const reviewOf = (all: Record<string, unknown>[], id: string) =>
-  all.find((x) => x.url === `${BASE}/verdicts/${id}`);
+  all.find((x) => x.url === `${BASE}/public/verdicts/${id}`);
 
 describe('ClaimReview export', () => {
   beforeAll(async () => {
@@ -85,14 +85,14 @@ describe('ClaimReview export', () => {
       publishedAt: null,
     });
     const p = await publish(id);
-    expect(p.publicUrl).toBe(`${BASE}/verdicts/${id}`);
+    expect(p.publicUrl).toBe(`${BASE}/public/verdicts/${id}`);
     expect(p.authorName).toBe(ORG);
 
     const r = reviewOf(await exported(), id);
     expect(r).toEqual({
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
-      url: `${BASE}/verdicts/${id}`,
+      url: `${BASE}/public/verdicts/${id}`,
       datePublished: expect.any(String),
       author: { '@type': 'Organization', name: ORG, url: ORG_URL },
       claimReviewed: 'A man emerging from a hole was filmed at Sednaya this week',

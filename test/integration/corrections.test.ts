@@ -50,16 +50,16 @@ describe('corrections to the case file', () => {
     expect((await env.request('GET', `${C}/sweeps`)).body.sweeps[0]).toEqual(sweep);
   });
 
-  it('withdraws a publication when the published text is corrected, and keeps it for other corrections', async () => {
+  // Issue 9: a correction that changes anything the published ClaimReview shows withdraws it (the
+  // text did before; the appearance URL, language, first sighting and claimant did not).
+  it('withdraws a publication when what it shows is corrected, and keeps it when nothing it shows changed', async () => {
     const published = (await env.request('GET', `${C}/claims?status=verdict`)).body.claims.filter(
       (c: { publishedAt: string | null }) => c.publishedAt,
     );
     expect(published.length).toBe(2);
     const [a, b] = published;
-    const lang = await env.request('PATCH', `${C}/claims/${a.id}`, env.admin, {
-      appearanceUrl: 'https://example.org/post/1',
-    });
-    expect(lang.body.publishedAt).toBe(a.publishedAt);
+    const same = await env.request('PATCH', `${C}/claims/${a.id}`, env.admin, { language: a.language });
+    expect(same.body.publishedAt).toBe(a.publishedAt);
     const text = await env.request('PATCH', `${C}/claims/${b.id}`, env.admin, {
       text: `${b.text} (corrected)`,
     });
@@ -67,6 +67,11 @@ describe('corrections to the case file', () => {
     expect(text.body.publishedAt).toBeNull();
     const reviews = (await env.request('GET', `${C}/claimreview`)).body;
     expect(reviews.map((r: { claimReviewed: string }) => r.claimReviewed)).toEqual([a.text]);
+    const url = await env.request('PATCH', `${C}/claims/${a.id}`, env.admin, {
+      appearanceUrl: 'https://example.org/post/1',
+    });
+    expect(url.body.publishedAt).toBeNull();
+    expect((await env.request('GET', `${C}/claimreview`)).body).toEqual([]);
   });
 
   it('answers 404 for an entry of another case and 400 for an empty correction', async () => {

@@ -146,8 +146,8 @@ describe('every list pages the same way', () => {
   });
   afterAll(() => e.close());
 
-  async function walkList(url: string, key: string, limit: number): Promise<unknown[]> {
-    const items: unknown[] = [];
+  async function walkList(url: string, key: string, limit: number): Promise<{ action?: string }[]> {
+    const items: { action?: string }[] = [];
     let cursor: string | null = null;
     for (let pages = 0; ; pages++) {
       const sep = url.includes('?') ? '&' : '?';
@@ -186,7 +186,10 @@ describe('every list pages the same way', () => {
       const whole = (await e.request('GET', `${url}${url.includes('?') ? '&' : '?'}limit=500`)).body;
       expect(whole.nextCursor).toBeNull();
       expect(whole[key].length).toBeGreaterThan(2);
-      expect(await walkList(url, key, 2)).toEqual(whole[key]);
+      // Reading the audit trail is recorded: those readings (the walk's own among them) are new
+      // events that the earlier page could not hold.
+      const kept = (items: { action?: string }[]) => items.filter((x) => x.action !== 'audit.read');
+      expect(kept(await walkList(url, key, 2))).toEqual(kept(whole[key]));
     });
   }
 

@@ -31,6 +31,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** True for an IANA time zone name this runtime knows (`Asia/Damascus`, `UTC`). */
+/**
+ * A zone's name as the IANA database spells it (`asia/damascus` → `Asia/Damascus`): zones are
+ * matched case-insensitively, and stored and shown in one spelling.
+ */
+export function canonicalZone(tz: string): string {
+  return formatter(tz).resolvedOptions().timeZone;
+}
+
 export function isValidTimeZone(tz: string): boolean {
   if (typeof tz !== 'string' || tz.length === 0 || tz.length > 64) return false;
   try {

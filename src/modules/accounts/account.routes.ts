@@ -15,12 +15,13 @@ import {
   ResetPasswordResult,
   TokenPage,
   User,
+  UpdateUserBody,
   UserPage,
   Username,
 } from './schemas.ts';
 import { changePassword, login, logout } from './sign-in.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';
-import { createUser, disableUser, listUsers, resetPassword } from './users.ts';
+import { createUser, disableUser, listUsers, resetPassword, updateUser } from './users.ts';
 
 const tags = ['accounts'];
 const signedIn = { kind: 'authenticated' } as const;
@@ -182,5 +183,18 @@ export function accountRoutes(
       response: ApiToken,
     },
     (ctx, { params }) => revokeToken(ctx, params.id),
+  );
+
+  r.patch(
+    '/api/users/:username',
+    {
+      access: admins,
+      tags,
+      summary: "Correct a user's display name or administrator role",
+      params: UserParams,
+      body: UpdateUserBody,
+      response: User,
+    },
+    (ctx, { params, body }) => updateUser(ctx, params.username, body),
   );
 }

@@ -40,6 +40,14 @@ export const CreateUserBody = Type.Object(
   },
   { additionalProperties: false },
 );
+/** Corrections to a user: the name others see, and whether they administer the installation. */
+export const UpdateUserBody = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    isAdmin: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
 export const CreatedUser = Type.Object({ user: User, oneTimePassword: Type.Optional(Type.String()) });
 export const ResetPasswordResult = Type.Object({ user: User, oneTimePassword: Type.String() });
 

@@ -72,6 +72,30 @@ export async function listUsers(
   return { users: items, nextCursor };
 }
 
+/** Corrects a user's display name or administrator flag. An administrator cannot demote themselves (nobody might be left). */
+export async function updateUser(
+  ctx: Context,
+  username: string,
+  input: { displayName?: string | undefined; isAdmin?: boolean | undefined },
+): Promise<User> {
+  const u = await requireUser(ctx, username);
+  if (input.isAdmin === false && u.id === ctx.actor.userId)
+    throw invalid('user.demote_self', 'you cannot take away your own administrator role');
+  const updated = await ctx.repo(UserRepository).update(u.id, {
+    ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+    ...(input.isAdmin !== undefined ? { is_admin: input.isAdmin } : {}),
+    updated_at: ctx.clock.now(),
+  });
+  ctx.audit({
+    action: 'user.updated',
+    entityType: 'user',
+    entityId: u.id,
+    before: presentUser(u),
+    after: presentUser(updated),
+  });
+  return presentUser(updated);
+}
+
 /** Disables a user and ends every session and token they have. */
 export async function disableUser(ctx: Context, username: string): Promise<User> {
   const u = await requireUser(ctx, username);

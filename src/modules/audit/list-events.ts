@@ -1,3 +1,4 @@
+import { caseIdsOf } from '#src/modules/cases/index.ts';
 import type { Context } from '#src/platform/context.ts';
 import { cursorCodec, pageSize, presentPage, type PageRequest } from '#src/platform/pagination.ts';
 import { AuditRepository, type AuditRow } from './audit.repository.ts';
@@ -5,8 +6,9 @@ import type { AuditEvent } from './schemas.ts';
 
 const eventCursor = cursorCodec('audit', ['seq']);
 
-function presentEvent(r: AuditRow): AuditEvent {
-  return {
+/** An event as the reader may see it: its content only if they are a member of its case. */
+function presentEvent(r: AuditRow, canSeeContent: boolean): AuditEvent {
+  const who = {
     seq: Number(r.seq),
     id: r.id,
     at: r.at.toISOString(),
@@ -16,13 +18,20 @@ function presentEvent(r: AuditRow): AuditEvent {
     entityType: r.entity_type,
     entityId: r.entity_id,
     caseId: r.case_id,
-    before: r.before,
-    after: r.after,
     hash: r.hash,
   };
+  return canSeeContent
+    ? { ...who, before: r.before, after: r.after }
+    : { ...who, before: null, after: null, contentHidden: true };
 }
 
-/** Audit events, newest first: of one case, or of the installation; of one entity type or entity. */
+/**
+ * Audit events, newest first: of one case (its members, with `caseId`), or of the installation
+ * (its administrators): of one entity type or entity. The installation-wide view shows who did
+ * what to which entity, and the content (before/after) of events in cases the reader is a member
+ * of, and of the installation's own (users, tokens, sign-ins); other cases' content stays hidden,
+ * as their records do. Every reading of the trail is itself recorded.
+ */
 export async function listAuditEvents(
   ctx: Context,
   q: PageRequest & {
@@ -45,6 +54,27 @@ export async function listAuditEvents(
     ...(q.entityId ? { entityId: q.entityId } : {}),
     ...(beforeSeq !== undefined ? { beforeSeq } : {}),
   });
-  const { items, nextCursor } = presentPage(rows, eventCursor, (r) => [r.seq], presentEvent);
+  const member = q.caseId ? new Set([q.caseId]) : new Set(await caseIdsOf(ctx, ctx.actor.userId));
+  const visible = (r: AuditRow) => r.case_id === null || member.has(r.case_id);
+  const { items, nextCursor } = presentPage(
+    rows,
+    eventCursor,
+    (r) => [r.seq],
+    (r) => presentEvent(r, visible(r)),
+  );
+  await ctx.transaction(async (tx) =>
+    tx.audit({
+      action: 'audit.read',
+      entityType: 'audit_trail',
+      entityId: null,
+      caseId: q.caseId ?? null,
+      after: {
+        entityType: q.entityType ?? null,
+        entityId: q.entityId ?? null,
+        events: items.length,
+        contentHidden: items.filter((e) => e.contentHidden).length,
+      },
+    }),
+  );
   return { events: items, nextCursor };
 }

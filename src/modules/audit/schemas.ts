@@ -14,6 +14,11 @@ export const AuditEvent = Type.Object({
   caseId: Nullable(Type.String()),
   before: Type.Unknown(),
   after: Type.Unknown(),
+  contentHidden: Type.Optional(
+    Type.Boolean({
+      description: 'true when before/after are withheld: the event is of a case you are not a member of',
+    }),
+  ),
   hash: Type.String(),
 });
 export type AuditEvent = Static<typeof AuditEvent>;

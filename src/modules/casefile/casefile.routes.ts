@@ -3,8 +3,8 @@ import { CaseParams } from '#src/modules/cases/index.ts';
 import type { Router } from '#src/platform/http/router.ts';
 import { PageQuery } from '#src/platform/pagination.ts';
 import { CaseRef, Uuid } from '#src/platform/schemas.ts';
-import { addFigure, listFigures } from './figures.ts';
-import { addPlace, listPlaces } from './places.ts';
+import { addFigure, listFigures, updateFigure } from './figures.ts';
+import { addPlace, listPlaces, updatePlace } from './places.ts';
 import {
   CreateFigureBody,
   CreatePlaceBody,
@@ -24,6 +24,8 @@ import {
   UpdateSourceBody,
   UpdateStatementBody,
   UpdateSweepBody,
+  UpdateFigureBody,
+  UpdatePlaceBody,
 } from './schemas.ts';
 import { addSource, listSources, updateSource } from './sources.ts';
 import { addStatement, listStatements, updateStatement } from './statements.ts';
@@ -200,5 +202,31 @@ export function caseFileRoutes(r: Router): void {
       status: 201,
     },
     (ctx, { scope, body }) => addFigure(ctx, scope, body),
+  );
+
+  r.patch(
+    `${C}/places/:id`,
+    {
+      access: write,
+      tags: ['places'],
+      summary: 'Correct a place (kind, parent, names, position, description)',
+      params: ItemParams,
+      body: UpdatePlaceBody,
+      response: Place,
+    },
+    (ctx, { scope, params, body }) => updatePlace(ctx, scope, params.id, body),
+  );
+
+  r.patch(
+    `${C}/figures/:id`,
+    {
+      access: write,
+      tags: ['figures'],
+      summary: 'Correct a figure (null clears a field: a value becomes a range)',
+      params: ItemParams,
+      body: UpdateFigureBody,
+      response: Figure,
+    },
+    (ctx, { scope, params, body }) => updateFigure(ctx, scope, params.id, body),
   );
 }

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { DB } from '#src/platform/database/schema.ts';
 import { keysetPage } from '#src/platform/database/keyset.ts';
 import type { RowPage } from '#src/platform/pagination.ts';
@@ -14,6 +14,15 @@ export class FigureRepository {
 
   async create(values: Insertable<FigureTable>): Promise<FigureRow> {
     return this.db.insertInto('figure').values(values).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async update(id: string, values: Updateable<FigureTable>): Promise<FigureRow> {
+    return this.db
+      .updateTable('figure')
+      .set(values)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
   async get(caseId: string, id: string): Promise<FigureRow | undefined> {

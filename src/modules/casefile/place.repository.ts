@@ -50,6 +50,26 @@ export class PlaceRepository {
       opts.limit,
     );
   }
+  async update(id: string, values: Updateable<PlaceTable>): Promise<PlaceRow> {
+    return this.db
+      .updateTable('place')
+      .set(values)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** The places directly inside this one. */
+  async children(caseId: string, id: string): Promise<PlaceRow[]> {
+    return this.db
+      .selectFrom('place')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('parent_id', '=', id)
+      .orderBy('id')
+      .execute();
+  }
+
   async createSweep(values: Insertable<SweepTable>): Promise<SweepRow> {
     return this.db.insertInto('sweep').values(values).returningAll().executeTakeFirstOrThrow();
   }

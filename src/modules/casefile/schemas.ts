@@ -186,3 +186,33 @@ export const StatementPage = Page('statements', Statement);
 export const PlacePage = Page('places', Place);
 export const SweepPage = Page('sweeps', Sweep);
 export const FigurePage = Page('figures', Figure);
+
+/** Corrections to a figure: any of its fields; null clears an optional one. */
+export const UpdateFigureBody = Type.Object(
+  {
+    label: Type.Optional(ShortText),
+    value: Type.Optional(Nullable(Type.Number())),
+    low: Type.Optional(Nullable(Type.Number())),
+    high: Type.Optional(Nullable(Type.Number())),
+    qualifier: Type.Optional(FigureQualifier),
+    unit: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    periodFrom: Type.Optional(Nullable(PartialDate)),
+    periodTo: Type.Optional(Nullable(PartialDate)),
+    sourceId: Type.Optional(Nullable(Uuid)),
+    statementId: Type.Optional(Nullable(Uuid)),
+    method: Type.Optional(LongText),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+/** Corrections to a place: any of its fields; null clears coordinates or the parent. */
+export const UpdatePlaceBody = Type.Object(
+  {
+    kind: Type.Optional(PlaceKind),
+    parentId: Type.Optional(Nullable(Uuid)),
+    names: Type.Optional(Type.Array(PlaceName, { minItems: 1, maxItems: 20 })),
+    coordinates: Type.Optional(Nullable(Coordinates)),
+    description: Type.Optional(LongText),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { DB } from '#src/platform/database/schema.ts';
 import { sortsAfter } from '#src/platform/database/keyset.ts';
 import { toRowPage, type RowPage } from '#src/platform/pagination.ts';
@@ -34,6 +34,15 @@ export class CaseRepository {
     return isUuid(ref)
       ? q.where('id', '=', ref).executeTakeFirst()
       : q.where('slug', '=', ref).executeTakeFirst();
+  }
+
+  async update(id: string, values: Updateable<CaseFileTable>): Promise<CaseRow> {
+    return this.db
+      .updateTable('case_file')
+      .set(values)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
   async byIds(ids: readonly string[]): Promise<CaseRow[]> {

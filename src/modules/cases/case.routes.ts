@@ -3,7 +3,7 @@ import { Username } from '#src/modules/accounts/index.ts';
 import type { Router } from '#src/platform/http/router.ts';
 import { PageQuery } from '#src/platform/pagination.ts';
 import { CaseRef } from '#src/platform/schemas.ts';
-import { createCase, listCases, showCase } from './cases.ts';
+import { createCase, listCases, showCase, updateCase } from './cases.ts';
 import { listMembers, removeMember, setMember } from './members.ts';
 import {
   Case,
@@ -13,6 +13,7 @@ import {
   MemberPage,
   Membership,
   SetMemberBody,
+  UpdateCaseBody,
 } from './schemas.ts';
 
 const tags = ['cases'];
@@ -93,5 +94,18 @@ export function caseRoutes(r: Router): void {
       status: 204,
     },
     (ctx, { scope, params }) => removeMember(ctx, scope.case.id, params.username),
+  );
+
+  r.patch(
+    '/api/cases/:caseId',
+    {
+      access: managers,
+      tags,
+      summary: "Correct a case's title, description, time zone or start",
+      params: CaseParams,
+      body: UpdateCaseBody,
+      response: Case,
+    },
+    (ctx, { scope, body }) => updateCase(ctx, scope, body),
   );
 }

@@ -7,7 +7,7 @@ import { readWhen, validZoneOrThrow } from '#src/platform/when.ts';
 import { CaseRepository, slugTaken, type CaseRow } from './case.repository.ts';
 import { MembershipRepository } from './membership.repository.ts';
 import { presentCase } from './present.ts';
-import type { Case, CreateCaseBody } from './schemas.ts';
+import type { Case, CreateCaseBody, UpdateCaseBody } from './schemas.ts';
 
 /** Creates a case; its creator becomes its admin. */
 export async function createCase(
@@ -15,16 +15,16 @@ export async function createCase(
   input: Static<typeof CreateCaseBody>,
   opts: { isDemo?: boolean } = {},
 ): Promise<Case> {
-  validZoneOrThrow(input.timeZone, '/timeZone');
+  const timeZone = validZoneOrThrow(input.timeZone, '/timeZone');
   const cases = ctx.repo(CaseRepository);
   if (await cases.find(input.slug)) throw slugTaken(input.slug);
-  const start = input.eventStart ? readWhen(input.eventStart, input.timeZone, '/eventStart') : null;
+  const start = input.eventStart ? readWhen(input.eventStart, timeZone, '/eventStart') : null;
   const c = await cases.create({
     id: ctx.ids.uuid(),
     slug: input.slug,
     title: input.title,
     description: input.description ?? '',
-    time_zone: input.timeZone,
+    time_zone: timeZone,
     event_start: start?.at ?? null,
     event_start_precision: start?.precision ?? null,
     is_demo: opts.isDemo ?? false,
@@ -48,6 +48,41 @@ export async function createCase(
     });
   }
   return presentCase(c, userId ? 'admin' : null);
+}
+
+/**
+ * Corrects a case's title, description, time zone or start (null: unknown). Records keep the
+ * zone their source gave; the case's zone is the default for what was given without one, and
+ * where the case is shown.
+ */
+export async function updateCase(
+  ctx: Context,
+  scope: CaseScope,
+  input: Static<typeof UpdateCaseBody>,
+): Promise<Case> {
+  const before = scope.case;
+  const timeZone =
+    input.timeZone === undefined ? before.time_zone : validZoneOrThrow(input.timeZone, '/timeZone');
+  const start = input.eventStart ? readWhen(input.eventStart, timeZone, '/eventStart') : input.eventStart;
+  const c = await ctx.repo(CaseRepository).update(before.id, {
+    ...(input.title !== undefined ? { title: input.title } : {}),
+    ...(input.description !== undefined ? { description: input.description } : {}),
+    time_zone: timeZone,
+    ...(start !== undefined
+      ? { event_start: start?.at ?? null, event_start_precision: start?.precision ?? null }
+      : {}),
+    updated_at: ctx.clock.now(),
+  });
+  const out = presentCase(c, scope.role);
+  ctx.audit({
+    action: 'case.updated',
+    entityType: 'case',
+    entityId: c.id,
+    caseId: c.id,
+    before: presentCase(before, scope.role),
+    after: out,
+  });
+  return out;
 }
 
 /** A case by id or slug, or undefined (no access check: for use cases that have made their own). */

@@ -51,3 +51,14 @@ export const Membership = Type.Object({
 export type Membership = Static<typeof Membership>;
 export const MemberPage = Page('members', Membership);
 export const SetMemberBody = Type.Object({ username: Username, role: Role }, { additionalProperties: false });
+
+/** Corrections to a case's settings (its slug stays: links and scripts use it). */
+export const UpdateCaseBody = Type.Object(
+  {
+    title: Type.Optional(ShortText),
+    description: Type.Optional(LongText),
+    timeZone: Type.Optional(TimeZone),
+    eventStart: Type.Optional(Nullable(WhenInput)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);

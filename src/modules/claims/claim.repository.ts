@@ -99,6 +99,28 @@ export class ClaimRepository {
     }
   }
 
+  async getEvidence(claimId: string, id: string): Promise<EvidenceRow | undefined> {
+    return this.db
+      .selectFrom('claim_evidence')
+      .selectAll()
+      .where('claim_id', '=', claimId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async updateEvidence(id: string, values: Updateable<ClaimEvidenceTable>): Promise<EvidenceRow> {
+    return this.db
+      .updateTable('claim_evidence')
+      .set(values)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async removeEvidence(id: string): Promise<void> {
+    await this.db.deleteFrom('claim_evidence').where('id', '=', id).execute();
+  }
+
   async evidence(claimIds: string[]): Promise<EvidenceRow[]> {
     if (claimIds.length === 0) return [];
     return this.db
@@ -125,6 +147,16 @@ export class ClaimRepository {
     if (column === 'verdict_as_of') q = q.where('verdict', 'is not', null);
     if (window.after) q = q.where(timelineSortsAfter(column, 'id', kind, window.after));
     return q.orderBy(column).orderBy('id').limit(window.limit).execute();
+  }
+
+  /** A claim by id, if it is published (from any case: what is published is public). */
+  async findPublished(id: string): Promise<ClaimRow | undefined> {
+    return this.db
+      .selectFrom('claim')
+      .selectAll()
+      .where('id', '=', id)
+      .where('published_at', 'is not', null)
+      .executeTakeFirst();
   }
 
   /** The case's published claims whose claimant is this source. */

@@ -1,10 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { CaseParams } from '#src/modules/cases/index.ts';
 import type { Router } from '#src/platform/http/router.ts';
+import { jsonForHtml } from '#src/platform/http/safe-output.ts';
 import { CaseRef, Uuid } from '#src/platform/schemas.ts';
 import { addClaim } from './add-claim.ts';
 import { exportClaimReviews } from './claimreview.ts';
-import { addEvidence } from './evidence.ts';
+import { addEvidence, removeEvidence, updateEvidence } from './evidence.ts';
 import { getClaim, listClaims, searchClaims } from './read-claims.ts';
 import {
   AddEvidenceBody,
@@ -17,6 +18,7 @@ import {
   CreatedClaim,
   UpdateClaimBody,
   VerdictBody,
+  UpdateEvidenceBody,
 } from './schemas.ts';
 import { updateClaim } from './update-claim.ts';
 import { publishVerdict, setVerdict, startReview } from './verdicts.ts';
@@ -134,6 +136,32 @@ export function claimRoutes(r: Router): void {
     (ctx, { scope, params, body }) => addEvidence(ctx, scope, params.claimId, body),
   );
 
+  const EvidenceParams = Type.Object({ caseId: CaseRef, claimId: Uuid, evidenceId: Uuid });
+  r.patch(
+    `${C}/:claimId/evidence/:evidenceId`,
+    {
+      access: write,
+      tags,
+      summary: 'Correct the stance or note of linked evidence',
+      params: EvidenceParams,
+      body: UpdateEvidenceBody,
+      response: Claim,
+    },
+    (ctx, { scope, params, body }) => updateEvidence(ctx, scope, params.claimId, params.evidenceId, body),
+  );
+
+  r.delete(
+    `${C}/:claimId/evidence/:evidenceId`,
+    {
+      access: write,
+      tags,
+      summary: 'Unlink evidence from a claim (the record itself stays)',
+      params: EvidenceParams,
+      status: 204,
+    },
+    (ctx, { scope, params }) => removeEvidence(ctx, scope, params.claimId, params.evidenceId),
+  );
+
   r.get(
     '/api/cases/:caseId/claimreview',
     {
@@ -144,7 +172,7 @@ export function claimRoutes(r: Router): void {
     },
     async (ctx, { scope }, { reply }) => {
       void reply.type('application/ld+json; charset=utf-8');
-      return JSON.stringify(await exportClaimReviews(ctx, scope));
+      return jsonForHtml(await exportClaimReviews(ctx, scope));
     },
   );
 }

@@ -2,11 +2,11 @@ import type { Static } from '@sinclair/typebox';
 import { caseFileRecordExists } from '#src/modules/casefile/index.ts';
 import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
-import { invalid } from '#src/platform/errors.ts';
+import { invalid, notFound } from '#src/platform/errors.ts';
 import { ClaimRepository, evidenceLinked } from './claim.repository.ts';
 import { claimWithEvidence, loadClaim } from './load-claim.ts';
 import { presentEvidence } from './present.ts';
-import type { AddEvidenceBody, Claim } from './schemas.ts';
+import type { AddEvidenceBody, Claim, UpdateEvidenceBody } from './schemas.ts';
 
 /** Links a statement, sweep or figure of the case to a claim, with a stance (supports, refutes, context). */
 export async function addEvidence(
@@ -49,4 +49,54 @@ export async function addEvidence(
     after: presentEvidence(e),
   });
   return claimWithEvidence(ctx, scope, c);
+}
+
+async function requireEvidence(ctx: Context, claimId: string, evidenceId: string) {
+  const e = await ctx.repo(ClaimRepository).getEvidence(claimId, evidenceId);
+  if (!e) throw notFound('evidence.not_found', `no evidence ${evidenceId} on this claim`);
+  return e;
+}
+
+/** Corrects a link's stance or note; the audit trail keeps what it was. */
+export async function updateEvidence(
+  ctx: Context,
+  scope: CaseScope,
+  claimId: string,
+  evidenceId: string,
+  input: Static<typeof UpdateEvidenceBody>,
+): Promise<Claim> {
+  const c = await loadClaim(ctx, scope, claimId);
+  const before = await requireEvidence(ctx, c.id, evidenceId);
+  const e = await ctx.repo(ClaimRepository).updateEvidence(before.id, {
+    ...(input.stance !== undefined ? { stance: input.stance } : {}),
+    ...(input.note !== undefined ? { note: input.note } : {}),
+  });
+  ctx.audit({
+    action: 'claim.evidence_updated',
+    entityType: 'claim',
+    entityId: c.id,
+    caseId: scope.case.id,
+    before: presentEvidence(before),
+    after: presentEvidence(e),
+  });
+  return claimWithEvidence(ctx, scope, c);
+}
+
+/** Unlinks evidence from a claim (the record itself stays); the audit trail keeps the link that was. */
+export async function removeEvidence(
+  ctx: Context,
+  scope: CaseScope,
+  claimId: string,
+  evidenceId: string,
+): Promise<void> {
+  const c = await loadClaim(ctx, scope, claimId);
+  const before = await requireEvidence(ctx, c.id, evidenceId);
+  await ctx.repo(ClaimRepository).removeEvidence(before.id);
+  ctx.audit({
+    action: 'claim.evidence_removed',
+    entityType: 'claim',
+    entityId: c.id,
+    caseId: scope.case.id,
+    before: presentEvidence(before),
+  });
 }

@@ -5,6 +5,7 @@
 import type { AtharModule } from '#src/platform/module.ts';
 import { claimAuditViews } from './audit-views.ts';
 import { claimRoutes } from './claim.routes.ts';
+import { publicVerdictRoutes } from './public-verdict.routes.ts';
 import { onSourceUpdated } from './publication.ts';
 import { claimTimeline } from './timeline.ts';
 
@@ -15,7 +16,10 @@ export type { Claim, SimilarClaim } from './schemas.ts';
 
 export const claimsModule: AtharModule = {
   name: 'claims',
-  routes: claimRoutes,
+  routes: (r) => {
+    claimRoutes(r);
+    publicVerdictRoutes(r);
+  },
   auditViews: claimAuditViews,
   timeline: claimTimeline,
   on: { 'source.updated': onSourceUpdated },

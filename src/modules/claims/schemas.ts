@@ -36,6 +36,12 @@ export const AddEvidenceBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** Corrections to a link of evidence: its stance or note (to link another record, unlink this one). */
+export const UpdateEvidenceBody = Type.Object(
+  { stance: Type.Optional(Stance), note: Type.Optional(Type.String({ maxLength: 5000 })) },
+  { additionalProperties: false, minProperties: 1 },
+);
+
 export const Claim = Type.Object({
   id: Type.String(),
   caseId: Type.String(),

@@ -5,6 +5,7 @@ import { invalid } from '#src/platform/errors.ts';
 import { readWhen } from '#src/platform/when.ts';
 import type { Verdict } from './claim.tables.ts';
 import { ClaimRepository } from './claim.repository.ts';
+import { publicVerdictUrl } from './claimreview.ts';
 import { claimWithEvidence, loadClaim } from './load-claim.ts';
 import type { Claim, VerdictBody } from './schemas.ts';
 
@@ -93,7 +94,7 @@ export async function publishVerdict(ctx: Context, scope: CaseScope, id: string)
   const u = await ctx.repo(ClaimRepository).update(c.id, {
     published_at: now,
     published_by: ctx.actor.userId,
-    public_url: `${ctx.config.publicBaseUrl}/verdicts/${c.id}`,
+    public_url: publicVerdictUrl(ctx.config, c.id),
     author_name: ctx.config.organisationName,
     updated_at: now,
   });

@@ -24,8 +24,7 @@ export async function buildTimeline(
   sources: readonly TimelineSource[],
   q: PageRequest & { zone?: string | undefined },
 ): Promise<Timeline> {
-  const display = q.zone ?? scope.case.time_zone;
-  validZoneOrThrow(display, '/zone');
+  const display = validZoneOrThrow(q.zone ?? scope.case.time_zone, '/zone');
   const limit = pageSize(q);
   let after: TimelineKey | null = null;
   if (q.cursor) {

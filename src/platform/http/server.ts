@@ -73,6 +73,15 @@ export async function buildServer(
       },
     },
     crossOriginEmbedderPolicy: false,
+    // Strict-Transport-Security only when athar is served over HTTPS (ATHAR_SECURE_COOKIES): sent
+    // over plain HTTP it means nothing, and it would pin a name to HTTPS that may not have it.
+    strictTransportSecurity: athar.config.secureCookies,
+  });
+  // Answers to requests that say who is calling hold what only they may see: never cached, by the
+  // browser or anything between. (Public pages set their own caching.)
+  fastify.addHook('onSend', async (req, reply) => {
+    if ((req.headers.authorization || req.headers.cookie) && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
   await fastify.register(cookie);
   await fastify.register(rateLimit, { global: false, keyGenerator: (req) => req.ip });

@@ -12,6 +12,17 @@ const addFormats =
     }
   ).default ?? (addFormatsModule as unknown as { default: AddFormats }).default;
 
+/** An http(s) URL that the URL parser reads, with a host and no white space. */
+export function isHttpUrl(s: string): boolean {
+  if (/\s/.test(s)) return false;
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Two validators: request bodies are checked strictly (no type coercion, unknown fields are
  * errors, never silently dropped); query strings and path parameters arrive as text, so
@@ -26,6 +37,7 @@ function makeAjv(coerce: boolean): Ajv {
     strict: false,
   });
   addFormats(ajv);
+  ajv.addFormat('http-url', { type: 'string', validate: isHttpUrl });
   return ajv;
 }
 
