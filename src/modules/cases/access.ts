@@ -1,6 +1,6 @@
 import { ROLE_PERMISSIONS, type CaseRule, type CaseScope } from '#src/platform/access.ts';
 import type { Actor, Context } from '#src/platform/context.ts';
-import { forbidden, notFound } from '#src/platform/errors.ts';
+import { forbidden, invalid, notFound } from '#src/platform/errors.ts';
 import { isCaseRef } from '#src/platform/schemas.ts';
 import { CaseRepository } from './case.repository.ts';
 import { MembershipRepository } from './membership.repository.ts';
@@ -16,8 +16,13 @@ export async function authorizeCase(
   rule: CaseRule,
   caseRef: string,
 ): Promise<CaseScope> {
-  // The access decision comes before validation: a reference that cannot name a case names none.
-  if (!isCaseRef(caseRef)) throw notFound('case.not_found', 'no such case');
+  // The access decision comes before validation, so the reference is checked here, before any
+  // lookup: the caller is signed in, and a malformed reference says nothing about which cases exist.
+  if (!isCaseRef(caseRef)) {
+    throw invalid('validation.params', '/caseId: not a case id or slug', {
+      issues: [{ field: '/caseId', message: 'letters, digits and - only, at most 64' }],
+    });
+  }
   const c = await ctx.repo(CaseRepository).find(caseRef);
   if (!c || actor.userId === null) throw notFound('case.not_found', `no case "${caseRef}"`);
   const m = await ctx.repo(MembershipRepository).find(c.id, actor.userId);
