@@ -17,6 +17,7 @@ import { caseFileModule } from '#src/modules/casefile/index.ts';
 import { authorizeCase, casesModule, findCase } from '#src/modules/cases/index.ts';
 import { claimsModule } from '#src/modules/claims/index.ts';
 import { DEMO_SLUG, demoModule, demoToOffer, offerDemo } from '#src/modules/demo/index.ts';
+import { deskModule } from '#src/modules/desk/index.ts';
 import { systemModule } from '#src/modules/system/index.ts';
 import { timelineModule } from '#src/modules/timeline/index.ts';
 import { AuditViews } from '#src/platform/audit/audit-view.ts';
@@ -44,7 +45,8 @@ export function modulesFor(config: Config): AtharModule[] {
     auditModule,
     demoModule,
   ];
-  return [...features, timelineModule(features)];
+  // The desk last: its routes take every path the API does not.
+  return [...features, timelineModule(features), deskModule(config)];
 }
 
 /** Everything a running athar holds. */

@@ -17,8 +17,18 @@ export interface TimelineItem {
   kind: string;
   entityType: string;
   entityId: string;
+  /** A sentence in English, for the CLI and other readers of the API. */
   title: string;
+  /** The parts of the title, for a reader that words it in its own language. */
+  parts: TimelineParts;
   isDemo: boolean;
+}
+
+/** Who acted (a source, a team), the record's own words (clipped), and a code (a sweep's result, a verdict). */
+export interface TimelineParts {
+  subject: string | null;
+  text: string;
+  detail: string | null;
 }
 
 /** Where a page of the timeline starts: strictly after this (at, kind, entityId). */

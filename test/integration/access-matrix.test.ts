@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, createUser } from '#src/modules/accounts/index.ts';
 import { setMember } from '#src/modules/cases/index.ts';
+import { deskFiles } from '#src/modules/desk/index.ts';
 import type { Actor } from '#src/platform/context.ts';
 import { testEnv, type TestEnv } from './harness.ts';
 
@@ -337,11 +338,60 @@ const TABLE: Record<string, Row> = {
     allowed: EVERYONE,
     call: () => ({ url: `/public/verdicts/${ids.published}` }),
   },
+  'POST /api/cases/:caseId/claims/:claimId/withdraw': {
+    allowed: REVIEWERS,
+    call: async () => {
+      const id = await claimWithVerdict();
+      expect((await env.request('POST', `${C}/claims/${id}/publish`)).status).toBe(200);
+      return { url: `${C}/claims/${id}/withdraw`, payload: { reason: unique('reason') } };
+    },
+  },
+  'GET /api/cases/:caseId/claims/counts': {
+    allowed: CASE_READERS,
+    call: () => ({ url: `${C}/claims/counts` }),
+  },
+  'GET /api/cases/:caseId/claims/:claimId/claimreview': {
+    allowed: CASE_READERS,
+    call: () => ({ url: `${C}/claims/${ids.published}/claimreview` }),
+  },
+  'GET /api/cases/:caseId/sources/:id': {
+    allowed: CASE_READERS,
+    call: () => ({ url: `${C}/sources/${ids.source}` }),
+  },
+  'GET /api/cases/:caseId/statements/:id': {
+    allowed: CASE_READERS,
+    call: () => ({ url: `${C}/statements/${ids.statement}` }),
+  },
+  'GET /api/cases/:caseId/places/:id': {
+    allowed: CASE_READERS,
+    call: () => ({ url: `${C}/places/${ids.place}` }),
+  },
+  'GET /api/cases/:caseId/sweeps/:id': {
+    allowed: CASE_READERS,
+    call: () => ({ url: `${C}/sweeps/${ids.sweep}` }),
+  },
+  'GET /api/cases/:caseId/figures/:id': {
+    allowed: CASE_READERS,
+    call: () => ({ url: `${C}/figures/${ids.figure}` }),
+  },
+  'GET /api/claims/similar': { allowed: SIGNED_IN, call: () => ({ url: '/api/claims/similar?q=basements' }) },
+  'GET /api/cases/:caseId/history': { allowed: CASE_READERS, call: () => ({ url: `${C}/history?limit=3` }) },
+  // The desk (built at install): its page, its files and its own routes are public; what it shows
+  // comes from the API above.
+  'GET /assets/:file': { allowed: EVERYONE, call: () => ({ url: deskAsset() }) },
+  'GET /*': { allowed: EVERYONE, call: () => ({ url: `/cases/${CASE}/claims` }) },
   'GET /public/verdicts/:claimId/claimreview.json': {
     allowed: EVERYONE,
     call: () => ({ url: `/public/verdicts/${ids.published}/claimreview.json` }),
   },
 };
+
+/** One built file of the desk (the test needs the desk built: `npm install` or `npm run build`). */
+function deskAsset(): string {
+  const asset = [...deskFiles().keys()].find((k) => k.startsWith('/assets/'));
+  if (!asset) throw new Error('the web desk is not built (web/dist): run npm run build');
+  return asset;
+}
 
 /** What a refusal must look like: 401 for nobody, 404 for a case one is not a member of, else 403. */
 function expectedRefusal(who: Who, url: string): { status: number; code?: string } {

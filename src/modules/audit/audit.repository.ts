@@ -37,12 +37,14 @@ export class AuditRepository {
     }
   }
 
-  /** Newest first, a page at a time, below `beforeSeq`. */
+  /** Newest first, a page at a time, below `beforeSeq`; from `since` on, without the actions in `except`. */
   async page(filter: {
     caseId?: string;
     entityType?: string;
     entityId?: string;
     beforeSeq?: string;
+    since?: Date;
+    except?: readonly string[];
     limit: number;
   }): Promise<RowPage<AuditRow>> {
     let q = this.db
@@ -54,6 +56,8 @@ export class AuditRepository {
     if (filter.entityType) q = q.where('entity_type', '=', filter.entityType);
     if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
     if (filter.beforeSeq !== undefined) q = q.where('seq', '<', filter.beforeSeq);
+    if (filter.since) q = q.where('at', '>=', filter.since);
+    if (filter.except && filter.except.length > 0) q = q.where('action', 'not in', filter.except);
     return toRowPage(await q.execute(), filter.limit);
   }
 }

@@ -1,7 +1,7 @@
 import { CaseParams } from '#src/modules/cases/index.ts';
 import type { Router } from '#src/platform/http/router.ts';
-import { listAuditEvents } from './list-events.ts';
-import { AuditEventPage, AuditQuery } from './schemas.ts';
+import { caseHistory, listAuditEvents } from './list-events.ts';
+import { AuditEventPage, AuditQuery, AuditVerifyResult, HistoryQuery } from './schemas.ts';
 import { verifyAuditChain } from './verify-chain.ts';
 
 const tags = ['audit'];
@@ -15,6 +15,7 @@ export function auditRoutes(r: Router): void {
       tags,
       summary: 'Walk the hash chain; names the first altered, deleted or reordered event',
       transaction: false,
+      response: AuditVerifyResult,
     },
     (ctx) => verifyAuditChain(ctx),
   );
@@ -42,5 +43,18 @@ export function auditRoutes(r: Router): void {
       response: AuditEventPage,
     },
     (ctx, { scope, query }) => listAuditEvents(ctx, { ...query, caseId: scope.case.id }),
+  );
+
+  r.get(
+    '/api/cases/:caseId/history',
+    {
+      access: { kind: 'case', permission: 'case.read' },
+      tags,
+      summary: "A case's history, for its members: of one record, or since a moment",
+      params: CaseParams,
+      querystring: HistoryQuery,
+      response: AuditEventPage,
+    },
+    (ctx, { scope, query }) => caseHistory(ctx, scope.case.id, query),
   );
 }

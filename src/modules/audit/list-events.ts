@@ -78,3 +78,36 @@ export async function listAuditEvents(
   );
   return { events: items, nextCursor };
 }
+
+/**
+ * A case's history for its members: who changed which record, when, and what it was before and
+ * after — of one record, or of the whole case since a moment (what changed since I last looked).
+ * Readings of the trail are left out; this view is part of reading the records, and is not itself
+ * recorded (the audit views above are).
+ */
+export async function caseHistory(
+  ctx: Context,
+  caseId: string,
+  q: PageRequest & {
+    entityType?: string | undefined;
+    entityId?: string | undefined;
+    since?: string | undefined;
+  },
+): Promise<{ events: AuditEvent[]; nextCursor: string | null }> {
+  const rows = await ctx.repo(AuditRepository).page({
+    limit: pageSize(q),
+    caseId,
+    except: ['audit.read'],
+    ...(q.entityType ? { entityType: q.entityType } : {}),
+    ...(q.entityId ? { entityId: q.entityId } : {}),
+    ...(q.since ? { since: new Date(q.since) } : {}),
+    ...(q.cursor ? { beforeSeq: eventCursor.decode(q.cursor)[0] } : {}),
+  });
+  const { items, nextCursor } = presentPage(
+    rows,
+    eventCursor,
+    (r) => [r.seq],
+    (r) => presentEvent(r, true),
+  );
+  return { events: items, nextCursor };
+}

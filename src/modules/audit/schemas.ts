@@ -35,3 +35,35 @@ export const AuditQuery = PageQuery({
     }),
   ),
 });
+
+export const HistoryQuery = PageQuery({
+  entityType: Type.Optional(Type.String({ maxLength: 50 })),
+  entityId: Type.Optional(Type.String({ maxLength: 100 })),
+  since: Type.Optional(
+    Type.String({
+      format: 'date-time',
+      description: 'events from this instant on (what changed since I last looked)',
+    }),
+  ),
+});
+
+export const AuditVerifyResult = Type.Object({
+  ok: Type.Boolean(),
+  events: Type.Integer({ description: 'events walked' }),
+  head: Nullable(Type.Object({ seq: Type.Integer(), hash: Type.String() })),
+  problem: Nullable(
+    Type.Object({
+      kind: Type.Union([
+        Type.Literal('altered'),
+        Type.Literal('deleted'),
+        Type.Literal('reordered'),
+        Type.Literal('truncated'),
+      ]),
+      seq: Type.Integer(),
+      id: Nullable(Type.String()),
+      missingSeq: Type.Optional(Type.Integer()),
+      message: Type.String(),
+    }),
+  ),
+  checkedAt: Type.String(),
+});

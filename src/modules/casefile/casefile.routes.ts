@@ -4,6 +4,7 @@ import type { Router } from '#src/platform/http/router.ts';
 import { PageQuery } from '#src/platform/pagination.ts';
 import { CaseRef, Uuid } from '#src/platform/schemas.ts';
 import { addFigure, listFigures, updateFigure } from './figures.ts';
+import { getFigure, getPlace, getSource, getStatement, getSweep } from './read-one.ts';
 import { addPlace, listPlaces, updatePlace } from './places.ts';
 import {
   CreateFigureBody,
@@ -13,6 +14,7 @@ import {
   CreateSweepBody,
   Figure,
   FigurePage,
+  ListOrder,
   Place,
   PlacePage,
   Source,
@@ -81,9 +83,10 @@ export function caseFileRoutes(r: Router): void {
     {
       access: read,
       tags: ['sources'],
-      summary: 'What sources said',
+      summary:
+        'What sources said, in the order they said it (undated last); `order=newest` for the latest first',
       params: CaseParams,
-      querystring: PageQuery({ sourceId: Type.Optional(Uuid) }),
+      querystring: PageQuery({ sourceId: Type.Optional(Uuid), order: Type.Optional(ListOrder) }),
       response: StatementPage,
     },
     (ctx, { scope, query }) => listStatements(ctx, scope, query),
@@ -145,9 +148,9 @@ export function caseFileRoutes(r: Router): void {
     {
       access: read,
       tags: ['places'],
-      summary: 'Searches of places',
+      summary: 'Searches of places, by when they started (undated last); `order=newest` for the latest first',
       params: CaseParams,
-      querystring: PageQuery(),
+      querystring: PageQuery({ order: Type.Optional(ListOrder) }),
       response: SweepPage,
     },
     (ctx, { scope, query }) => listSweeps(ctx, scope, query),
@@ -229,4 +232,20 @@ export function caseFileRoutes(r: Router): void {
     },
     (ctx, { scope, params, body }) => updateFigure(ctx, scope, params.id, body),
   );
+
+  // One record by id, for links to it (the desk's timeline, evidence and history link here).
+  const one = [
+    ['sources', 'sources', Source, getSource],
+    ['statements', 'sources', Statement, getStatement],
+    ['places', 'places', Place, getPlace],
+    ['sweeps', 'places', Sweep, getSweep],
+    ['figures', 'figures', Figure, getFigure],
+  ] as const;
+  for (const [path, tag, response, get] of one) {
+    r.get(
+      `${C}/${path}/:id`,
+      { access: read, tags: [tag], summary: `One of the ${path} by id`, params: ItemParams, response },
+      (ctx, { scope, params }) => get(ctx, scope, params.id),
+    );
+  }
 }

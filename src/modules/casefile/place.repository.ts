@@ -7,6 +7,10 @@ import type { PlaceTable, SweepTable } from './casefile.tables.ts';
 
 const RECORDED_ORDER = [{ column: 'created_at' }, { column: 'id' }];
 const SWEEP_ORDER = [{ column: 'started_at', nullable: true }, { column: 'id' }];
+const SWEEP_NEWEST = [
+  { column: 'started_at', nullable: true, desc: true },
+  { column: 'id', desc: true },
+];
 
 export type PlaceRow = Selectable<PlaceTable>;
 export type SweepRow = Selectable<SweepTable>;
@@ -86,11 +90,11 @@ export class PlaceRepository {
   /** By start (not yet started last), a page at a time. */
   async sweepPage(
     caseId: string,
-    opts: { limit: number; after?: readonly [Date | null, string] },
+    opts: { limit: number; newestFirst?: boolean; after?: readonly [Date | null, string] },
   ): Promise<RowPage<SweepRow>> {
     return keysetPage(
       this.db.selectFrom('sweep').selectAll().where('case_id', '=', caseId),
-      SWEEP_ORDER,
+      opts.newestFirst ? SWEEP_NEWEST : SWEEP_ORDER,
       opts.after,
       opts.limit,
     );

@@ -13,6 +13,10 @@ import {
   WhenInput,
 } from '#src/platform/schemas.ts';
 
+/** The direction of a list in time: oldest first (the default) or newest first; undated entries come last either way. */
+export const ListOrder = Literals(['oldest', 'newest'], { default: 'oldest' });
+export type ListOrder = Static<typeof ListOrder>;
+
 export const SourceKind = Literals(['organisation', 'outlet', 'account', 'person']);
 export const CreateSourceBody = Type.Object(
   {

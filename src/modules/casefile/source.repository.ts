@@ -7,6 +7,12 @@ import type { SourceTable, StatementTable } from './casefile.tables.ts';
 
 const SOURCE_ORDER = [{ column: 'name' }, { column: 'id' }];
 const STATEMENT_ORDER = [{ column: 'stated_at', nullable: true }, { column: 'id' }];
+// Newest first, still undated last: the index serves the oldest-first order; this one sorts
+// (a top-N sort of one case's statements, for "the latest").
+const STATEMENT_NEWEST = [
+  { column: 'stated_at', nullable: true, desc: true },
+  { column: 'id', desc: true },
+];
 
 export type SourceRow = Selectable<SourceTable>;
 export type StatementRow = Selectable<StatementTable>;
@@ -72,14 +78,19 @@ export class SourceRepository {
       .executeTakeFirst();
   }
 
-  /** In the order they were said (undated last), a page at a time; one source's, or all. */
+  /** In the order they were said, or newest first (undated last), a page at a time; one source's, or all. */
   async statementPage(
     caseId: string,
-    opts: { sourceId?: string | undefined; limit: number; after?: readonly [Date | null, string] },
+    opts: {
+      sourceId?: string | undefined;
+      newestFirst?: boolean;
+      limit: number;
+      after?: readonly [Date | null, string];
+    },
   ): Promise<RowPage<StatementRow>> {
     let q = this.db.selectFrom('statement').selectAll().where('case_id', '=', caseId);
     if (opts.sourceId) q = q.where('source_id', '=', opts.sourceId);
-    return keysetPage(q, STATEMENT_ORDER, opts.after, opts.limit);
+    return keysetPage(q, opts.newestFirst ? STATEMENT_NEWEST : STATEMENT_ORDER, opts.after, opts.limit);
   }
   /** A window of the case's dated statements in timeline order (time, then id). */
   async datedStatements(caseId: string, window: TimelineWindow): Promise<StatementRow[]> {

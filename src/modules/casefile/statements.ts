@@ -6,7 +6,7 @@ import { cursorCodec, pageSize, presentPage, type PageRequest } from '#src/platf
 import { readWhen } from '#src/platform/when.ts';
 import { presentStatement } from './present.ts';
 import { requireSource } from './references.ts';
-import type { CreateStatementBody, Statement, UpdateStatementBody } from './schemas.ts';
+import type { CreateStatementBody, ListOrder, Statement, UpdateStatementBody } from './schemas.ts';
 import { SourceRepository } from './source.repository.ts';
 
 /** Records what a source said, with the time as the source gave it (zone and precision). */
@@ -45,21 +45,26 @@ export async function addStatement(
 }
 
 const statementCursor = cursorCodec('statements', ['instant?', 'uuid']);
+// Its own name: a cursor of one order is refused by the other.
+const newestStatementCursor = cursorCodec('statements.newest', ['instant?', 'uuid']);
 
 /** Statements in the order they were made (undated last); one source's, or all. */
 export async function listStatements(
   ctx: Context,
   scope: CaseScope,
-  q: PageRequest & { sourceId?: string | undefined },
+  q: PageRequest & { sourceId?: string | undefined; order?: ListOrder | undefined },
 ): Promise<{ statements: Statement[]; nextCursor: string | null }> {
+  const newestFirst = q.order === 'newest';
+  const codec = newestFirst ? newestStatementCursor : statementCursor;
   const rows = await ctx.repo(SourceRepository).statementPage(scope.case.id, {
     sourceId: q.sourceId,
+    newestFirst,
     limit: pageSize(q),
-    ...(q.cursor ? { after: statementCursor.decode(q.cursor) } : {}),
+    ...(q.cursor ? { after: codec.decode(q.cursor) } : {}),
   });
   const { items, nextCursor } = presentPage(
     rows,
-    statementCursor,
+    codec,
     (s) => [s.stated_at, s.id],
     (s) => presentStatement(s, scope.case.time_zone),
   );

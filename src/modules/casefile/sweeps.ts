@@ -7,7 +7,7 @@ import { readWhen } from '#src/platform/when.ts';
 import { PlaceRepository } from './place.repository.ts';
 import { presentSweep } from './present.ts';
 import { requirePlace, requireSource, requireStatement } from './references.ts';
-import type { CreateSweepBody, Sweep, UpdateSweepBody } from './schemas.ts';
+import type { CreateSweepBody, ListOrder, Sweep, UpdateSweepBody } from './schemas.ts';
 
 function endBeforeStart(field: string) {
   return invalid('validation.time_order', 'a sweep cannot end before it started', {
@@ -57,19 +57,23 @@ export async function addSweep(
 }
 
 const sweepCursor = cursorCodec('sweeps', ['instant?', 'uuid']);
+const newestSweepCursor = cursorCodec('sweeps.newest', ['instant?', 'uuid']);
 
 export async function listSweeps(
   ctx: Context,
   scope: CaseScope,
-  page: PageRequest,
+  page: PageRequest & { order?: ListOrder | undefined },
 ): Promise<{ sweeps: Sweep[]; nextCursor: string | null }> {
+  const newestFirst = page.order === 'newest';
+  const codec = newestFirst ? newestSweepCursor : sweepCursor;
   const rows = await ctx.repo(PlaceRepository).sweepPage(scope.case.id, {
     limit: pageSize(page),
-    ...(page.cursor ? { after: sweepCursor.decode(page.cursor) } : {}),
+    newestFirst,
+    ...(page.cursor ? { after: codec.decode(page.cursor) } : {}),
   });
   const { items, nextCursor } = presentPage(
     rows,
-    sweepCursor,
+    codec,
     (s) => [s.started_at, s.id],
     (s) => presentSweep(s, scope.case.time_zone),
   );

@@ -32,6 +32,7 @@ export const caseFileTimeline: TimelineSource = async (ctx, scope, window) => {
     entityType: 'statement',
     entityId: s.id,
     title: `${sourceName.get(s.source_id) ?? 'source'}: ${clipTitle(s.text)}`,
+    parts: { subject: sourceName.get(s.source_id) ?? null, text: clipTitle(s.text), detail: null },
     isDemo: s.is_demo,
   }));
   const sweepItem = (sw: (typeof sweeps)[number], ends: boolean): TimelineItem => {
@@ -45,6 +46,11 @@ export const caseFileTimeline: TimelineSource = async (ctx, scope, window) => {
       entityType: 'sweep',
       entityId: sw.id,
       isDemo: sw.is_demo,
+      parts: {
+        subject: sw.team ?? (sw.source_id ? sourceName.get(sw.source_id) : null) ?? null,
+        text: where,
+        detail: ends ? sw.result : null,
+      },
       title: ends
         ? `${who} ends searching ${where}: ${sw.result.replace('_', ' ')}`
         : `${who} begins searching ${where}`,

@@ -13,6 +13,7 @@ export const caseTimeline: TimelineSource = async (_ctx, scope) => {
       entityType: 'case',
       entityId: c.id,
       title: c.title,
+      parts: { subject: null, text: c.title, detail: null },
       isDemo: c.is_demo,
     },
   ];

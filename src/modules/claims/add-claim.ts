@@ -14,6 +14,41 @@ import type { CreateClaimBody } from './schemas.ts';
 /** How close two claims' folded texts must be to be offered as "already checked?". */
 const SIMILAR_MIN_SCORE = 0.3;
 
+/**
+ * Claims that read like `folded`: from the cases the actor is a member of, and published verdicts
+ * of any case (of those, only what their publication made public).
+ */
+export async function similarClaims(
+  ctx: Context,
+  folded: string,
+  opts: { excluding?: string; limit?: number } = {},
+): Promise<Static<typeof SimilarClaim>[]> {
+  const limit = opts.limit ?? 5;
+  const mine = await caseIdsOf(ctx, ctx.actor.userId);
+  const rows = (
+    await ctx
+      .repo(ClaimRepository)
+      .search(folded, { caseIds: mine, alsoPublished: true, limit: limit + 1, minScore: SIMILAR_MIN_SCORE })
+  )
+    .filter((r) => r.id !== opts.excluding)
+    .slice(0, limit);
+  const slugs = await caseSlugs(
+    ctx,
+    rows.map((r) => r.case_id).filter((id) => mine.includes(id)),
+  );
+  return rows.map((r) => presentSimilar(r, slugs));
+}
+
+/** "Was this rumour already checked?" as someone types it: the similar claims, nothing written. */
+export async function similarTo(
+  ctx: Context,
+  text: string,
+  limit = 5,
+): Promise<{ similar: Static<typeof SimilarClaim>[] }> {
+  const folded = foldText(text);
+  return { similar: folded.length === 0 ? [] : await similarClaims(ctx, folded, { limit }) };
+}
+
 /** The folded text of a claim, refusing a text with no words. */
 export function foldClaimText(text: string): string {
   const folded = foldText(text);
@@ -59,15 +94,6 @@ export async function addClaim(
     caseId: scope.case.id,
     after: claim,
   });
-  const mine = await caseIdsOf(ctx, ctx.actor.userId);
-  const similar = (
-    await claims.search(folded, { caseIds: mine, alsoPublished: true, limit: 6, minScore: SIMILAR_MIN_SCORE })
-  )
-    .filter((r) => r.id !== c.id)
-    .slice(0, 5);
-  const slugs = await caseSlugs(
-    ctx,
-    similar.map((r) => r.case_id).filter((id) => mine.includes(id)),
-  );
-  return { claim, similar: similar.map((r) => presentSimilar(r, slugs)) };
+  const similar = await similarClaims(ctx, folded, { excluding: c.id });
+  return { claim, similar };
 }

@@ -5,7 +5,7 @@ import type { TimelineWindow } from '#src/platform/timeline.ts';
 import type { RowPage } from '#src/platform/pagination.ts';
 import { uniqueViolation } from '#src/platform/database/database-errors.ts';
 import { invalid } from '#src/platform/errors.ts';
-import type { ClaimEvidenceTable, ClaimStatus, ClaimTable } from './claim.tables.ts';
+import type { ClaimEvidenceTable, ClaimStatus, ClaimTable, Verdict } from './claim.tables.ts';
 
 const NEWEST_FIRST = [
   { column: 'created_at', desc: true },
@@ -50,14 +50,37 @@ export class ClaimRepository {
   /** Newest first, keyset-paginated on (created_at, id) so pages stay stable under inserts. */
   async page(
     caseId: string,
-    opts: { limit: number; after?: readonly [Date, string]; status?: ClaimStatus },
+    opts: {
+      limit: number;
+      after?: readonly [Date, string];
+      status?: ClaimStatus;
+      verdict?: Verdict;
+      published?: boolean;
+    },
   ): Promise<RowPage<ClaimRow>> {
     let q = this.db.selectFrom('claim').selectAll().where('case_id', '=', caseId);
     if (opts.status) q = q.where('status', '=', opts.status);
+    if (opts.verdict) q = q.where('verdict', '=', opts.verdict);
+    if (opts.published !== undefined) q = q.where('published_at', opts.published ? 'is not' : 'is', null);
     // created_at is stored to the millisecond (migration 0001), exactly what a cursor carries, so
     // the keyset compares equal values and the (case_id, created_at, id) index serves the query.
     return keysetPage(q, NEWEST_FIRST, opts.after, opts.limit);
   }
+  /** How many claims of a case are in each status, and how many verdicts are published. */
+  async counts(caseId: string): Promise<{ status: ClaimStatus; published: boolean; n: number }[]> {
+    const rows = await this.db
+      .selectFrom('claim')
+      .select((eb) => [
+        'status',
+        sql<boolean>`published_at is not null`.as('published'),
+        eb.fn.countAll<string>().as('n'),
+      ])
+      .where('case_id', '=', caseId)
+      .groupBy(['status', sql`published_at is not null`])
+      .execute();
+    return rows.map((r) => ({ status: r.status, published: r.published, n: Number(r.n) }));
+  }
+
   /**
    * Full-text and trigram search over folded text. `caseIds` null = every case. A row matches
    * when its words contain the query's words, or when it is close to the query as trigrams

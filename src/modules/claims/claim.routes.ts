@@ -3,14 +3,16 @@ import { CaseParams } from '#src/modules/cases/index.ts';
 import type { Router } from '#src/platform/http/router.ts';
 import { jsonForHtml } from '#src/platform/http/safe-output.ts';
 import { CaseRef, Uuid } from '#src/platform/schemas.ts';
-import { addClaim } from './add-claim.ts';
-import { exportClaimReviews } from './claimreview.ts';
+import { addClaim, similarTo } from './add-claim.ts';
+import { exportClaimReviews, previewClaimReview } from './claimreview.ts';
 import { addEvidence, removeEvidence, updateEvidence } from './evidence.ts';
-import { getClaim, listClaims, searchClaims } from './read-claims.ts';
+import { countClaims, getClaim, listClaims, searchClaims } from './read-claims.ts';
 import {
   AddEvidenceBody,
   Claim,
+  ClaimCounts,
   ClaimListQuery,
+  ClaimReviewPreview,
   ClaimPage,
   ClaimSearchQuery,
   ClaimSearchResult,
@@ -19,9 +21,12 @@ import {
   UpdateClaimBody,
   VerdictBody,
   UpdateEvidenceBody,
+  SimilarQuery,
+  SimilarResult,
+  WithdrawBody,
 } from './schemas.ts';
 import { updateClaim } from './update-claim.ts';
-import { publishVerdict, setVerdict, startReview } from './verdicts.ts';
+import { publishVerdict, setVerdict, startReview, withdrawVerdict } from './verdicts.ts';
 
 const ClaimParams = Type.Object({ caseId: CaseRef, claimId: Uuid });
 const tags = ['claims'];
@@ -37,7 +42,7 @@ export function claimRoutes(r: Router): void {
     {
       access: read,
       tags,
-      summary: 'Claims, newest first (cursor pagination)',
+      summary: 'Claims, newest first (cursor pagination); by status, verdict, published or not',
       params: CaseParams,
       querystring: ClaimListQuery,
       response: ClaimPage,
@@ -70,6 +75,30 @@ export function claimRoutes(r: Router): void {
       response: ClaimSearchResult,
     },
     (ctx, { scope, query }) => searchClaims(ctx, scope, query.q, query.limit),
+  );
+
+  r.get(
+    `${C}/counts`,
+    {
+      access: read,
+      tags,
+      summary: 'How many claims are in each status, and how many verdicts are published',
+      params: CaseParams,
+      response: ClaimCounts,
+    },
+    (ctx, { scope }) => countClaims(ctx, scope),
+  );
+
+  r.get(
+    `${C}/:claimId/claimreview`,
+    {
+      access: read,
+      tags,
+      summary: "The claim's ClaimReview: as published, or as publishing it now would make it (preview)",
+      params: ClaimParams,
+      response: ClaimReviewPreview,
+    },
+    (ctx, { scope, params }) => previewClaimReview(ctx, scope, params.claimId),
   );
 
   r.get(
@@ -134,6 +163,33 @@ export function claimRoutes(r: Router): void {
       response: Claim,
     },
     (ctx, { scope, params, body }) => addEvidence(ctx, scope, params.claimId, body),
+  );
+
+  r.post(
+    `${C}/:claimId/withdraw`,
+    {
+      access: review,
+      tags,
+      summary: 'Withdraw a published verdict (reviewers), with the reason',
+      params: ClaimParams,
+      body: WithdrawBody,
+      response: Claim,
+    },
+    (ctx, { scope, params, body }) =>
+      withdrawVerdict(ctx, scope, params.claimId, `withdrawn by a reviewer: ${body.reason}`),
+  );
+
+  r.get(
+    '/api/claims/similar',
+    {
+      access: { kind: 'authenticated' },
+      tags,
+      summary:
+        'Claims that read like a text (your cases, and published verdicts): "was this rumour already checked?"',
+      querystring: SimilarQuery,
+      response: SimilarResult,
+    },
+    (ctx, { query }) => similarTo(ctx, query.q, query.limit),
   );
 
   const EvidenceParams = Type.Object({ caseId: CaseRef, claimId: Uuid, evidenceId: Uuid });

@@ -6,6 +6,8 @@ import type { Precision } from '#src/platform/database/schema.ts';
 import type { Verdict } from './claim.tables.ts';
 import { ClaimRepository, type ClaimRow } from './claim.repository.ts';
 import type { Config } from '#src/platform/config.ts';
+import { invalid } from '#src/platform/errors.ts';
+import { loadClaim } from './load-claim.ts';
 
 function partialOrInstant(at: Date, precision: Precision | null, zone: string): string {
   return precision === 'day' || precision === 'month' || precision === 'year'
@@ -94,4 +96,31 @@ export async function exportClaimReviews(ctx: Context, scope: CaseScope): Promis
       ctx.config,
     ),
   );
+}
+
+/**
+ * The ClaimReview of one claim's verdict: as published, or — before it is — as publishing it now
+ * would make it (the reviewer's preview). A claim without a verdict has none.
+ */
+export async function previewClaimReview(
+  ctx: Context,
+  scope: CaseScope,
+  id: string,
+): Promise<{ published: boolean; claimReview: ClaimReview }> {
+  const c = await loadClaim(ctx, scope, id);
+  if (c.status !== 'verdict' || !c.verdict)
+    throw invalid('claim.no_verdict', 'the claim has no verdict yet: there is no ClaimReview to show');
+  const published = c.published_at !== null;
+  const row: ClaimRow = published
+    ? c
+    : {
+        ...c,
+        published_at: ctx.clock.now(),
+        public_url: publicVerdictUrl(ctx.config, c.id),
+        author_name: ctx.config.organisationName,
+      };
+  const claimant = c.claimant_source_id
+    ? (await sourcesById(ctx, scope.case.id, [c.claimant_source_id])).get(c.claimant_source_id)
+    : undefined;
+  return { published, claimReview: claimReviewOf(row, claimant, scope.case.time_zone, ctx.config) };
 }

@@ -102,7 +102,26 @@ export const VerdictBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const ClaimListQuery = PageQuery({ status: Type.Optional(ClaimStatus) });
+export const ClaimListQuery = PageQuery({
+  status: Type.Optional(ClaimStatus),
+  verdict: Type.Optional(Verdict),
+  published: Type.Optional(
+    Type.Boolean({ description: 'only claims whose verdict is (true) or is not (false) published' }),
+  ),
+});
+export const ClaimCounts = Type.Object({
+  unverified: Type.Integer(),
+  in_review: Type.Integer(),
+  verdict: Type.Integer({ description: 'with a verdict, published or not' }),
+  published: Type.Integer({ description: 'with a published verdict' }),
+  total: Type.Integer(),
+});
+export const ClaimReviewPreview = Type.Object({
+  published: Type.Boolean({ description: 'false: this is how the verdict would be published now' }),
+  claimReview: Type.Record(Type.String(), Type.Unknown(), {
+    description: 'schema.org ClaimReview (JSON-LD)',
+  }),
+});
 export const ClaimPage = Page('claims', Claim);
 export const ClaimSearchQuery = Type.Object(
   {
@@ -118,3 +137,16 @@ export const UpdateClaimBody = Type.Partial(CreateClaimBody, {
   additionalProperties: false,
   minProperties: 1,
 });
+
+export const WithdrawBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { additionalProperties: false },
+);
+export const SimilarQuery = Type.Object(
+  {
+    q: Type.String({ minLength: 1, maxLength: 5000 }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 5 })),
+  },
+  { additionalProperties: false },
+);
+export const SimilarResult = Type.Object({ similar: Type.Array(SimilarClaim) });

@@ -23,6 +23,7 @@ export const claimTimeline: TimelineSource = async (ctx, scope, window) => {
       sourceTimeZone: cl.first_seen_time_zone,
       kind: 'claim.first_seen',
       title: `claim first seen: ${clipTitle(cl.text)}`,
+      parts: { subject: null, text: clipTitle(cl.text), detail: null },
     })),
     ...verdicts.map((cl) => ({
       ...base(cl),
@@ -31,6 +32,7 @@ export const claimTimeline: TimelineSource = async (ctx, scope, window) => {
       sourceTimeZone: cl.verdict_as_of_time_zone,
       kind: 'claim.verdict',
       title: `verdict ${cl.verdict}: ${clipTitle(cl.text)}`,
+      parts: { subject: null, text: clipTitle(cl.text), detail: cl.verdict },
     })),
     ...published.map((cl) => ({
       ...base(cl),
@@ -39,6 +41,7 @@ export const claimTimeline: TimelineSource = async (ctx, scope, window) => {
       sourceTimeZone: null,
       kind: 'claim.published',
       title: `verdict published: ${clipTitle(cl.text)}`,
+      parts: { subject: null, text: clipTitle(cl.text), detail: cl.verdict },
     })),
   ];
   return items;

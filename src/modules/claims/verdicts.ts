@@ -6,6 +6,7 @@ import { readWhen } from '#src/platform/when.ts';
 import type { Verdict } from './claim.tables.ts';
 import { ClaimRepository } from './claim.repository.ts';
 import { publicVerdictUrl } from './claimreview.ts';
+import { withdrawPublication } from './publication.ts';
 import { claimWithEvidence, loadClaim } from './load-claim.ts';
 import type { Claim, VerdictBody } from './schemas.ts';
 
@@ -107,4 +108,16 @@ export async function publishVerdict(ctx: Context, scope: CaseScope, id: string)
     after: { publishedAt: u.published_at, publicUrl: u.public_url, authorName: u.author_name },
   });
   return claimWithEvidence(ctx, scope, u);
+}
+
+/** Takes a published verdict down until a reviewer publishes it again; the trail keeps the reason. */
+export async function withdrawVerdict(
+  ctx: Context,
+  scope: CaseScope,
+  id: string,
+  reason: string,
+): Promise<Claim> {
+  const c = await loadClaim(ctx, scope, id);
+  if (!c.published_at) throw invalid('claim.not_published', 'the verdict is not published');
+  return claimWithEvidence(ctx, scope, await withdrawPublication(ctx, c, reason));
 }

@@ -1,4 +1,4 @@
-/** The installation itself: health, readiness, migrations and the home page. */
+/** The installation itself: health, readiness and migrations. */
 import type { AtharModule } from '#src/platform/module.ts';
 import { systemRoutes } from './system.routes.ts';
 

@@ -1,21 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { Router } from '#src/platform/http/router.ts';
-import { HOME_PAGE } from './home-page.ts';
 import { applyMigrations, readiness } from './readiness.ts';
 
 const open = { kind: 'public' } as const;
 
-/** Liveness and readiness for orchestrators and `athar` itself, the home page, and migrations. */
+/** Liveness and readiness for orchestrators and `athar` itself, and migrations. */
 export function systemRoutes(r: Router): void {
-  r.get(
-    '/',
-    { access: open, tags: ['system'], summary: 'Home page', hide: true },
-    async (_ctx, _in, { reply }) => {
-      void reply.type('text/html; charset=utf-8');
-      return HOME_PAGE;
-    },
-  );
-
   r.get(
     '/healthz',
     {

@@ -61,6 +61,7 @@ function render(i: TimelineItem, display: string, caseZone: string): TimelineEnt
     entityType: i.entityType,
     entityId: i.entityId,
     title: i.title,
+    parts: i.parts,
     isDemo: i.isDemo,
   };
 }

@@ -13,7 +13,15 @@ export const TimelineEntry = Type.Object({
   }),
   entityType: Type.String(),
   entityId: Type.String(),
-  title: Type.String(),
+  title: Type.String({ description: 'a sentence in English' }),
+  parts: Type.Object(
+    {
+      subject: Nullable(Type.String({ description: 'who: the source, the team' })),
+      text: Type.String({ description: "the record's own words, clipped" }),
+      detail: Nullable(Type.String({ description: "a code: the sweep's result, the verdict" })),
+    },
+    { description: 'the parts of the title, to word it in another language' },
+  ),
   isDemo: Type.Boolean(),
 });
 export type TimelineEntry = Static<typeof TimelineEntry>;
