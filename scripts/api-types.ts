@@ -18,8 +18,15 @@ export async function openapiDocument(): Promise<Record<string, unknown>> {
   const config = loadConfig({ ATHAR_LOG_LEVEL: 'silent', ATHAR_DATA_DIR: '/nonexistent' });
   const server = await buildServer(
     {
-      config, log: pino({ level: 'silent' }), modules: modulesFor(config), run: never,
-      security: { authenticator: { token: never, session: never, local: never, csrfMatches: () => false }, cases: { authorize: never }, localTokens: new Set() },
+      config,
+      log: pino({ level: 'silent' }),
+      modules: modulesFor(config),
+      run: never,
+      security: {
+        authenticator: { token: never, session: never, local: never, csrfMatches: () => false },
+        cases: { authorize: never },
+        localTokens: new Set(),
+      },
     },
     { logger: false },
   );
@@ -32,7 +39,7 @@ export async function openapiDocument(): Promise<Record<string, unknown>> {
 
 /** The TypeScript the desk imports. */
 export async function apiTypes(): Promise<string> {
-  const ast = await openapiTS(await openapiDocument() as never);
+  const ast = await openapiTS((await openapiDocument()) as never);
   return `// Generated from athar's OpenAPI document by scripts/api-types.ts (npm run api:types). Do not edit.\n${astToString(ast)}`;
 }
 

@@ -1,8 +1,9 @@
-// Compiles the CLI and the server to dist/ (run by `npm install` through `prepare`, and by
-// `npm run build`). bin/athar.js starts from it when the sources are exactly those it was built
+// Compiles the CLI and the server to dist/, and the web desk to web/dist/ (run by `npm install`
+// through `prepare`, and by `npm run build`). bin/athar.js starts from it when the sources are exactly those it was built
 // from, which keeps a command through a running server and `--help` under 0.3 s; otherwise it
 // runs the TypeScript sources through tsx, so an edit is never run stale.
 import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildInputs } from './build-inputs.js';
@@ -47,3 +48,18 @@ writeFileSync(
 if (existsSync(out)) renameSync(out, old);
 renameSync(next, out);
 rmSync(old, { recursive: true, force: true });
+
+// The web desk (web/, React + Vite) into web/dist, swapped in the same way: a running server has
+// read the old one into memory and keeps serving it until it restarts.
+const webOut = path.join(root, 'web', 'dist');
+const webNext = path.join(root, 'web', `dist.${process.pid}`);
+const webOld = path.join(root, 'web', `dist.old.${process.pid}`);
+rmSync(webNext, { recursive: true, force: true });
+await viteBuild({
+  configFile: path.join(root, 'web', 'vite.config.ts'),
+  logLevel: 'warn',
+  build: { outDir: webNext, emptyOutDir: true },
+});
+if (existsSync(webOut)) renameSync(webOut, webOld);
+renameSync(webNext, webOut);
+rmSync(webOld, { recursive: true, force: true });

@@ -1,0 +1,41 @@
+// Every string the desk shows comes from these files (test/web/i18n.test.ts checks that the three
+// languages have the same keys and that no component shows text of its own). The language is the
+// reader's choice, else the browser's on the first visit; Arabic turns the whole layout right to left.
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { getPrefs, type Language } from '../lib/prefs';
+import ar from './ar.json';
+import en from './en.json';
+import fr from './fr.json';
+
+export const resources = { en: { translation: en }, ar: { translation: ar }, fr: { translation: fr } };
+
+/** Keys asked for that no file has: the end-to-end tests fail when any page asks for one. */
+export const missingKeys = new Set<string>();
+
+export function direction(language: Language): 'rtl' | 'ltr' {
+  return language === 'ar' ? 'rtl' : 'ltr';
+}
+
+export function applyLanguage(language: Language): void {
+  document.documentElement.lang = language;
+  document.documentElement.dir = direction(language);
+  if (i18next.language !== language) void i18next.changeLanguage(language);
+}
+
+void i18next.use(initReactI18next).init({
+  resources,
+  lng: getPrefs().language,
+  fallbackLng: false,
+  returnNull: false,
+  interpolation: { escapeValue: false }, // React renders text, never HTML
+  saveMissing: true,
+  missingKeyHandler: (_lngs, _ns, key) => {
+    missingKeys.add(key);
+  },
+});
+// Exposed for the end-to-end tests, which read which keys were missing.
+(globalThis as { __atharMissingKeys?: Set<string> }).__atharMissingKeys = missingKeys;
+applyLanguage(getPrefs().language);
+
+export default i18next;
