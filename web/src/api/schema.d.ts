@@ -1,4211 +1,4211 @@
 // Generated from athar's OpenAPI document by scripts/api-types.ts (npm run api:types). Do not edit.
 export interface paths {
-  '/api/admin/migrate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Apply pending database migrations */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              applied: number[];
+    "/api/admin/migrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply pending database migrations */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Sign in; sets the session cookie and returns the CSRF token */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            username: string;
-            password: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              user: {
-                id: string;
-                username: string;
-                displayName: string;
-                isAdmin: boolean;
-                mustChangePassword: boolean;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                disabledAt: string | null;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                createdAt: string;
-              };
-              csrfToken: string;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              expiresAt: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/logout': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** End this session */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Who am I */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              username: string;
-              isAdmin: boolean;
-              mustChangePassword: boolean;
-              via: string;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/password': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Change my password (required after a one-time password) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            currentPassword: string;
-            newPassword: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              username: string;
-              displayName: string;
-              isAdmin: boolean;
-              mustChangePassword: boolean;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              disabledAt: string | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              createdAt: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List users */
-    get: {
-      parameters: {
-        query?: {
-          /** @description page size (at most 500) */
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              users: {
-                id: string;
-                username: string;
-                displayName: string;
-                isAdmin: boolean;
-                mustChangePassword: boolean;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                disabledAt: string | null;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                createdAt: string;
-              }[];
-              nextCursor: string | null;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Create a user (without a password: a one-time password is returned) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @description lower case letters, digits, . _ - */
-            username: string;
-            displayName?: string;
-            password?: string;
-            isAdmin?: boolean;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              user: {
-                id: string;
-                username: string;
-                displayName: string;
-                isAdmin: boolean;
-                mustChangePassword: boolean;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                disabledAt: string | null;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                createdAt: string;
-              };
-              oneTimePassword?: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/users/{username}/disable': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Disable a user; ends their sessions and tokens */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          /** @description lower case letters, digits, . _ - */
-          username: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              username: string;
-              displayName: string;
-              isAdmin: boolean;
-              mustChangePassword: boolean;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              disabledAt: string | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              createdAt: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/users/{username}/reset-password': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Reset a password to a one-time password */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          /** @description lower case letters, digits, . _ - */
-          username: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              user: {
-                id: string;
-                username: string;
-                displayName: string;
-                isAdmin: boolean;
-                mustChangePassword: boolean;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                disabledAt: string | null;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                createdAt: string;
-              };
-              oneTimePassword: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/tokens': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** My API tokens (all tokens with ?all=true, administrators) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description page size (at most 500) */
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-          all?: boolean;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              tokens: {
-                id: string;
-                userId: string;
-                name: string;
-                prefix: string;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                createdAt: string;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                expiresAt: string | null;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                revokedAt: string | null;
-                /**
-                 * @description why the token stopped working
-                 * @enum {string|null}
-                 */
-                revokedReason: 'revoked' | 'password_changed' | 'password_reset' | 'user_disabled' | null;
-                /** @description who made the token (an administrator may make one for someone else) */
-                createdBy: string | null;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                lastUsedAt: string | null;
-              }[];
-              nextCursor: string | null;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Create an API token; the secret is shown once */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            name: string;
-            /** @description lower case letters, digits, . _ - */
-            username?: string;
-            expiresInDays?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              token: {
-                id: string;
-                userId: string;
-                name: string;
-                prefix: string;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                createdAt: string;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                expiresAt: string | null;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                revokedAt: string | null;
-                /**
-                 * @description why the token stopped working
-                 * @enum {string|null}
-                 */
-                revokedReason: 'revoked' | 'password_changed' | 'password_reset' | 'user_disabled' | null;
-                /** @description who made the token (an administrator may make one for someone else) */
-                createdBy: string | null;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                lastUsedAt: string | null;
-              };
-              /** @description shown once; store it now */
-              secret: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/tokens/{id}/revoke': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Revoke an API token */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              userId: string;
-              name: string;
-              prefix: string;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              createdAt: string;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              expiresAt: string | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              revokedAt: string | null;
-              /**
-               * @description why the token stopped working
-               * @enum {string|null}
-               */
-              revokedReason: 'revoked' | 'password_changed' | 'password_reset' | 'user_disabled' | null;
-              /** @description who made the token (an administrator may make one for someone else) */
-              createdBy: string | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              lastUsedAt: string | null;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/users/{username}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Correct a user's display name or administrator role */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          /** @description lower case letters, digits, . _ - */
-          username: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            displayName?: string;
-            isAdmin?: boolean;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              username: string;
-              displayName: string;
-              isAdmin: boolean;
-              mustChangePassword: boolean;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              disabledAt: string | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              createdAt: string;
-            };
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/cases': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Cases I can see */
-    get: {
-      parameters: {
-        query?: {
-          /** @description page size (at most 500) */
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              cases: {
-                id: string;
-                slug: string;
-                title: string;
-                description: string;
-                timeZone: string;
-                eventStart: {
-                  /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                  at: string;
-                  /** @description IANA time zone, e.g. Asia/Damascus */
-                  timeZone: string | null;
-                  /**
-                   * @description how precisely the source gave the time
-                   * @enum {string}
-                   */
-                  precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                  /** @description in the source zone (or the case zone), no more precise than known */
-                  local: string;
-                  asWritten?: string | null;
-                } | null;
-                isDemo: boolean;
-                /** @description the caller's role in this case */
-                role: string | null;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                createdAt: string;
-              }[];
-              nextCursor: string | null;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Create a case (its creator becomes its admin) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            slug: string;
-            title: string;
-            description?: string;
-            /** @description IANA time zone, e.g. Asia/Damascus */
-            timeZone: string;
-            eventStart?: {
-              at: string;
-              /** @description IANA time zone, e.g. Asia/Damascus */
-              timeZone?: string;
-              /**
-               * @description how precisely the source gave the time
-               * @enum {string}
-               */
-              precision?: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-              /** @description the time as the source wrote it */
-              asWritten?: string;
-            };
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              slug: string;
-              title: string;
-              description: string;
-              timeZone: string;
-              eventStart: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              isDemo: boolean;
-              /** @description the caller's role in this case */
-              role: string | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              createdAt: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One case */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              slug: string;
-              title: string;
-              description: string;
-              timeZone: string;
-              eventStart: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              isDemo: boolean;
-              /** @description the caller's role in this case */
-              role: string | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              createdAt: string;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Correct a case's title, description, time zone or start */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            title?: string;
-            description?: string;
-            /** @description IANA time zone, e.g. Asia/Damascus */
-            timeZone?: string;
-            eventStart?: {
-              at: string;
-              /** @description IANA time zone, e.g. Asia/Damascus */
-              timeZone?: string;
-              /**
-               * @description how precisely the source gave the time
-               * @enum {string}
-               */
-              precision?: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-              /** @description the time as the source wrote it */
-              asWritten?: string;
-            } | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              slug: string;
-              title: string;
-              description: string;
-              timeZone: string;
-              eventStart: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              isDemo: boolean;
-              /** @description the caller's role in this case */
-              role: string | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              createdAt: string;
-            };
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/cases/{caseId}/members': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Members of a case */
-    get: {
-      parameters: {
-        query?: {
-          /** @description page size (at most 500) */
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              members: {
-                userId: string;
-                username: string;
-                displayName: string;
-                /** @enum {string} */
-                role: 'admin' | 'editor' | 'reviewer' | 'caseworker' | 'viewer';
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                since: string;
-              }[];
-              nextCursor: string | null;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Add a member or change their role */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @description lower case letters, digits, . _ - */
-            username: string;
-            /** @enum {string} */
-            role: 'admin' | 'editor' | 'reviewer' | 'caseworker' | 'viewer';
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              userId: string;
-              username: string;
-              displayName: string;
-              /** @enum {string} */
-              role: 'admin' | 'editor' | 'reviewer' | 'caseworker' | 'viewer';
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              since: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/members/{username}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Remove a member */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          /** @description lower case letters, digits, . _ - */
-          username: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/sources': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Sources of a case */
-    get: {
-      parameters: {
-        query?: {
-          /** @description page size (at most 500) */
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              sources: {
-                id: string;
-                caseId: string;
-                /** @enum {string} */
-                kind: 'organisation' | 'outlet' | 'account' | 'person';
-                name: string;
-                platform: string | null;
-                handle: string | null;
-                url: string | null;
-                description: string;
-                isDemo: boolean;
-              }[];
-              nextCursor: string | null;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Add a source (organisation, outlet, account) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            kind: 'organisation' | 'outlet' | 'account' | 'person';
-            name: string;
-            platform?: string;
-            handle?: string;
-            /**
-             * Format: http-url
-             * @description an http or https URL
-             */
-            url?: string;
-            description?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              /** @enum {string} */
-              kind: 'organisation' | 'outlet' | 'account' | 'person';
-              name: string;
-              platform: string | null;
-              handle: string | null;
-              url: string | null;
-              description: string;
-              isDemo: boolean;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/sources/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One of the sources by id */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              /** @enum {string} */
-              kind: 'organisation' | 'outlet' | 'account' | 'person';
-              name: string;
-              platform: string | null;
-              handle: string | null;
-              url: string | null;
-              description: string;
-              isDemo: boolean;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Correct a source */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            kind?: 'organisation' | 'outlet' | 'account' | 'person';
-            name?: string;
-            platform?: string;
-            handle?: string;
-            /**
-             * Format: http-url
-             * @description an http or https URL
-             */
-            url?: string;
-            description?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              /** @enum {string} */
-              kind: 'organisation' | 'outlet' | 'account' | 'person';
-              name: string;
-              platform: string | null;
-              handle: string | null;
-              url: string | null;
-              description: string;
-              isDemo: boolean;
-            };
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/cases/{caseId}/statements': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** What sources said, in the order they said it (undated last); `order=newest` for the latest first */
-    get: {
-      parameters: {
-        query?: {
-          /** @description page size (at most 500) */
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-          sourceId?: string;
-          order?: 'oldest' | 'newest';
-        };
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              statements: {
-                id: string;
-                caseId: string;
-                sourceId: string;
-                text: string;
-                language: string;
-                stated: {
-                  /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                  at: string;
-                  /** @description IANA time zone, e.g. Asia/Damascus */
-                  timeZone: string | null;
-                  /**
-                   * @description how precisely the source gave the time
-                   * @enum {string}
-                   */
-                  precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                  /** @description in the source zone (or the case zone), no more precise than known */
-                  local: string;
-                  asWritten?: string | null;
-                } | null;
-                url: string | null;
-                quote: string | null;
-                isDemo: boolean;
-              }[];
-              nextCursor: string | null;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Record a statement with the time as the source gave it */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** Format: uuid */
-            sourceId: string;
-            text: string;
-            /** @description BCP 47 tag: ar, en, fr, ar-SY */
-            language: string;
-            stated?: {
-              at: string;
-              /** @description IANA time zone, e.g. Asia/Damascus */
-              timeZone?: string;
-              /**
-               * @description how precisely the source gave the time
-               * @enum {string}
-               */
-              precision?: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-              /** @description the time as the source wrote it */
-              asWritten?: string;
-            };
-            /**
-             * Format: http-url
-             * @description an http or https URL
-             */
-            url?: string;
-            quote?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              sourceId: string;
-              text: string;
-              language: string;
-              stated: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              url: string | null;
-              quote: string | null;
-              isDemo: boolean;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/statements/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One of the statements by id */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              sourceId: string;
-              text: string;
-              language: string;
-              stated: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              url: string | null;
-              quote: string | null;
-              isDemo: boolean;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Correct a statement */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            text?: string;
-            /** @description BCP 47 tag: ar, en, fr, ar-SY */
-            language?: string;
-            stated?: {
-              at: string;
-              /** @description IANA time zone, e.g. Asia/Damascus */
-              timeZone?: string;
-              /**
-               * @description how precisely the source gave the time
-               * @enum {string}
-               */
-              precision?: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-              /** @description the time as the source wrote it */
-              asWritten?: string;
-            };
-            /**
-             * Format: http-url
-             * @description an http or https URL
-             */
-            url?: string;
-            quote?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              sourceId: string;
-              text: string;
-              language: string;
-              stated: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              url: string | null;
-              quote: string | null;
-              isDemo: boolean;
-            };
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/cases/{caseId}/places': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Places (site → building → floor → zone) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description page size (at most 500) */
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              places: {
-                id: string;
-                caseId: string;
-                /** @enum {string} */
-                kind: 'region' | 'city' | 'town' | 'site' | 'building' | 'floor' | 'zone';
-                parentId: string | null;
-                names: {
-                  lang: string;
-                  name: string;
-                }[];
-                coordinates: {
-                  latitude: number;
-                  longitude: number;
-                  precisionM: number | null;
-                  approximate: boolean;
-                } | null;
-                description: string;
-                isDemo: boolean;
-              }[];
-              nextCursor: string | null;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Add a place */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            kind: 'region' | 'city' | 'town' | 'site' | 'building' | 'floor' | 'zone';
-            /** Format: uuid */
-            parentId?: string;
-            names: {
-              /** @description BCP 47 tag: ar, en, fr, ar-SY */
-              lang: string;
-              name: string;
-            }[];
-            coordinates?: {
-              latitude: number;
-              longitude: number;
-              /** @description radius in metres */
-              precisionM?: number;
-              approximate?: boolean;
-            };
-            description?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              /** @enum {string} */
-              kind: 'region' | 'city' | 'town' | 'site' | 'building' | 'floor' | 'zone';
-              parentId: string | null;
-              names: {
-                lang: string;
-                name: string;
-              }[];
-              coordinates: {
-                latitude: number;
-                longitude: number;
-                precisionM: number | null;
-                approximate: boolean;
-              } | null;
-              description: string;
-              isDemo: boolean;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/sweeps': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Searches of places, by when they started (undated last); `order=newest` for the latest first */
-    get: {
-      parameters: {
-        query?: {
-          /** @description page size (at most 500) */
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-          order?: 'oldest' | 'newest';
-        };
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              sweeps: {
-                id: string;
-                caseId: string;
-                placeId: string;
-                sourceId: string | null;
-                team: string | null;
-                started: {
-                  /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                  at: string;
-                  /** @description IANA time zone, e.g. Asia/Damascus */
-                  timeZone: string | null;
-                  /**
-                   * @description how precisely the source gave the time
-                   * @enum {string}
-                   */
-                  precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                  /** @description in the source zone (or the case zone), no more precise than known */
-                  local: string;
-                  asWritten?: string | null;
-                } | null;
-                ended: {
-                  /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                  at: string;
-                  /** @description IANA time zone, e.g. Asia/Damascus */
-                  timeZone: string | null;
-                  /**
-                   * @description how precisely the source gave the time
-                   * @enum {string}
-                   */
-                  precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                  /** @description in the source zone (or the case zone), no more precise than known */
-                  local: string;
-                  asWritten?: string | null;
-                } | null;
-                /** @enum {string} */
-                result: 'ongoing' | 'nothing_found' | 'people_found' | 'remains_found';
-                notes: string;
-                statementId: string | null;
-                isDemo: boolean;
-              }[];
-              nextCursor: string | null;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Record a search of a place */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** Format: uuid */
-            placeId: string;
-            /** Format: uuid */
-            sourceId?: string;
-            team?: string;
-            started?: {
-              at: string;
-              /** @description IANA time zone, e.g. Asia/Damascus */
-              timeZone?: string;
-              /**
-               * @description how precisely the source gave the time
-               * @enum {string}
-               */
-              precision?: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-              /** @description the time as the source wrote it */
-              asWritten?: string;
-            };
-            ended?: {
-              at: string;
-              /** @description IANA time zone, e.g. Asia/Damascus */
-              timeZone?: string;
-              /**
-               * @description how precisely the source gave the time
-               * @enum {string}
-               */
-              precision?: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-              /** @description the time as the source wrote it */
-              asWritten?: string;
-            };
-            /** @enum {string} */
-            result: 'ongoing' | 'nothing_found' | 'people_found' | 'remains_found';
-            notes?: string;
-            /** Format: uuid */
-            statementId?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              placeId: string;
-              sourceId: string | null;
-              team: string | null;
-              started: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              ended: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              /** @enum {string} */
-              result: 'ongoing' | 'nothing_found' | 'people_found' | 'remains_found';
-              notes: string;
-              statementId: string | null;
-              isDemo: boolean;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/sweeps/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One of the sweeps by id */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              placeId: string;
-              sourceId: string | null;
-              team: string | null;
-              started: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              ended: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              /** @enum {string} */
-              result: 'ongoing' | 'nothing_found' | 'people_found' | 'remains_found';
-              notes: string;
-              statementId: string | null;
-              isDemo: boolean;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Record how a search went on (end, result, notes) or correct it */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** Format: uuid */
-            sourceId?: string;
-            team?: string;
-            started?: {
-              at: string;
-              /** @description IANA time zone, e.g. Asia/Damascus */
-              timeZone?: string;
-              /**
-               * @description how precisely the source gave the time
-               * @enum {string}
-               */
-              precision?: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-              /** @description the time as the source wrote it */
-              asWritten?: string;
-            };
-            ended?: {
-              at: string;
-              /** @description IANA time zone, e.g. Asia/Damascus */
-              timeZone?: string;
-              /**
-               * @description how precisely the source gave the time
-               * @enum {string}
-               */
-              precision?: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-              /** @description the time as the source wrote it */
-              asWritten?: string;
-            };
-            /** @enum {string} */
-            result?: 'ongoing' | 'nothing_found' | 'people_found' | 'remains_found';
-            notes?: string;
-            /** Format: uuid */
-            statementId?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              placeId: string;
-              sourceId: string | null;
-              team: string | null;
-              started: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              ended: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              /** @enum {string} */
-              result: 'ongoing' | 'nothing_found' | 'people_found' | 'remains_found';
-              notes: string;
-              statementId: string | null;
-              isDemo: boolean;
-            };
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/cases/{caseId}/figures': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Figures with their period, source and method */
-    get: {
-      parameters: {
-        query?: {
-          /** @description page size (at most 500) */
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              figures: {
-                id: string;
-                caseId: string;
-                label: string;
-                value: number | null;
-                low: number | null;
-                high: number | null;
-                /** @enum {string} */
-                qualifier: 'exact' | 'approximately' | 'at_least' | 'at_most';
-                unit: string;
-                period: {
-                  from: string | null;
-                  to: string | null;
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applied: number[];
+                        };
+                    };
                 };
-                sourceId: string | null;
-                statementId: string | null;
-                method: string;
-                isDemo: boolean;
-              }[];
-              nextCursor: string | null;
             };
-          };
         };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    /** Record a figure */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            label: string;
-            value?: number;
-            low?: number;
-            high?: number;
-            /** @enum {string} */
-            qualifier?: 'exact' | 'approximately' | 'at_least' | 'at_most';
-            unit: string;
-            /** @description 1987, 1987-03 or 1987-03-14 */
-            periodFrom?: string;
-            /** @description 1987, 1987-03 or 1987-03-14 */
-            periodTo?: string;
-            /** Format: uuid */
-            sourceId?: string;
-            /** Format: uuid */
-            statementId?: string;
-            method?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              label: string;
-              value: number | null;
-              low: number | null;
-              high: number | null;
-              /** @enum {string} */
-              qualifier: 'exact' | 'approximately' | 'at_least' | 'at_most';
-              unit: string;
-              period: {
-                from: string | null;
-                to: string | null;
-              };
-              sourceId: string | null;
-              statementId: string | null;
-              method: string;
-              isDemo: boolean;
+        get?: never;
+        put?: never;
+        /** Sign in; sets the session cookie and returns the CSRF token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/places/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One of the places by id */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              /** @enum {string} */
-              kind: 'region' | 'city' | 'town' | 'site' | 'building' | 'floor' | 'zone';
-              parentId: string | null;
-              names: {
-                lang: string;
-                name: string;
-              }[];
-              coordinates: {
-                latitude: number;
-                longitude: number;
-                precisionM: number | null;
-                approximate: boolean;
-              } | null;
-              description: string;
-              isDemo: boolean;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Correct a place (kind, parent, names, position, description) */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            kind?: 'region' | 'city' | 'town' | 'site' | 'building' | 'floor' | 'zone';
-            /** Format: uuid */
-            parentId?: string | null;
-            names?: {
-              /** @description BCP 47 tag: ar, en, fr, ar-SY */
-              lang: string;
-              name: string;
-            }[];
-            coordinates?: {
-              latitude: number;
-              longitude: number;
-              /** @description radius in metres */
-              precisionM?: number;
-              approximate?: boolean;
-            } | null;
-            description?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              /** @enum {string} */
-              kind: 'region' | 'city' | 'town' | 'site' | 'building' | 'floor' | 'zone';
-              parentId: string | null;
-              names: {
-                lang: string;
-                name: string;
-              }[];
-              coordinates: {
-                latitude: number;
-                longitude: number;
-                precisionM: number | null;
-                approximate: boolean;
-              } | null;
-              description: string;
-              isDemo: boolean;
-            };
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/cases/{caseId}/figures/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One of the figures by id */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              label: string;
-              value: number | null;
-              low: number | null;
-              high: number | null;
-              /** @enum {string} */
-              qualifier: 'exact' | 'approximately' | 'at_least' | 'at_most';
-              unit: string;
-              period: {
-                from: string | null;
-                to: string | null;
-              };
-              sourceId: string | null;
-              statementId: string | null;
-              method: string;
-              isDemo: boolean;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Correct a figure (null clears a field: a value becomes a range) */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            label?: string;
-            value?: number | null;
-            low?: number | null;
-            high?: number | null;
-            /** @enum {string} */
-            qualifier?: 'exact' | 'approximately' | 'at_least' | 'at_most';
-            unit?: string;
-            /** @description 1987, 1987-03 or 1987-03-14 */
-            periodFrom?: string | null;
-            /** @description 1987, 1987-03 or 1987-03-14 */
-            periodTo?: string | null;
-            /** Format: uuid */
-            sourceId?: string | null;
-            /** Format: uuid */
-            statementId?: string | null;
-            method?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              label: string;
-              value: number | null;
-              low: number | null;
-              high: number | null;
-              /** @enum {string} */
-              qualifier: 'exact' | 'approximately' | 'at_least' | 'at_most';
-              unit: string;
-              period: {
-                from: string | null;
-                to: string | null;
-              };
-              sourceId: string | null;
-              statementId: string | null;
-              method: string;
-              isDemo: boolean;
-            };
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/cases/{caseId}/claims': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Claims, newest first (cursor pagination); by status, verdict, published or not */
-    get: {
-      parameters: {
-        query?: {
-          /** @description page size (at most 500) */
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-          status?: 'unverified' | 'in_review' | 'verdict';
-          verdict?: 'false' | 'misleading' | 'unproven' | 'true';
-          /** @description only claims whose verdict is (true) or is not (false) published */
-          published?: boolean;
-        };
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              claims: {
-                id: string;
-                caseId: string;
-                text: string;
-                language: string;
-                firstSeen: {
-                  /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                  at: string;
-                  /** @description IANA time zone, e.g. Asia/Damascus */
-                  timeZone: string | null;
-                  /**
-                   * @description how precisely the source gave the time
-                   * @enum {string}
-                   */
-                  precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                  /** @description in the source zone (or the case zone), no more precise than known */
-                  local: string;
-                  asWritten?: string | null;
-                } | null;
-                appearanceUrl: string | null;
-                claimantSourceId: string | null;
-                /** @enum {string} */
-                status: 'unverified' | 'in_review' | 'verdict';
-                /** @enum {string|null} */
-                verdict: 'false' | 'misleading' | 'unproven' | 'true' | null;
-                rating: number | null;
-                ratingOverridden: boolean;
-                summary: string | null;
-                reviewedBy: string | null;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                reviewedAt: string | null;
-                verdictAsOf: {
-                  /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                  at: string;
-                  /** @description IANA time zone, e.g. Asia/Damascus */
-                  timeZone: string | null;
-                  /**
-                   * @description how precisely the source gave the time
-                   * @enum {string}
-                   */
-                  precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                  /** @description in the source zone (or the case zone), no more precise than known */
-                  local: string;
-                  asWritten?: string | null;
-                } | null;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                publishedAt: string | null;
-                publicUrl: string | null;
-                authorName: string | null;
-                evidence: {
-                  id: string;
-                  /** @enum {string} */
-                  stance: 'supports' | 'refutes' | 'context';
-                  /** @enum {string} */
-                  targetType: 'statement' | 'sweep' | 'figure' | 'media_item' | 'person';
-                  targetId: string;
-                  note: string;
-                  /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                  createdAt: string;
-                }[];
-                isDemo: boolean;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                createdAt: string;
-              }[];
-              nextCursor: string | null;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** Add a claim; answers with similar claims already in the installation */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            text: string;
-            /** @description BCP 47 tag: ar, en, fr, ar-SY */
-            language: string;
-            firstSeen?: {
-              at: string;
-              /** @description IANA time zone, e.g. Asia/Damascus */
-              timeZone?: string;
-              /**
-               * @description how precisely the source gave the time
-               * @enum {string}
-               */
-              precision?: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-              /** @description the time as the source wrote it */
-              asWritten?: string;
-            };
-            /**
-             * Format: http-url
-             * @description an http or https URL
-             */
-            appearanceUrl?: string;
-            /** Format: uuid */
-            claimantSourceId?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              claim: {
-                id: string;
-                caseId: string;
-                text: string;
-                language: string;
-                firstSeen: {
-                  /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                  at: string;
-                  /** @description IANA time zone, e.g. Asia/Damascus */
-                  timeZone: string | null;
-                  /**
-                   * @description how precisely the source gave the time
-                   * @enum {string}
-                   */
-                  precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                  /** @description in the source zone (or the case zone), no more precise than known */
-                  local: string;
-                  asWritten?: string | null;
-                } | null;
-                appearanceUrl: string | null;
-                claimantSourceId: string | null;
-                /** @enum {string} */
-                status: 'unverified' | 'in_review' | 'verdict';
-                /** @enum {string|null} */
-                verdict: 'false' | 'misleading' | 'unproven' | 'true' | null;
-                rating: number | null;
-                ratingOverridden: boolean;
-                summary: string | null;
-                reviewedBy: string | null;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                reviewedAt: string | null;
-                verdictAsOf: {
-                  /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                  at: string;
-                  /** @description IANA time zone, e.g. Asia/Damascus */
-                  timeZone: string | null;
-                  /**
-                   * @description how precisely the source gave the time
-                   * @enum {string}
-                   */
-                  precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                  /** @description in the source zone (or the case zone), no more precise than known */
-                  local: string;
-                  asWritten?: string | null;
-                } | null;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                publishedAt: string | null;
-                publicUrl: string | null;
-                authorName: string | null;
-                evidence: {
-                  id: string;
-                  /** @enum {string} */
-                  stance: 'supports' | 'refutes' | 'context';
-                  /** @enum {string} */
-                  targetType: 'statement' | 'sweep' | 'figure' | 'media_item' | 'person';
-                  targetId: string;
-                  note: string;
-                  /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                  createdAt: string;
-                }[];
-                isDemo: boolean;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                createdAt: string;
-              };
-              /** @description claims already in the installation that read alike: was this rumour already checked? */
-              similar: {
-                id: string;
-                caseId: string | null;
-                /** @description null for a published verdict of a case you are not a member of: only what it published is shown */
-                caseSlug: string | null;
-                text: string;
-                /** @enum {string|null} */
-                status: 'unverified' | 'in_review' | 'verdict' | null;
-                /** @enum {string|null} */
-                verdict: 'false' | 'misleading' | 'unproven' | 'true' | null;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                publishedAt: string | null;
-                publicUrl: string | null;
-                score: number;
-              }[];
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/claims/search': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Full-text and trigram search (Arabic and Latin) */
-    get: {
-      parameters: {
-        query: {
-          q: string;
-          limit?: number;
-        };
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              results: {
-                id: string;
-                caseId: string | null;
-                /** @description null for a published verdict of a case you are not a member of: only what it published is shown */
-                caseSlug: string | null;
-                text: string;
-                /** @enum {string|null} */
-                status: 'unverified' | 'in_review' | 'verdict' | null;
-                /** @enum {string|null} */
-                verdict: 'false' | 'misleading' | 'unproven' | 'true' | null;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                publishedAt: string | null;
-                publicUrl: string | null;
-                score: number;
-              }[];
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/claims/counts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** How many claims are in each status, and how many verdicts are published */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              unverified: number;
-              in_review: number;
-              /** @description with a verdict, published or not */
-              verdict: number;
-              /** @description with a published verdict */
-              published: number;
-              total: number;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/claims/{claimId}/claimreview': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The claim's ClaimReview: as published, or as publishing it now would make it (preview) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          claimId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description false: this is how the verdict would be published now */
-              published: boolean;
-              /** @description schema.org ClaimReview (JSON-LD) */
-              claimReview: {
-                [key: string]: unknown;
-              };
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/claims/{claimId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One claim with its evidence */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          claimId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              text: string;
-              language: string;
-              firstSeen: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              appearanceUrl: string | null;
-              claimantSourceId: string | null;
-              /** @enum {string} */
-              status: 'unverified' | 'in_review' | 'verdict';
-              /** @enum {string|null} */
-              verdict: 'false' | 'misleading' | 'unproven' | 'true' | null;
-              rating: number | null;
-              ratingOverridden: boolean;
-              summary: string | null;
-              reviewedBy: string | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              reviewedAt: string | null;
-              verdictAsOf: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              publishedAt: string | null;
-              publicUrl: string | null;
-              authorName: string | null;
-              evidence: {
-                id: string;
-                /** @enum {string} */
-                stance: 'supports' | 'refutes' | 'context';
-                /** @enum {string} */
-                targetType: 'statement' | 'sweep' | 'figure' | 'media_item' | 'person';
-                targetId: string;
-                note: string;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                createdAt: string;
-              }[];
-              isDemo: boolean;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              createdAt: string;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Correct a claim (text, language, first seen, appearance, claimant); a changed text withdraws a publication */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          claimId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            text?: string;
-            /** @description BCP 47 tag: ar, en, fr, ar-SY */
-            language?: string;
-            firstSeen?: {
-              at: string;
-              /** @description IANA time zone, e.g. Asia/Damascus */
-              timeZone?: string;
-              /**
-               * @description how precisely the source gave the time
-               * @enum {string}
-               */
-              precision?: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-              /** @description the time as the source wrote it */
-              asWritten?: string;
-            };
-            /**
-             * Format: http-url
-             * @description an http or https URL
-             */
-            appearanceUrl?: string;
-            /** Format: uuid */
-            claimantSourceId?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              text: string;
-              language: string;
-              firstSeen: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              appearanceUrl: string | null;
-              claimantSourceId: string | null;
-              /** @enum {string} */
-              status: 'unverified' | 'in_review' | 'verdict';
-              /** @enum {string|null} */
-              verdict: 'false' | 'misleading' | 'unproven' | 'true' | null;
-              rating: number | null;
-              ratingOverridden: boolean;
-              summary: string | null;
-              reviewedBy: string | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              reviewedAt: string | null;
-              verdictAsOf: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              publishedAt: string | null;
-              publicUrl: string | null;
-              authorName: string | null;
-              evidence: {
-                id: string;
-                /** @enum {string} */
-                stance: 'supports' | 'refutes' | 'context';
-                /** @enum {string} */
-                targetType: 'statement' | 'sweep' | 'figure' | 'media_item' | 'person';
-                targetId: string;
-                note: string;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                createdAt: string;
-              }[];
-              isDemo: boolean;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              createdAt: string;
-            };
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/cases/{caseId}/claims/{claimId}/review': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Start reviewing a claim (unverified → in_review) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          claimId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              text: string;
-              language: string;
-              firstSeen: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              appearanceUrl: string | null;
-              claimantSourceId: string | null;
-              /** @enum {string} */
-              status: 'unverified' | 'in_review' | 'verdict';
-              /** @enum {string|null} */
-              verdict: 'false' | 'misleading' | 'unproven' | 'true' | null;
-              rating: number | null;
-              ratingOverridden: boolean;
-              summary: string | null;
-              reviewedBy: string | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              reviewedAt: string | null;
-              verdictAsOf: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              publishedAt: string | null;
-              publicUrl: string | null;
-              authorName: string | null;
-              evidence: {
-                id: string;
-                /** @enum {string} */
-                stance: 'supports' | 'refutes' | 'context';
-                /** @enum {string} */
-                targetType: 'statement' | 'sweep' | 'figure' | 'media_item' | 'person';
-                targetId: string;
-                note: string;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                createdAt: string;
-              }[];
-              isDemo: boolean;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              createdAt: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/claims/{claimId}/verdict': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Set or revise the verdict (reviewers) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          claimId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            verdict: 'false' | 'misleading' | 'unproven' | 'true';
-            summary: string;
-            /** @description default follows from the verdict */
-            rating?: number;
-            asOf?: {
-              at: string;
-              /** @description IANA time zone, e.g. Asia/Damascus */
-              timeZone?: string;
-              /**
-               * @description how precisely the source gave the time
-               * @enum {string}
-               */
-              precision?: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-              /** @description the time as the source wrote it */
-              asWritten?: string;
-            };
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              text: string;
-              language: string;
-              firstSeen: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              appearanceUrl: string | null;
-              claimantSourceId: string | null;
-              /** @enum {string} */
-              status: 'unverified' | 'in_review' | 'verdict';
-              /** @enum {string|null} */
-              verdict: 'false' | 'misleading' | 'unproven' | 'true' | null;
-              rating: number | null;
-              ratingOverridden: boolean;
-              summary: string | null;
-              reviewedBy: string | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              reviewedAt: string | null;
-              verdictAsOf: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              publishedAt: string | null;
-              publicUrl: string | null;
-              authorName: string | null;
-              evidence: {
-                id: string;
-                /** @enum {string} */
-                stance: 'supports' | 'refutes' | 'context';
-                /** @enum {string} */
-                targetType: 'statement' | 'sweep' | 'figure' | 'media_item' | 'person';
-                targetId: string;
-                note: string;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                createdAt: string;
-              }[];
-              isDemo: boolean;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              createdAt: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/claims/{claimId}/publish': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Publish the verdict */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          claimId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              text: string;
-              language: string;
-              firstSeen: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              appearanceUrl: string | null;
-              claimantSourceId: string | null;
-              /** @enum {string} */
-              status: 'unverified' | 'in_review' | 'verdict';
-              /** @enum {string|null} */
-              verdict: 'false' | 'misleading' | 'unproven' | 'true' | null;
-              rating: number | null;
-              ratingOverridden: boolean;
-              summary: string | null;
-              reviewedBy: string | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              reviewedAt: string | null;
-              verdictAsOf: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              publishedAt: string | null;
-              publicUrl: string | null;
-              authorName: string | null;
-              evidence: {
-                id: string;
-                /** @enum {string} */
-                stance: 'supports' | 'refutes' | 'context';
-                /** @enum {string} */
-                targetType: 'statement' | 'sweep' | 'figure' | 'media_item' | 'person';
-                targetId: string;
-                note: string;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                createdAt: string;
-              }[];
-              isDemo: boolean;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              createdAt: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/claims/{claimId}/evidence': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Link evidence (statement, sweep, figure) with a stance */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          claimId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            stance: 'supports' | 'refutes' | 'context';
-            /** @enum {string} */
-            targetType: 'statement' | 'sweep' | 'figure' | 'media_item' | 'person';
-            /** Format: uuid */
-            targetId: string;
-            note?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              text: string;
-              language: string;
-              firstSeen: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              appearanceUrl: string | null;
-              claimantSourceId: string | null;
-              /** @enum {string} */
-              status: 'unverified' | 'in_review' | 'verdict';
-              /** @enum {string|null} */
-              verdict: 'false' | 'misleading' | 'unproven' | 'true' | null;
-              rating: number | null;
-              ratingOverridden: boolean;
-              summary: string | null;
-              reviewedBy: string | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              reviewedAt: string | null;
-              verdictAsOf: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              publishedAt: string | null;
-              publicUrl: string | null;
-              authorName: string | null;
-              evidence: {
-                id: string;
-                /** @enum {string} */
-                stance: 'supports' | 'refutes' | 'context';
-                /** @enum {string} */
-                targetType: 'statement' | 'sweep' | 'figure' | 'media_item' | 'person';
-                targetId: string;
-                note: string;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                createdAt: string;
-              }[];
-              isDemo: boolean;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              createdAt: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/claims/{claimId}/withdraw': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Withdraw a published verdict (reviewers), with the reason */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          claimId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            reason: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              text: string;
-              language: string;
-              firstSeen: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              appearanceUrl: string | null;
-              claimantSourceId: string | null;
-              /** @enum {string} */
-              status: 'unverified' | 'in_review' | 'verdict';
-              /** @enum {string|null} */
-              verdict: 'false' | 'misleading' | 'unproven' | 'true' | null;
-              rating: number | null;
-              ratingOverridden: boolean;
-              summary: string | null;
-              reviewedBy: string | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              reviewedAt: string | null;
-              verdictAsOf: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              publishedAt: string | null;
-              publicUrl: string | null;
-              authorName: string | null;
-              evidence: {
-                id: string;
-                /** @enum {string} */
-                stance: 'supports' | 'refutes' | 'context';
-                /** @enum {string} */
-                targetType: 'statement' | 'sweep' | 'figure' | 'media_item' | 'person';
-                targetId: string;
-                note: string;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                createdAt: string;
-              }[];
-              isDemo: boolean;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              createdAt: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/claims/similar': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Claims that read like a text (your cases, and published verdicts): "was this rumour already checked?" */
-    get: {
-      parameters: {
-        query: {
-          q: string;
-          limit?: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              similar: {
-                id: string;
-                caseId: string | null;
-                /** @description null for a published verdict of a case you are not a member of: only what it published is shown */
-                caseSlug: string | null;
-                text: string;
-                /** @enum {string|null} */
-                status: 'unverified' | 'in_review' | 'verdict' | null;
-                /** @enum {string|null} */
-                verdict: 'false' | 'misleading' | 'unproven' | 'true' | null;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                publishedAt: string | null;
-                publicUrl: string | null;
-                score: number;
-              }[];
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/claims/{claimId}/evidence/{evidenceId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Unlink evidence from a claim (the record itself stays) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          claimId: string;
-          evidenceId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    options?: never;
-    head?: never;
-    /** Correct the stance or note of linked evidence */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-          claimId: string;
-          evidenceId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            stance?: 'supports' | 'refutes' | 'context';
-            note?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              caseId: string;
-              text: string;
-              language: string;
-              firstSeen: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              appearanceUrl: string | null;
-              claimantSourceId: string | null;
-              /** @enum {string} */
-              status: 'unverified' | 'in_review' | 'verdict';
-              /** @enum {string|null} */
-              verdict: 'false' | 'misleading' | 'unproven' | 'true' | null;
-              rating: number | null;
-              ratingOverridden: boolean;
-              summary: string | null;
-              reviewedBy: string | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              reviewedAt: string | null;
-              verdictAsOf: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                /** @description IANA time zone, e.g. Asia/Damascus */
-                timeZone: string | null;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                /** @description in the source zone (or the case zone), no more precise than known */
-                local: string;
-                asWritten?: string | null;
-              } | null;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              publishedAt: string | null;
-              publicUrl: string | null;
-              authorName: string | null;
-              evidence: {
-                id: string;
-                /** @enum {string} */
-                stance: 'supports' | 'refutes' | 'context';
-                /** @enum {string} */
-                targetType: 'statement' | 'sweep' | 'figure' | 'media_item' | 'person';
-                targetId: string;
-                note: string;
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                createdAt: string;
-              }[];
-              isDemo: boolean;
-              /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-              createdAt: string;
-            };
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/cases/{caseId}/claimreview': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** schema.org ClaimReview JSON-LD for every published verdict */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/public/verdicts/{claimId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A published verdict, for people (HTML with its ClaimReview) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          claimId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/public/verdicts/{claimId}/claimreview.json': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A published verdict as schema.org ClaimReview JSON-LD */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          claimId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/audit/verify': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Walk the hash chain; names the first altered, deleted or reordered event */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              ok: boolean;
-              /** @description events walked */
-              events: number;
-              head: {
-                seq: number;
-                hash: string;
-              } | null;
-              problem: {
-                kind: 'altered' | 'deleted' | 'reordered' | 'truncated';
-                seq: number;
-                id: string | null;
-                missingSeq?: number;
-                message: string;
-              } | null;
-              checkedAt: string;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/audit/events': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Audit events, newest first */
-    get: {
-      parameters: {
-        query?: {
-          /** @description page size (at most 500) */
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-          entityType?: string;
-          entityId?: string;
-          /** @description events with seq below this (older paging; prefer cursor) */
-          before?: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              events: {
-                seq: number;
-                id: string;
-                at: string;
-                actor: string;
-                actorId: string | null;
-                action: string;
-                entityType: string;
-                entityId: string | null;
-                caseId: string | null;
-                before: unknown;
-                after: unknown;
-                /** @description true when before/after are withheld: the event is of a case you are not a member of */
-                contentHidden?: boolean;
-                hash: string;
-              }[];
-              nextCursor: string | null;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/audit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A case's audit events (case admins) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description page size (at most 500) */
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-          entityType?: string;
-          entityId?: string;
-          /** @description events with seq below this (older paging; prefer cursor) */
-          before?: number;
-        };
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              events: {
-                seq: number;
-                id: string;
-                at: string;
-                actor: string;
-                actorId: string | null;
-                action: string;
-                entityType: string;
-                entityId: string | null;
-                caseId: string | null;
-                before: unknown;
-                after: unknown;
-                /** @description true when before/after are withheld: the event is of a case you are not a member of */
-                contentHidden?: boolean;
-                hash: string;
-              }[];
-              nextCursor: string | null;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/history': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A case's history, for its members: of one record, or since a moment */
-    get: {
-      parameters: {
-        query?: {
-          /** @description page size (at most 500) */
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-          entityType?: string;
-          entityId?: string;
-          /** @description events from this instant on (what changed since I last looked) */
-          since?: string;
-        };
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              events: {
-                seq: number;
-                id: string;
-                at: string;
-                actor: string;
-                actorId: string | null;
-                action: string;
-                entityType: string;
-                entityId: string | null;
-                caseId: string | null;
-                before: unknown;
-                after: unknown;
-                /** @description true when before/after are withheld: the event is of a case you are not a member of */
-                contentHidden?: boolean;
-                hash: string;
-              }[];
-              nextCursor: string | null;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/admin/demo': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Load the demo case "Sednaya prison, December 2024" (idempotent) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/cases/{caseId}/timeline': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Every dated thing in the case, in order, rendered in a zone (default: the case zone) */
-    get: {
-      parameters: {
-        query?: {
-          /** @description page size (at most 500) */
-          limit?: number;
-          /** @description nextCursor of the previous page */
-          cursor?: string;
-          /** @description IANA time zone, e.g. Asia/Damascus */
-          zone?: string;
-        };
-        header?: never;
-        path: {
-          caseId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              caseId: string;
-              timeZone: string;
-              entries: {
-                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
-                at: string;
-                local: string;
-                /**
-                 * @description how precisely the source gave the time
-                 * @enum {string}
-                 */
-                precision: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
-                sourceTimeZone: string | null;
-                /** @description case.event_start, statement, claim.first_seen, claim.verdict, claim.published, sweep.started, sweep.ended */
-                kind: string;
-                entityType: string;
-                entityId: string;
-                /** @description a sentence in English */
-                title: string;
-                /** @description the parts of the title, to word it in another language */
-                parts: {
-                  /** @description who: the source, the team */
-                  subject: string | null;
-                  /** @description the record's own words, clipped */
-                  text: string;
-                  /** @description a code: the sweep's result, the verdict */
-                  detail: string | null;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        password: string;
+                    };
                 };
-                isDemo: boolean;
-              }[];
-              nextCursor: string | null;
             };
-          };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                isAdmin: boolean;
+                                mustChangePassword: boolean;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                disabledAt: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                            };
+                            csrfToken: string;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
         };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who am I */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            username: string;
+                            isAdmin: boolean;
+                            mustChangePassword: boolean;
+                            via: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password (required after a one-time password) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            isAdmin: boolean;
+                            mustChangePassword: boolean;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            disabledAt: string | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size (at most 500) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            users: {
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                isAdmin: boolean;
+                                mustChangePassword: boolean;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                disabledAt: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a user (without a password: a one-time password is returned) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description lower case letters, digits, . _ - */
+                        username: string;
+                        displayName?: string;
+                        password?: string;
+                        isAdmin?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                isAdmin: boolean;
+                                mustChangePassword: boolean;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                disabledAt: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                            };
+                            oneTimePassword?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{username}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a user; ends their sessions and tokens */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description lower case letters, digits, . _ - */
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            isAdmin: boolean;
+                            mustChangePassword: boolean;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            disabledAt: string | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{username}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset a password to a one-time password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description lower case letters, digits, . _ - */
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                isAdmin: boolean;
+                                mustChangePassword: boolean;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                disabledAt: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                            };
+                            oneTimePassword: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My API tokens (all tokens with ?all=true, administrators) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size (at most 500) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    all?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tokens: {
+                                id: string;
+                                userId: string;
+                                name: string;
+                                prefix: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                expiresAt: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                revokedAt: string | null;
+                                /**
+                                 * @description why the token stopped working
+                                 * @enum {string|null}
+                                 */
+                                revokedReason: "revoked" | "password_changed" | "password_reset" | "user_disabled" | null;
+                                /** @description who made the token (an administrator may make one for someone else) */
+                                createdBy: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                lastUsedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API token; the secret is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description lower case letters, digits, . _ - */
+                        username?: string;
+                        expiresInDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: {
+                                id: string;
+                                userId: string;
+                                name: string;
+                                prefix: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                expiresAt: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                revokedAt: string | null;
+                                /**
+                                 * @description why the token stopped working
+                                 * @enum {string|null}
+                                 */
+                                revokedReason: "revoked" | "password_changed" | "password_reset" | "user_disabled" | null;
+                                /** @description who made the token (an administrator may make one for someone else) */
+                                createdBy: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                lastUsedAt: string | null;
+                            };
+                            /** @description shown once; store it now */
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an API token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            userId: string;
+                            name: string;
+                            prefix: string;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            expiresAt: string | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            revokedAt: string | null;
+                            /**
+                             * @description why the token stopped working
+                             * @enum {string|null}
+                             */
+                            revokedReason: "revoked" | "password_changed" | "password_reset" | "user_disabled" | null;
+                            /** @description who made the token (an administrator may make one for someone else) */
+                            createdBy: string | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            lastUsedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a user's display name or administrator role */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description lower case letters, digits, . _ - */
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName?: string;
+                        isAdmin?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            isAdmin: boolean;
+                            mustChangePassword: boolean;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            disabledAt: string | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases I can see */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size (at most 500) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cases: {
+                                id: string;
+                                slug: string;
+                                title: string;
+                                description: string;
+                                timeZone: string;
+                                eventStart: {
+                                    /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                    at: string;
+                                    /** @description IANA time zone, e.g. Asia/Damascus */
+                                    timeZone: string | null;
+                                    /**
+                                     * @description how precisely the source gave the time
+                                     * @enum {string}
+                                     */
+                                    precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                    /** @description in the source zone (or the case zone), no more precise than known */
+                                    local: string;
+                                    asWritten?: string | null;
+                                } | null;
+                                isDemo: boolean;
+                                /** @description the caller's role in this case */
+                                role: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a case (its creator becomes its admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        slug: string;
+                        title: string;
+                        description?: string;
+                        /** @description IANA time zone, e.g. Asia/Damascus */
+                        timeZone: string;
+                        eventStart?: {
+                            at: string;
+                            /** @description IANA time zone, e.g. Asia/Damascus */
+                            timeZone?: string;
+                            /**
+                             * @description how precisely the source gave the time
+                             * @enum {string}
+                             */
+                            precision?: "year" | "month" | "day" | "hour" | "minute" | "second";
+                            /** @description the time as the source wrote it */
+                            asWritten?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            slug: string;
+                            title: string;
+                            description: string;
+                            timeZone: string;
+                            eventStart: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            isDemo: boolean;
+                            /** @description the caller's role in this case */
+                            role: string | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            slug: string;
+                            title: string;
+                            description: string;
+                            timeZone: string;
+                            eventStart: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            isDemo: boolean;
+                            /** @description the caller's role in this case */
+                            role: string | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a case's title, description, time zone or start */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string;
+                        /** @description IANA time zone, e.g. Asia/Damascus */
+                        timeZone?: string;
+                        eventStart?: {
+                            at: string;
+                            /** @description IANA time zone, e.g. Asia/Damascus */
+                            timeZone?: string;
+                            /**
+                             * @description how precisely the source gave the time
+                             * @enum {string}
+                             */
+                            precision?: "year" | "month" | "day" | "hour" | "minute" | "second";
+                            /** @description the time as the source wrote it */
+                            asWritten?: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            slug: string;
+                            title: string;
+                            description: string;
+                            timeZone: string;
+                            eventStart: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            isDemo: boolean;
+                            /** @description the caller's role in this case */
+                            role: string | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/cases/{caseId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members of a case */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size (at most 500) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: {
+                                userId: string;
+                                username: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "admin" | "editor" | "reviewer" | "caseworker" | "viewer";
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                since: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a member or change their role */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description lower case letters, digits, . _ - */
+                        username: string;
+                        /** @enum {string} */
+                        role: "admin" | "editor" | "reviewer" | "caseworker" | "viewer";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: string;
+                            username: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "admin" | "editor" | "reviewer" | "caseworker" | "viewer";
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            since: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/members/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    /** @description lower case letters, digits, . _ - */
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sources of a case */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size (at most 500) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sources: {
+                                id: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                kind: "organisation" | "outlet" | "account" | "person";
+                                name: string;
+                                platform: string | null;
+                                handle: string | null;
+                                url: string | null;
+                                description: string;
+                                isDemo: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a source (organisation, outlet, account) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "organisation" | "outlet" | "account" | "person";
+                        name: string;
+                        platform?: string;
+                        handle?: string;
+                        /**
+                         * Format: http-url
+                         * @description an http or https URL
+                         */
+                        url?: string;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            /** @enum {string} */
+                            kind: "organisation" | "outlet" | "account" | "person";
+                            name: string;
+                            platform: string | null;
+                            handle: string | null;
+                            url: string | null;
+                            description: string;
+                            isDemo: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the sources by id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            /** @enum {string} */
+                            kind: "organisation" | "outlet" | "account" | "person";
+                            name: string;
+                            platform: string | null;
+                            handle: string | null;
+                            url: string | null;
+                            description: string;
+                            isDemo: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a source */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind?: "organisation" | "outlet" | "account" | "person";
+                        name?: string;
+                        platform?: string;
+                        handle?: string;
+                        /**
+                         * Format: http-url
+                         * @description an http or https URL
+                         */
+                        url?: string;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            /** @enum {string} */
+                            kind: "organisation" | "outlet" | "account" | "person";
+                            name: string;
+                            platform: string | null;
+                            handle: string | null;
+                            url: string | null;
+                            description: string;
+                            isDemo: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/cases/{caseId}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What sources said, in the order they said it (undated last); `order=newest` for the latest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size (at most 500) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    sourceId?: string;
+                    order?: "oldest" | "newest";
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statements: {
+                                id: string;
+                                caseId: string;
+                                sourceId: string;
+                                text: string;
+                                language: string;
+                                stated: {
+                                    /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                    at: string;
+                                    /** @description IANA time zone, e.g. Asia/Damascus */
+                                    timeZone: string | null;
+                                    /**
+                                     * @description how precisely the source gave the time
+                                     * @enum {string}
+                                     */
+                                    precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                    /** @description in the source zone (or the case zone), no more precise than known */
+                                    local: string;
+                                    asWritten?: string | null;
+                                } | null;
+                                url: string | null;
+                                quote: string | null;
+                                isDemo: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a statement with the time as the source gave it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        sourceId: string;
+                        text: string;
+                        /** @description BCP 47 tag: ar, en, fr, ar-SY */
+                        language: string;
+                        stated?: {
+                            at: string;
+                            /** @description IANA time zone, e.g. Asia/Damascus */
+                            timeZone?: string;
+                            /**
+                             * @description how precisely the source gave the time
+                             * @enum {string}
+                             */
+                            precision?: "year" | "month" | "day" | "hour" | "minute" | "second";
+                            /** @description the time as the source wrote it */
+                            asWritten?: string;
+                        };
+                        /**
+                         * Format: http-url
+                         * @description an http or https URL
+                         */
+                        url?: string;
+                        quote?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            sourceId: string;
+                            text: string;
+                            language: string;
+                            stated: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            url: string | null;
+                            quote: string | null;
+                            isDemo: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/statements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the statements by id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            sourceId: string;
+                            text: string;
+                            language: string;
+                            stated: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            url: string | null;
+                            quote: string | null;
+                            isDemo: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a statement */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text?: string;
+                        /** @description BCP 47 tag: ar, en, fr, ar-SY */
+                        language?: string;
+                        stated?: {
+                            at: string;
+                            /** @description IANA time zone, e.g. Asia/Damascus */
+                            timeZone?: string;
+                            /**
+                             * @description how precisely the source gave the time
+                             * @enum {string}
+                             */
+                            precision?: "year" | "month" | "day" | "hour" | "minute" | "second";
+                            /** @description the time as the source wrote it */
+                            asWritten?: string;
+                        };
+                        /**
+                         * Format: http-url
+                         * @description an http or https URL
+                         */
+                        url?: string;
+                        quote?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            sourceId: string;
+                            text: string;
+                            language: string;
+                            stated: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            url: string | null;
+                            quote: string | null;
+                            isDemo: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/cases/{caseId}/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Places (site → building → floor → zone) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size (at most 500) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            places: {
+                                id: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                kind: "region" | "city" | "town" | "site" | "building" | "floor" | "zone";
+                                parentId: string | null;
+                                names: {
+                                    lang: string;
+                                    name: string;
+                                }[];
+                                coordinates: {
+                                    latitude: number;
+                                    longitude: number;
+                                    precisionM: number | null;
+                                    approximate: boolean;
+                                } | null;
+                                description: string;
+                                isDemo: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a place */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "region" | "city" | "town" | "site" | "building" | "floor" | "zone";
+                        /** Format: uuid */
+                        parentId?: string;
+                        names: {
+                            /** @description BCP 47 tag: ar, en, fr, ar-SY */
+                            lang: string;
+                            name: string;
+                        }[];
+                        coordinates?: {
+                            latitude: number;
+                            longitude: number;
+                            /** @description radius in metres */
+                            precisionM?: number;
+                            approximate?: boolean;
+                        };
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            /** @enum {string} */
+                            kind: "region" | "city" | "town" | "site" | "building" | "floor" | "zone";
+                            parentId: string | null;
+                            names: {
+                                lang: string;
+                                name: string;
+                            }[];
+                            coordinates: {
+                                latitude: number;
+                                longitude: number;
+                                precisionM: number | null;
+                                approximate: boolean;
+                            } | null;
+                            description: string;
+                            isDemo: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/sweeps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Searches of places, by when they started (undated last); `order=newest` for the latest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size (at most 500) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    order?: "oldest" | "newest";
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sweeps: {
+                                id: string;
+                                caseId: string;
+                                placeId: string;
+                                sourceId: string | null;
+                                team: string | null;
+                                started: {
+                                    /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                    at: string;
+                                    /** @description IANA time zone, e.g. Asia/Damascus */
+                                    timeZone: string | null;
+                                    /**
+                                     * @description how precisely the source gave the time
+                                     * @enum {string}
+                                     */
+                                    precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                    /** @description in the source zone (or the case zone), no more precise than known */
+                                    local: string;
+                                    asWritten?: string | null;
+                                } | null;
+                                ended: {
+                                    /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                    at: string;
+                                    /** @description IANA time zone, e.g. Asia/Damascus */
+                                    timeZone: string | null;
+                                    /**
+                                     * @description how precisely the source gave the time
+                                     * @enum {string}
+                                     */
+                                    precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                    /** @description in the source zone (or the case zone), no more precise than known */
+                                    local: string;
+                                    asWritten?: string | null;
+                                } | null;
+                                /** @enum {string} */
+                                result: "ongoing" | "nothing_found" | "people_found" | "remains_found";
+                                notes: string;
+                                statementId: string | null;
+                                isDemo: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a search of a place */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        placeId: string;
+                        /** Format: uuid */
+                        sourceId?: string;
+                        team?: string;
+                        started?: {
+                            at: string;
+                            /** @description IANA time zone, e.g. Asia/Damascus */
+                            timeZone?: string;
+                            /**
+                             * @description how precisely the source gave the time
+                             * @enum {string}
+                             */
+                            precision?: "year" | "month" | "day" | "hour" | "minute" | "second";
+                            /** @description the time as the source wrote it */
+                            asWritten?: string;
+                        };
+                        ended?: {
+                            at: string;
+                            /** @description IANA time zone, e.g. Asia/Damascus */
+                            timeZone?: string;
+                            /**
+                             * @description how precisely the source gave the time
+                             * @enum {string}
+                             */
+                            precision?: "year" | "month" | "day" | "hour" | "minute" | "second";
+                            /** @description the time as the source wrote it */
+                            asWritten?: string;
+                        };
+                        /** @enum {string} */
+                        result: "ongoing" | "nothing_found" | "people_found" | "remains_found";
+                        notes?: string;
+                        /** Format: uuid */
+                        statementId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            placeId: string;
+                            sourceId: string | null;
+                            team: string | null;
+                            started: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            ended: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            result: "ongoing" | "nothing_found" | "people_found" | "remains_found";
+                            notes: string;
+                            statementId: string | null;
+                            isDemo: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/sweeps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the sweeps by id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            placeId: string;
+                            sourceId: string | null;
+                            team: string | null;
+                            started: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            ended: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            result: "ongoing" | "nothing_found" | "people_found" | "remains_found";
+                            notes: string;
+                            statementId: string | null;
+                            isDemo: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record how a search went on (end, result, notes) or correct it */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        sourceId?: string;
+                        team?: string;
+                        started?: {
+                            at: string;
+                            /** @description IANA time zone, e.g. Asia/Damascus */
+                            timeZone?: string;
+                            /**
+                             * @description how precisely the source gave the time
+                             * @enum {string}
+                             */
+                            precision?: "year" | "month" | "day" | "hour" | "minute" | "second";
+                            /** @description the time as the source wrote it */
+                            asWritten?: string;
+                        };
+                        ended?: {
+                            at: string;
+                            /** @description IANA time zone, e.g. Asia/Damascus */
+                            timeZone?: string;
+                            /**
+                             * @description how precisely the source gave the time
+                             * @enum {string}
+                             */
+                            precision?: "year" | "month" | "day" | "hour" | "minute" | "second";
+                            /** @description the time as the source wrote it */
+                            asWritten?: string;
+                        };
+                        /** @enum {string} */
+                        result?: "ongoing" | "nothing_found" | "people_found" | "remains_found";
+                        notes?: string;
+                        /** Format: uuid */
+                        statementId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            placeId: string;
+                            sourceId: string | null;
+                            team: string | null;
+                            started: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            ended: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            result: "ongoing" | "nothing_found" | "people_found" | "remains_found";
+                            notes: string;
+                            statementId: string | null;
+                            isDemo: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/cases/{caseId}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Figures with their period, source and method */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size (at most 500) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            figures: {
+                                id: string;
+                                caseId: string;
+                                label: string;
+                                value: number | null;
+                                low: number | null;
+                                high: number | null;
+                                /** @enum {string} */
+                                qualifier: "exact" | "approximately" | "at_least" | "at_most";
+                                unit: string;
+                                period: {
+                                    from: string | null;
+                                    to: string | null;
+                                };
+                                sourceId: string | null;
+                                statementId: string | null;
+                                method: string;
+                                isDemo: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a figure */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label: string;
+                        value?: number;
+                        low?: number;
+                        high?: number;
+                        /** @enum {string} */
+                        qualifier?: "exact" | "approximately" | "at_least" | "at_most";
+                        unit: string;
+                        /** @description 1987, 1987-03 or 1987-03-14 */
+                        periodFrom?: string;
+                        /** @description 1987, 1987-03 or 1987-03-14 */
+                        periodTo?: string;
+                        /** Format: uuid */
+                        sourceId?: string;
+                        /** Format: uuid */
+                        statementId?: string;
+                        method?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            label: string;
+                            value: number | null;
+                            low: number | null;
+                            high: number | null;
+                            /** @enum {string} */
+                            qualifier: "exact" | "approximately" | "at_least" | "at_most";
+                            unit: string;
+                            period: {
+                                from: string | null;
+                                to: string | null;
+                            };
+                            sourceId: string | null;
+                            statementId: string | null;
+                            method: string;
+                            isDemo: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/places/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the places by id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            /** @enum {string} */
+                            kind: "region" | "city" | "town" | "site" | "building" | "floor" | "zone";
+                            parentId: string | null;
+                            names: {
+                                lang: string;
+                                name: string;
+                            }[];
+                            coordinates: {
+                                latitude: number;
+                                longitude: number;
+                                precisionM: number | null;
+                                approximate: boolean;
+                            } | null;
+                            description: string;
+                            isDemo: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a place (kind, parent, names, position, description) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind?: "region" | "city" | "town" | "site" | "building" | "floor" | "zone";
+                        /** Format: uuid */
+                        parentId?: string | null;
+                        names?: {
+                            /** @description BCP 47 tag: ar, en, fr, ar-SY */
+                            lang: string;
+                            name: string;
+                        }[];
+                        coordinates?: {
+                            latitude: number;
+                            longitude: number;
+                            /** @description radius in metres */
+                            precisionM?: number;
+                            approximate?: boolean;
+                        } | null;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            /** @enum {string} */
+                            kind: "region" | "city" | "town" | "site" | "building" | "floor" | "zone";
+                            parentId: string | null;
+                            names: {
+                                lang: string;
+                                name: string;
+                            }[];
+                            coordinates: {
+                                latitude: number;
+                                longitude: number;
+                                precisionM: number | null;
+                                approximate: boolean;
+                            } | null;
+                            description: string;
+                            isDemo: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/cases/{caseId}/figures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the figures by id */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            label: string;
+                            value: number | null;
+                            low: number | null;
+                            high: number | null;
+                            /** @enum {string} */
+                            qualifier: "exact" | "approximately" | "at_least" | "at_most";
+                            unit: string;
+                            period: {
+                                from: string | null;
+                                to: string | null;
+                            };
+                            sourceId: string | null;
+                            statementId: string | null;
+                            method: string;
+                            isDemo: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a figure (null clears a field: a value becomes a range) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label?: string;
+                        value?: number | null;
+                        low?: number | null;
+                        high?: number | null;
+                        /** @enum {string} */
+                        qualifier?: "exact" | "approximately" | "at_least" | "at_most";
+                        unit?: string;
+                        /** @description 1987, 1987-03 or 1987-03-14 */
+                        periodFrom?: string | null;
+                        /** @description 1987, 1987-03 or 1987-03-14 */
+                        periodTo?: string | null;
+                        /** Format: uuid */
+                        sourceId?: string | null;
+                        /** Format: uuid */
+                        statementId?: string | null;
+                        method?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            label: string;
+                            value: number | null;
+                            low: number | null;
+                            high: number | null;
+                            /** @enum {string} */
+                            qualifier: "exact" | "approximately" | "at_least" | "at_most";
+                            unit: string;
+                            period: {
+                                from: string | null;
+                                to: string | null;
+                            };
+                            sourceId: string | null;
+                            statementId: string | null;
+                            method: string;
+                            isDemo: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/cases/{caseId}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Claims, newest first (cursor pagination); by status, verdict, published or not */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size (at most 500) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    status?: "unverified" | "in_review" | "verdict";
+                    verdict?: "false" | "misleading" | "unproven" | "true";
+                    /** @description only claims whose verdict is (true) or is not (false) published */
+                    published?: boolean;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claims: {
+                                id: string;
+                                caseId: string;
+                                text: string;
+                                language: string;
+                                firstSeen: {
+                                    /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                    at: string;
+                                    /** @description IANA time zone, e.g. Asia/Damascus */
+                                    timeZone: string | null;
+                                    /**
+                                     * @description how precisely the source gave the time
+                                     * @enum {string}
+                                     */
+                                    precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                    /** @description in the source zone (or the case zone), no more precise than known */
+                                    local: string;
+                                    asWritten?: string | null;
+                                } | null;
+                                appearanceUrl: string | null;
+                                claimantSourceId: string | null;
+                                /** @enum {string} */
+                                status: "unverified" | "in_review" | "verdict";
+                                /** @enum {string|null} */
+                                verdict: "false" | "misleading" | "unproven" | "true" | null;
+                                rating: number | null;
+                                ratingOverridden: boolean;
+                                summary: string | null;
+                                reviewedBy: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                reviewedAt: string | null;
+                                verdictAsOf: {
+                                    /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                    at: string;
+                                    /** @description IANA time zone, e.g. Asia/Damascus */
+                                    timeZone: string | null;
+                                    /**
+                                     * @description how precisely the source gave the time
+                                     * @enum {string}
+                                     */
+                                    precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                    /** @description in the source zone (or the case zone), no more precise than known */
+                                    local: string;
+                                    asWritten?: string | null;
+                                } | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                publishedAt: string | null;
+                                publicUrl: string | null;
+                                authorName: string | null;
+                                evidence: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    stance: "supports" | "refutes" | "context";
+                                    /** @enum {string} */
+                                    targetType: "statement" | "sweep" | "figure" | "media_item" | "person";
+                                    targetId: string;
+                                    note: string;
+                                    /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                    createdAt: string;
+                                }[];
+                                isDemo: boolean;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a claim; answers with similar claims already in the installation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        /** @description BCP 47 tag: ar, en, fr, ar-SY */
+                        language: string;
+                        firstSeen?: {
+                            at: string;
+                            /** @description IANA time zone, e.g. Asia/Damascus */
+                            timeZone?: string;
+                            /**
+                             * @description how precisely the source gave the time
+                             * @enum {string}
+                             */
+                            precision?: "year" | "month" | "day" | "hour" | "minute" | "second";
+                            /** @description the time as the source wrote it */
+                            asWritten?: string;
+                        };
+                        /**
+                         * Format: http-url
+                         * @description an http or https URL
+                         */
+                        appearanceUrl?: string;
+                        /** Format: uuid */
+                        claimantSourceId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claim: {
+                                id: string;
+                                caseId: string;
+                                text: string;
+                                language: string;
+                                firstSeen: {
+                                    /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                    at: string;
+                                    /** @description IANA time zone, e.g. Asia/Damascus */
+                                    timeZone: string | null;
+                                    /**
+                                     * @description how precisely the source gave the time
+                                     * @enum {string}
+                                     */
+                                    precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                    /** @description in the source zone (or the case zone), no more precise than known */
+                                    local: string;
+                                    asWritten?: string | null;
+                                } | null;
+                                appearanceUrl: string | null;
+                                claimantSourceId: string | null;
+                                /** @enum {string} */
+                                status: "unverified" | "in_review" | "verdict";
+                                /** @enum {string|null} */
+                                verdict: "false" | "misleading" | "unproven" | "true" | null;
+                                rating: number | null;
+                                ratingOverridden: boolean;
+                                summary: string | null;
+                                reviewedBy: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                reviewedAt: string | null;
+                                verdictAsOf: {
+                                    /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                    at: string;
+                                    /** @description IANA time zone, e.g. Asia/Damascus */
+                                    timeZone: string | null;
+                                    /**
+                                     * @description how precisely the source gave the time
+                                     * @enum {string}
+                                     */
+                                    precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                    /** @description in the source zone (or the case zone), no more precise than known */
+                                    local: string;
+                                    asWritten?: string | null;
+                                } | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                publishedAt: string | null;
+                                publicUrl: string | null;
+                                authorName: string | null;
+                                evidence: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    stance: "supports" | "refutes" | "context";
+                                    /** @enum {string} */
+                                    targetType: "statement" | "sweep" | "figure" | "media_item" | "person";
+                                    targetId: string;
+                                    note: string;
+                                    /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                    createdAt: string;
+                                }[];
+                                isDemo: boolean;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                            };
+                            /** @description claims already in the installation that read alike: was this rumour already checked? */
+                            similar: {
+                                id: string;
+                                caseId: string | null;
+                                /** @description null for a published verdict of a case you are not a member of: only what it published is shown */
+                                caseSlug: string | null;
+                                text: string;
+                                /** @enum {string|null} */
+                                status: "unverified" | "in_review" | "verdict" | null;
+                                /** @enum {string|null} */
+                                verdict: "false" | "misleading" | "unproven" | "true" | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                publishedAt: string | null;
+                                publicUrl: string | null;
+                                score: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/claims/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Full-text and trigram search (Arabic and Latin) */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: string;
+                                caseId: string | null;
+                                /** @description null for a published verdict of a case you are not a member of: only what it published is shown */
+                                caseSlug: string | null;
+                                text: string;
+                                /** @enum {string|null} */
+                                status: "unverified" | "in_review" | "verdict" | null;
+                                /** @enum {string|null} */
+                                verdict: "false" | "misleading" | "unproven" | "true" | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                publishedAt: string | null;
+                                publicUrl: string | null;
+                                score: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/claims/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many claims are in each status, and how many verdicts are published */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unverified: number;
+                            in_review: number;
+                            /** @description with a verdict, published or not */
+                            verdict: number;
+                            /** @description with a published verdict */
+                            published: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/claims/{claimId}/claimreview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The claim's ClaimReview: as published, or as publishing it now would make it (preview) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    claimId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false: this is how the verdict would be published now */
+                            published: boolean;
+                            /** @description schema.org ClaimReview (JSON-LD) */
+                            claimReview: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/claims/{claimId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One claim with its evidence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    claimId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            text: string;
+                            language: string;
+                            firstSeen: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            appearanceUrl: string | null;
+                            claimantSourceId: string | null;
+                            /** @enum {string} */
+                            status: "unverified" | "in_review" | "verdict";
+                            /** @enum {string|null} */
+                            verdict: "false" | "misleading" | "unproven" | "true" | null;
+                            rating: number | null;
+                            ratingOverridden: boolean;
+                            summary: string | null;
+                            reviewedBy: string | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            reviewedAt: string | null;
+                            verdictAsOf: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            publishedAt: string | null;
+                            publicUrl: string | null;
+                            authorName: string | null;
+                            evidence: {
+                                id: string;
+                                /** @enum {string} */
+                                stance: "supports" | "refutes" | "context";
+                                /** @enum {string} */
+                                targetType: "statement" | "sweep" | "figure" | "media_item" | "person";
+                                targetId: string;
+                                note: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                            }[];
+                            isDemo: boolean;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a claim (text, language, first seen, appearance, claimant); a changed text withdraws a publication */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    claimId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text?: string;
+                        /** @description BCP 47 tag: ar, en, fr, ar-SY */
+                        language?: string;
+                        firstSeen?: {
+                            at: string;
+                            /** @description IANA time zone, e.g. Asia/Damascus */
+                            timeZone?: string;
+                            /**
+                             * @description how precisely the source gave the time
+                             * @enum {string}
+                             */
+                            precision?: "year" | "month" | "day" | "hour" | "minute" | "second";
+                            /** @description the time as the source wrote it */
+                            asWritten?: string;
+                        };
+                        /**
+                         * Format: http-url
+                         * @description an http or https URL
+                         */
+                        appearanceUrl?: string;
+                        /** Format: uuid */
+                        claimantSourceId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            text: string;
+                            language: string;
+                            firstSeen: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            appearanceUrl: string | null;
+                            claimantSourceId: string | null;
+                            /** @enum {string} */
+                            status: "unverified" | "in_review" | "verdict";
+                            /** @enum {string|null} */
+                            verdict: "false" | "misleading" | "unproven" | "true" | null;
+                            rating: number | null;
+                            ratingOverridden: boolean;
+                            summary: string | null;
+                            reviewedBy: string | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            reviewedAt: string | null;
+                            verdictAsOf: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            publishedAt: string | null;
+                            publicUrl: string | null;
+                            authorName: string | null;
+                            evidence: {
+                                id: string;
+                                /** @enum {string} */
+                                stance: "supports" | "refutes" | "context";
+                                /** @enum {string} */
+                                targetType: "statement" | "sweep" | "figure" | "media_item" | "person";
+                                targetId: string;
+                                note: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                            }[];
+                            isDemo: boolean;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/cases/{caseId}/claims/{claimId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start reviewing a claim (unverified → in_review) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    claimId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            text: string;
+                            language: string;
+                            firstSeen: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            appearanceUrl: string | null;
+                            claimantSourceId: string | null;
+                            /** @enum {string} */
+                            status: "unverified" | "in_review" | "verdict";
+                            /** @enum {string|null} */
+                            verdict: "false" | "misleading" | "unproven" | "true" | null;
+                            rating: number | null;
+                            ratingOverridden: boolean;
+                            summary: string | null;
+                            reviewedBy: string | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            reviewedAt: string | null;
+                            verdictAsOf: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            publishedAt: string | null;
+                            publicUrl: string | null;
+                            authorName: string | null;
+                            evidence: {
+                                id: string;
+                                /** @enum {string} */
+                                stance: "supports" | "refutes" | "context";
+                                /** @enum {string} */
+                                targetType: "statement" | "sweep" | "figure" | "media_item" | "person";
+                                targetId: string;
+                                note: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                            }[];
+                            isDemo: boolean;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/claims/{claimId}/verdict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set or revise the verdict (reviewers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    claimId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        verdict: "false" | "misleading" | "unproven" | "true";
+                        summary: string;
+                        /** @description default follows from the verdict */
+                        rating?: number;
+                        asOf?: {
+                            at: string;
+                            /** @description IANA time zone, e.g. Asia/Damascus */
+                            timeZone?: string;
+                            /**
+                             * @description how precisely the source gave the time
+                             * @enum {string}
+                             */
+                            precision?: "year" | "month" | "day" | "hour" | "minute" | "second";
+                            /** @description the time as the source wrote it */
+                            asWritten?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            text: string;
+                            language: string;
+                            firstSeen: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            appearanceUrl: string | null;
+                            claimantSourceId: string | null;
+                            /** @enum {string} */
+                            status: "unverified" | "in_review" | "verdict";
+                            /** @enum {string|null} */
+                            verdict: "false" | "misleading" | "unproven" | "true" | null;
+                            rating: number | null;
+                            ratingOverridden: boolean;
+                            summary: string | null;
+                            reviewedBy: string | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            reviewedAt: string | null;
+                            verdictAsOf: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            publishedAt: string | null;
+                            publicUrl: string | null;
+                            authorName: string | null;
+                            evidence: {
+                                id: string;
+                                /** @enum {string} */
+                                stance: "supports" | "refutes" | "context";
+                                /** @enum {string} */
+                                targetType: "statement" | "sweep" | "figure" | "media_item" | "person";
+                                targetId: string;
+                                note: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                            }[];
+                            isDemo: boolean;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/claims/{claimId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the verdict */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    claimId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            text: string;
+                            language: string;
+                            firstSeen: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            appearanceUrl: string | null;
+                            claimantSourceId: string | null;
+                            /** @enum {string} */
+                            status: "unverified" | "in_review" | "verdict";
+                            /** @enum {string|null} */
+                            verdict: "false" | "misleading" | "unproven" | "true" | null;
+                            rating: number | null;
+                            ratingOverridden: boolean;
+                            summary: string | null;
+                            reviewedBy: string | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            reviewedAt: string | null;
+                            verdictAsOf: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            publishedAt: string | null;
+                            publicUrl: string | null;
+                            authorName: string | null;
+                            evidence: {
+                                id: string;
+                                /** @enum {string} */
+                                stance: "supports" | "refutes" | "context";
+                                /** @enum {string} */
+                                targetType: "statement" | "sweep" | "figure" | "media_item" | "person";
+                                targetId: string;
+                                note: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                            }[];
+                            isDemo: boolean;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/claims/{claimId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link evidence (statement, sweep, figure) with a stance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    claimId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        stance: "supports" | "refutes" | "context";
+                        /** @enum {string} */
+                        targetType: "statement" | "sweep" | "figure" | "media_item" | "person";
+                        /** Format: uuid */
+                        targetId: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            text: string;
+                            language: string;
+                            firstSeen: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            appearanceUrl: string | null;
+                            claimantSourceId: string | null;
+                            /** @enum {string} */
+                            status: "unverified" | "in_review" | "verdict";
+                            /** @enum {string|null} */
+                            verdict: "false" | "misleading" | "unproven" | "true" | null;
+                            rating: number | null;
+                            ratingOverridden: boolean;
+                            summary: string | null;
+                            reviewedBy: string | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            reviewedAt: string | null;
+                            verdictAsOf: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            publishedAt: string | null;
+                            publicUrl: string | null;
+                            authorName: string | null;
+                            evidence: {
+                                id: string;
+                                /** @enum {string} */
+                                stance: "supports" | "refutes" | "context";
+                                /** @enum {string} */
+                                targetType: "statement" | "sweep" | "figure" | "media_item" | "person";
+                                targetId: string;
+                                note: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                            }[];
+                            isDemo: boolean;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/claims/{claimId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a published verdict (reviewers), with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    claimId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            text: string;
+                            language: string;
+                            firstSeen: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            appearanceUrl: string | null;
+                            claimantSourceId: string | null;
+                            /** @enum {string} */
+                            status: "unverified" | "in_review" | "verdict";
+                            /** @enum {string|null} */
+                            verdict: "false" | "misleading" | "unproven" | "true" | null;
+                            rating: number | null;
+                            ratingOverridden: boolean;
+                            summary: string | null;
+                            reviewedBy: string | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            reviewedAt: string | null;
+                            verdictAsOf: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            publishedAt: string | null;
+                            publicUrl: string | null;
+                            authorName: string | null;
+                            evidence: {
+                                id: string;
+                                /** @enum {string} */
+                                stance: "supports" | "refutes" | "context";
+                                /** @enum {string} */
+                                targetType: "statement" | "sweep" | "figure" | "media_item" | "person";
+                                targetId: string;
+                                note: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                            }[];
+                            isDemo: boolean;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Claims that read like a text (your cases, and published verdicts): "was this rumour already checked?" */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            similar: {
+                                id: string;
+                                caseId: string | null;
+                                /** @description null for a published verdict of a case you are not a member of: only what it published is shown */
+                                caseSlug: string | null;
+                                text: string;
+                                /** @enum {string|null} */
+                                status: "unverified" | "in_review" | "verdict" | null;
+                                /** @enum {string|null} */
+                                verdict: "false" | "misleading" | "unproven" | "true" | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                publishedAt: string | null;
+                                publicUrl: string | null;
+                                score: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/claims/{claimId}/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink evidence from a claim (the record itself stays) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    claimId: string;
+                    evidenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Correct the stance or note of linked evidence */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    claimId: string;
+                    evidenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        stance?: "supports" | "refutes" | "context";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            text: string;
+                            language: string;
+                            firstSeen: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            appearanceUrl: string | null;
+                            claimantSourceId: string | null;
+                            /** @enum {string} */
+                            status: "unverified" | "in_review" | "verdict";
+                            /** @enum {string|null} */
+                            verdict: "false" | "misleading" | "unproven" | "true" | null;
+                            rating: number | null;
+                            ratingOverridden: boolean;
+                            summary: string | null;
+                            reviewedBy: string | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            reviewedAt: string | null;
+                            verdictAsOf: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                /** @description IANA time zone, e.g. Asia/Damascus */
+                                timeZone: string | null;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                /** @description in the source zone (or the case zone), no more precise than known */
+                                local: string;
+                                asWritten?: string | null;
+                            } | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            publishedAt: string | null;
+                            publicUrl: string | null;
+                            authorName: string | null;
+                            evidence: {
+                                id: string;
+                                /** @enum {string} */
+                                stance: "supports" | "refutes" | "context";
+                                /** @enum {string} */
+                                targetType: "statement" | "sweep" | "figure" | "media_item" | "person";
+                                targetId: string;
+                                note: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                            }[];
+                            isDemo: boolean;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/cases/{caseId}/claimreview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** schema.org ClaimReview JSON-LD for every published verdict */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/verdicts/{claimId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published verdict, for people (HTML with its ClaimReview) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    claimId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/verdicts/{claimId}/claimreview.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published verdict as schema.org ClaimReview JSON-LD */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    claimId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Walk the hash chain; names the first altered, deleted or reordered event */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            /** @description events walked */
+                            events: number;
+                            head: {
+                                seq: number;
+                                hash: string;
+                            } | null;
+                            problem: {
+                                kind: "altered" | "deleted" | "reordered" | "truncated";
+                                seq: number;
+                                id: string | null;
+                                missingSeq?: number;
+                                message: string;
+                            } | null;
+                            checkedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit events, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size (at most 500) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    entityType?: string;
+                    entityId?: string;
+                    /** @description events with seq below this (older paging; prefer cursor) */
+                    before?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            events: {
+                                seq: number;
+                                id: string;
+                                at: string;
+                                actor: string;
+                                actorId: string | null;
+                                action: string;
+                                entityType: string;
+                                entityId: string | null;
+                                caseId: string | null;
+                                before: unknown;
+                                after: unknown;
+                                /** @description true when before/after are withheld: the event is of a case you are not a member of */
+                                contentHidden?: boolean;
+                                hash: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's audit events (case admins) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size (at most 500) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    entityType?: string;
+                    entityId?: string;
+                    /** @description events with seq below this (older paging; prefer cursor) */
+                    before?: number;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            events: {
+                                seq: number;
+                                id: string;
+                                at: string;
+                                actor: string;
+                                actorId: string | null;
+                                action: string;
+                                entityType: string;
+                                entityId: string | null;
+                                caseId: string | null;
+                                before: unknown;
+                                after: unknown;
+                                /** @description true when before/after are withheld: the event is of a case you are not a member of */
+                                contentHidden?: boolean;
+                                hash: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's history, for its members: of one record, or since a moment */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size (at most 500) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    entityType?: string;
+                    entityId?: string;
+                    /** @description events from this instant on (what changed since I last looked) */
+                    since?: string;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            events: {
+                                seq: number;
+                                id: string;
+                                at: string;
+                                actor: string;
+                                actorId: string | null;
+                                action: string;
+                                entityType: string;
+                                entityId: string | null;
+                                caseId: string | null;
+                                before: unknown;
+                                after: unknown;
+                                /** @description true when before/after are withheld: the event is of a case you are not a member of */
+                                contentHidden?: boolean;
+                                hash: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/demo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load the demo case "Sednaya prison, December 2024" (idempotent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every dated thing in the case, in order, rendered in a zone (default: the case zone) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size (at most 500) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description IANA time zone, e.g. Asia/Damascus */
+                    zone?: string;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            timeZone: string;
+                            entries: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                local: string;
+                                /**
+                                 * @description how precisely the source gave the time
+                                 * @enum {string}
+                                 */
+                                precision: "year" | "month" | "day" | "hour" | "minute" | "second";
+                                sourceTimeZone: string | null;
+                                /** @description case.event_start, statement, claim.first_seen, claim.verdict, claim.published, sweep.started, sweep.ended */
+                                kind: string;
+                                entityType: string;
+                                entityId: string;
+                                /** @description a sentence in English */
+                                title: string;
+                                /** @description the parts of the title, to word it in another language */
+                                parts: {
+                                    /** @description who: the source, the team */
+                                    subject: string | null;
+                                    /** @description the record's own words, clipped */
+                                    text: string;
+                                    /** @description a code: the sweep's result, the verdict */
+                                    detail: string | null;
+                                };
+                                isDemo: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: never;
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
