@@ -17,7 +17,9 @@ import {
   UserText,
   useFormErrors,
   useTitle,
+  useLocale,
 } from '../../components/ui';
+import { formatNumber } from '../../lib/format';
 import { WhenText } from '../../components/when';
 import { emptyWhen, toWhenInput, WhenField, whenProblem } from '../../components/when-input';
 import { coverageTree, flatten, type CoverageNode } from '../../lib/coverage';
@@ -88,6 +90,7 @@ export default function PlacesPage() {
 
 function CoverageList({ nodes, selected }: { nodes: CoverageNode[]; selected: string | null }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const { language } = usePrefs();
   return (
     <ul className="coverage" role="tree" aria-label={t('places.coverage')}>
@@ -121,10 +124,7 @@ function CoverageList({ nodes, selected }: { nodes: CoverageNode[]; selected: st
             <p className="muted small" dir="ltr">
               <Num n={n.place.coordinates.latitude} />, <Num n={n.place.coordinates.longitude} />
               {n.place.coordinates.precisionM !== null ? (
-                <>
-                  {' '}
-                  ± <Num n={n.place.coordinates.precisionM} /> m
-                </>
+                <> ± {t('places.m', { n: formatNumber(locale, n.place.coordinates.precisionM) })}</>
               ) : null}
               {n.place.coordinates.approximate ? <> ({t('places.approximate')})</> : null}
             </p>
