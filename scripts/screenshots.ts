@@ -1,0 +1,86 @@
+// Screenshots of the desk's main pages in English and Arabic, for the README and for looking at
+// as a user would: `node --import tsx scripts/screenshots.ts` (needs chromium and a built desk).
+// It starts its own athar with the demo case in a temporary data directory.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchChromium } from '../test/support/browser.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const out = path.join(root, 'docs', 'screenshots');
+const port = 4000 + Math.floor(Math.random() * 900) + 100;
+const base = `http://127.0.0.1:${port}`;
+const password = 'screenshots password';
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'athar-shots-'));
+
+const server = spawn(process.execPath, [path.join(root, 'bin', 'athar.js'), 'serve'], {
+  env: {
+    ...process.env,
+    ATHAR_DATA_DIR: path.join(tmp, 'data'),
+    ATHAR_PORT: String(port),
+    ATHAR_ADMIN_PASSWORD: password,
+    ATHAR_LOG_LEVEL: 'warn',
+  },
+  stdio: 'ignore',
+});
+
+async function ready(): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('athar did not start');
+}
+
+try {
+  await ready();
+  const browser = await launchChromium();
+  mkdirSync(out, { recursive: true });
+  for (const lang of ['en', 'ar']) {
+    const ctx = await browser.newContext({ locale: lang, viewport: { width: 1280, height: 860 } });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.screenshot({ path: path.join(out, `${lang}-sign-in.png`) });
+    await page.fill('input[name=username]', 'admin');
+    await page.fill('input[name=password]', password);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${base}/`);
+    const claims = (await (
+      await page.request.get(`${base}/api/cases/sednaya-2024/claims?published=true`)
+    ).json()) as {
+      claims: { id: string }[];
+    };
+    const shots: [string, string][] = [
+      ['cases', '/'],
+      ['overview', '/cases/sednaya-2024'],
+      ['claims', '/cases/sednaya-2024/claims'],
+      ['claim', `/cases/sednaya-2024/claims/${claims.claims.at(-1)!.id}`],
+      ['new-claim', '/cases/sednaya-2024/claims/new'],
+      ['sources', '/cases/sednaya-2024/sources'],
+      ['places', '/cases/sednaya-2024/places'],
+      ['timeline', '/cases/sednaya-2024/timeline'],
+      ['figures', '/cases/sednaya-2024/figures'],
+      ['history', '/cases/sednaya-2024/history'],
+      ['audit', '/admin/audit'],
+    ];
+    for (const [name, url] of shots) {
+      await page.goto(`${base}${url}`);
+      await page.waitForLoadState('networkidle');
+      if (name === 'new-claim')
+        await page.fill('textarea', 'Detainees are held in secret basements of Sednaya');
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: path.join(out, `${lang}-${name}.png`) });
+      process.stdout.write(`${lang}-${name}.png\n`);
+    }
+    await ctx.close();
+  }
+  await browser.close();
+} finally {
+  server.kill();
+  rmSync(tmp, { recursive: true, force: true });
+}
