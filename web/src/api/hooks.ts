@@ -9,7 +9,6 @@ import {
   type QueryKey,
 } from '@tanstack/react-query';
 import { api, ok, type ApiError } from './client';
-import type { Case } from './types';
 
 export function useMe() {
   return useQuery({
@@ -86,9 +85,3 @@ export function useWrite<I, O>(
     },
   });
 }
-
-/** Query keys of a case's records, so that writes can say what they changed. */
-export const keys = {
-  case: (c: Pick<Case, 'slug'>) => ['case', c.slug] as const,
-  of: (slug: string, what: string) => ['case', slug, what] as const,
-};

@@ -21,6 +21,5 @@ export function useCaseRights() {
     role,
     canWrite: WRITERS.has(role),
     canReview: REVIEWERS.has(role),
-    canManage: role === 'admin',
   };
 }

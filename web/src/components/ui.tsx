@@ -195,3 +195,28 @@ export function UserText({
 export function translatedOr(key: string, fallback: string, options?: Record<string, unknown>): string {
   return i18next.exists(key) ? i18next.t(key, options) : fallback;
 }
+
+/** A form's two buttons: save (or the label given), and cancel, which closes it unsaved. */
+export function SaveCancel({
+  busy,
+  onCancel,
+  label,
+  danger,
+}: {
+  busy: boolean;
+  onCancel: () => void;
+  label?: string;
+  danger?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <p className="form-buttons">
+      <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy}>
+        {label ?? t('common.save')}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+    </p>
+  );
+}

@@ -6,9 +6,8 @@ import { allPages, useMe, useWrite } from '../../api/hooks';
 import { OneTimeSecret } from '../../components/secret';
 import { Badge, ErrorNotice, Field, Query, UserText, useFormErrors, useTitle } from '../../components/ui';
 import { InstantText } from '../../components/when';
+import { USERNAME } from '../../lib/checks';
 import { Tokens } from '../Account';
-
-const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
 
 /** The installation's users (administrators): create with a one-time password, disable, reset, promote. */
 export default function UsersPage() {

@@ -17,6 +17,7 @@ import {
   Field,
   Query,
   UserText,
+  SaveCancel,
   useFormErrors,
   useTitle,
 } from '../../components/ui';
@@ -362,12 +363,12 @@ function WithdrawForm({ claim }: { claim: Claim }) {
       <Field label={t('verdict.withdrawReason')} error={errors.for('/reason')} required>
         {(a) => <input {...a} dir="auto" value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
-      <button type="submit" className="danger" disabled={withdraw.isPending}>
-        {t('verdict.withdrawConfirm')}
-      </button>{' '}
-      <button type="button" onClick={() => setOpen(false)}>
-        {t('common.cancel')}
-      </button>
+      <SaveCancel
+        busy={withdraw.isPending}
+        onCancel={() => setOpen(false)}
+        label={t('verdict.withdrawConfirm')}
+        danger
+      />
     </form>
   );
 }

@@ -7,9 +7,9 @@ import type { Role } from '../../api/types';
 import { useCurrentCase } from '../../components/case-context';
 import { ErrorNotice, Field, Query, UserText, useFormErrors, useTitle } from '../../components/ui';
 import { InstantText } from '../../components/when';
+import { USERNAME } from '../../lib/checks';
 
 const ROLES: Role[] = ['viewer', 'caseworker', 'editor', 'reviewer', 'admin'];
-const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
 
 /** Who works on the case and in which role (case administrators and installation administrators). */
 export default function MembersPage() {

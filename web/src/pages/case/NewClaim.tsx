@@ -10,19 +10,9 @@ import { useCaseRights, useCurrentCase } from '../../components/case-context';
 import { LANGUAGE_TAG, LanguageField } from '../../components/language-field';
 import { ErrorNotice, Field, Loading, useFormErrors, useTitle } from '../../components/ui';
 import { emptyWhen, toWhenInput, WhenField, whenProblem } from '../../components/when-input';
+import { urlProblem } from '../../lib/checks';
 import { usePrefs } from '../../lib/prefs';
 import { SimilarCard } from './ClaimsBoard';
-
-/** A URL the API will take (http or https), checked before sending. */
-export function urlProblem(t: (k: string) => string, u: string): string | null {
-  if (!u.trim()) return null;
-  try {
-    const url = new URL(u.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? null : t('form.badUrl');
-  } catch {
-    return t('form.badUrl');
-  }
-}
 
 /** Entering a claim, with the claims already checked that read like it, as one types. */
 export default function NewClaim() {

@@ -15,6 +15,7 @@ import {
   Num,
   Query,
   UserText,
+  SaveCancel,
   useFormErrors,
   useTitle,
   useLocale,
@@ -309,12 +310,7 @@ function AddSweep({ places }: { places: CoverageNode[] }) {
           </select>
         )}
       </Field>
-      <button type="submit" className="primary" disabled={add.isPending}>
-        {t('common.save')}
-      </button>{' '}
-      <button type="button" onClick={() => setOpen(false)}>
-        {t('common.cancel')}
-      </button>
+      <SaveCancel busy={add.isPending} onCancel={() => setOpen(false)} />
     </form>
   );
 }

@@ -15,6 +15,7 @@ import {
   Loading,
   Query,
   UserText,
+  SaveCancel,
   useFormErrors,
   useTitle,
 } from '../../components/ui';
@@ -22,8 +23,8 @@ import { VirtualList } from '../../components/virtual-list';
 import { WhenText } from '../../components/when';
 import { emptyWhen, toWhenInput, WhenField, whenProblem } from '../../components/when-input';
 import { ZoneSwitch } from '../../components/zone-switch';
+import { urlProblem } from '../../lib/checks';
 import { usePrefs } from '../../lib/prefs';
-import { urlProblem } from './NewClaim';
 
 const KINDS: SourceKind[] = ['organisation', 'outlet', 'account', 'person'];
 
@@ -256,12 +257,7 @@ function AddSource() {
       <Field label={t('sources.url')} error={errors.for('/url')}>
         {(a) => <input {...a} type="url" dir="ltr" value={url} onChange={(e) => setUrl(e.target.value)} />}
       </Field>
-      <button type="submit" className="primary" disabled={add.isPending}>
-        {t('common.save')}
-      </button>{' '}
-      <button type="button" onClick={() => setOpen(false)}>
-        {t('common.cancel')}
-      </button>
+      <SaveCancel busy={add.isPending} onCancel={() => setOpen(false)} />
     </form>
   );
 }
@@ -366,12 +362,7 @@ function AddStatement({
       <Field label={t('statements.url')} error={errors.for('/url')}>
         {(a) => <input {...a} type="url" dir="ltr" value={url} onChange={(e) => setUrl(e.target.value)} />}
       </Field>
-      <button type="submit" className="primary" disabled={add.isPending}>
-        {t('common.save')}
-      </button>{' '}
-      <button type="button" onClick={() => setOpen(false)}>
-        {t('common.cancel')}
-      </button>
+      <SaveCancel busy={add.isPending} onCancel={() => setOpen(false)} />
     </form>
   );
 }

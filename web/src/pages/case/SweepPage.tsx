@@ -7,7 +7,16 @@ import { useWrite } from '../../api/hooks';
 import type { Sweep, SweepResult } from '../../api/types';
 import { useCaseRights, useCurrentCase } from '../../components/case-context';
 import { History } from '../../components/history';
-import { Badge, ErrorNotice, Field, Query, UserText, useFormErrors, useTitle } from '../../components/ui';
+import {
+  Badge,
+  ErrorNotice,
+  Field,
+  Query,
+  UserText,
+  SaveCancel,
+  useFormErrors,
+  useTitle,
+} from '../../components/ui';
 import { emptyWhen, toWhenInput, WhenField, whenProblem } from '../../components/when-input';
 import { ZoneSwitch } from '../../components/zone-switch';
 import { usePrefs } from '../../lib/prefs';
@@ -133,12 +142,7 @@ function RecordEnd({ s }: { s: Sweep }) {
           <textarea {...a} dir="auto" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
         )}
       </Field>
-      <button type="submit" className="primary" disabled={save.isPending}>
-        {t('common.save')}
-      </button>{' '}
-      <button type="button" onClick={() => setOpen(false)}>
-        {t('common.cancel')}
-      </button>
+      <SaveCancel busy={save.isPending} onCancel={() => setOpen(false)} />
     </form>
   );
 }
