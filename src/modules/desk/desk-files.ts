@@ -37,15 +37,19 @@ export function deskFiles(): Map<string, DeskFile> {
   loaded = new Map();
   if (!existsSync(path.join(dist, 'index.html'))) return loaded;
   for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
+    // The compressed forms the build wrote beside each file (scripts/build.js).
+    if (!entry.isFile() || entry.name.endsWith('.gz') || entry.name.endsWith('.br')) continue;
     const file = path.join(entry.parentPath ?? entry.path, entry.name);
     const body = readFileSync(file);
     const urlPath = '/' + path.relative(dist, file).split(path.sep).join('/');
     loaded.set(urlPath, {
       type: TYPES[path.extname(file)] ?? 'application/octet-stream',
       body,
-      gzip: gzipSync(body, { level: 9 }),
-      br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      gzip: existsSync(`${file}.gz`) ? readFileSync(`${file}.gz`) : gzipSync(body),
+      // Without the build's file (a desk copied in by hand), a quick brotli rather than the best.
+      br: existsSync(`${file}.br`)
+        ? readFileSync(`${file}.br`)
+        : brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
     });
   }
