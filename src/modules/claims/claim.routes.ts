@@ -175,8 +175,7 @@ export function claimRoutes(r: Router): void {
       body: WithdrawBody,
       response: Claim,
     },
-    (ctx, { scope, params, body }) =>
-      withdrawVerdict(ctx, scope, params.claimId, `withdrawn by a reviewer: ${body.reason}`),
+    (ctx, { scope, params, body }) => withdrawVerdict(ctx, scope, params.claimId, body.reason),
   );
 
   r.get(

@@ -110,7 +110,7 @@ export async function publishVerdict(ctx: Context, scope: CaseScope, id: string)
   return claimWithEvidence(ctx, scope, u);
 }
 
-/** Takes a published verdict down until a reviewer publishes it again; the trail keeps the reason. */
+/** A reviewer takes a published verdict down until one publishes it again; the trail keeps their reason. */
 export async function withdrawVerdict(
   ctx: Context,
   scope: CaseScope,
@@ -119,5 +119,9 @@ export async function withdrawVerdict(
 ): Promise<Claim> {
   const c = await loadClaim(ctx, scope, id);
   if (!c.published_at) throw invalid('claim.not_published', 'the verdict is not published');
-  return claimWithEvidence(ctx, scope, await withdrawPublication(ctx, c, reason));
+  return claimWithEvidence(
+    ctx,
+    scope,
+    await withdrawPublication(ctx, c, `withdrawn by a reviewer: ${reason}`),
+  );
 }
