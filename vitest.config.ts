@@ -34,6 +34,17 @@ export default defineConfig({
           globalSetup: ['test/integration/global-setup.ts'],
         },
       },
+      {
+        // The desk in Debian's chromium (test/e2e/harness.ts): each file starts its own athar.
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          globalSetup: ['test/integration/global-setup.ts'],
+        },
+      },
     ],
   },
 });

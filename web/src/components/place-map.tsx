@@ -112,7 +112,13 @@ export function PlaceMap({
       : t('places.m', { n: formatNumber(locale, bar) });
   return (
     <figure className={contextKm ? 'map map-overview' : 'map'}>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} style={{ direction: 'ltr' }}>
+      {/* With markers one can select, the map is a group of buttons; otherwise a picture. */}
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role={onSelect ? 'group' : 'img'}
+        aria-label={title}
+        style={{ direction: 'ltr' }}
+      >
         <title>{title}</title>
         <rect width={width} height={height} className="sea" />
         {outline ? (

@@ -39,6 +39,10 @@ describe('times as the source gave them', () => {
     const w = { at, precision: 'minute' as const, timeZone: 'Asia/Damascus' };
     expect(showWhen(localeOf({ language: 'ar', digits: 'arab' }), w, 'source', 'UTC').text).toMatch(/١٦:٤٥/);
     expect(showWhen(localeOf({ language: 'ar', digits: 'latn' }), w, 'source', 'UTC').text).toMatch(/16:45/);
+    // By default, as written in Syria: Arabic-Indic digits and the Levantine month name.
+    const auto = showWhen(localeOf({ language: 'ar', digits: 'auto' }), w, 'source', 'UTC').text;
+    expect(auto).toMatch(/١٦:٤٥/);
+    expect(auto).toContain('كانون الأول');
   });
   it('names zones in the reader language', () => {
     expect(zoneName('en-GB', 'Asia/Damascus', new Date(at))).toBe('Syria Time');

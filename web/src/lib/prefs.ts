@@ -71,7 +71,9 @@ export function usePrefs(): Prefs {
 }
 
 // English dates are written day first ("9 December 2024"), as in most of the world the desk serves.
-const FORMAT_LOCALE: Record<Language, string> = { en: 'en-GB', ar: 'ar', fr: 'fr' };
+// Arabic is formatted as in Syria (ar-SY): Arabic-Indic digits and the Levantine month names (كانون الأول)
+// unless the reader asks for Latin digits; plain `ar` would give Latin digits in current ICU.
+const FORMAT_LOCALE: Record<Language, string> = { en: 'en-GB', ar: 'ar-SY', fr: 'fr' };
 
 /** The BCP 47 locale the desk formats with: the language, with the digits asked for. */
 export function localeOf(p: Pick<Prefs, 'language' | 'digits'>): string {

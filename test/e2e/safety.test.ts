@@ -1,0 +1,204 @@
+/// <reference lib="dom" />
+// (Functions passed to page.evaluate run in the browser, with the DOM's types.)
+// Every page of the desk, in English and in Arabic: axe-core finds no serious or critical
+// violation, no translation key is missing, nothing is fetched from another origin; and an XSS
+// corpus stored through the API in every kind of user content renders as inert text everywhere.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE, e2eEnabled, settled, startDesk, type Desk, type GuardedContext } from './harness.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Payloads an attacker could put in a claim, a name or a file's metadata. Each one that ran would
+ * call __pwn (the harness records it) or add an element marked data-xss, or fetch evil.example.
+ */
+const XSS = [
+  `<script>__pwn('script')</script>`,
+  `<img src=x onerror="__pwn('img')" data-xss>`,
+  `<svg onload="__pwn('svg')" data-xss></svg>`,
+  `"><iframe data-xss srcdoc="<script>parent.__pwn('srcdoc')</script>"></iframe>`,
+  `<a href="javascript:__pwn('href')" data-xss>read more</a>`,
+  `<details open ontoggle="__pwn('details')" data-xss>x</details>`,
+  `<math><mtext><table><mglyph><style><img src=x onerror="__pwn('mxss')" data-xss>`,
+  `<img src="https://evil.example/pixel.png" data-xss>`,
+  `<style>@import 'https://evil.example/a.css';</style><b data-xss>bold</b>`,
+  `{{constructor.constructor('__pwn("template")')()}} $t(nav.signOut)`,
+  `[click](javascript:__pwn('markdown')) &lt;b&gt;entity&lt;/b&gt;`,
+  `\u202Egnp.exe\u202C <b data-xss>overridden</b>`,
+];
+const x = (i: number) => XSS[i % XSS.length]!;
+
+async function axe(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: {
+        run: (
+          ctx: Document,
+          opts: object,
+        ) => Promise<{
+          violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+        }>;
+      };
+    };
+    return w.axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe.skipIf(!e2eEnabled)('the desk is accessible and renders user content as text', () => {
+  let desk: Desk;
+  let admin: GuardedContext;
+  const ids: Record<string, string> = {};
+  const C = `/api/cases/${CASE}`;
+
+  beforeAll(async () => {
+    desk = await startDesk();
+    admin = await desk.context('en-GB');
+    await admin.signIn();
+    // The corpus, through the API, in every kind of user content the desk shows.
+    const source = await admin.api('POST', `${C}/sources`, {
+      kind: 'outlet',
+      name: x(0),
+      description: x(1),
+    });
+    ids.source = source.source?.id ?? source.id;
+    const statement = await admin.api('POST', `${C}/statements`, {
+      sourceId: ids.source,
+      text: x(2),
+      quote: x(3),
+      language: 'en',
+      stated: { at: '2024-12-09T10:00' },
+    });
+    ids.statement = statement.statement?.id ?? statement.id;
+    const place = await admin.api('POST', `${C}/places`, {
+      kind: 'building',
+      names: [
+        { lang: 'en', name: x(4) },
+        { lang: 'ar', name: x(5) },
+      ],
+    });
+    ids.place = place.place?.id ?? place.id;
+    const sweep = await admin.api('POST', `${C}/sweeps`, {
+      placeId: ids.place,
+      result: 'nothing_found',
+      team: x(6),
+      notes: x(7),
+      started: { at: '2024-12-09T11:00' },
+    });
+    ids.sweep = sweep.sweep?.id ?? sweep.id;
+    await admin.api('POST', `${C}/figures`, {
+      label: x(8),
+      value: 7,
+      unit: '<b data-xss>u</b>',
+      sourceId: ids.source,
+    });
+    const claim = await admin.api('POST', `${C}/claims`, { text: x(10), language: 'en' });
+    ids.claim = claim.claim.id;
+    await admin.api('POST', `${C}/claims/${ids.claim}/evidence`, {
+      stance: 'supports',
+      targetType: 'statement',
+      targetId: ids.statement,
+      note: x(11),
+    });
+    await admin.api('POST', `${C}/claims/${ids.claim}/review`);
+    await admin.api('POST', `${C}/claims/${ids.claim}/verdict`, { verdict: 'false', summary: x(1) });
+    await admin.api('POST', `${C}/claims/${ids.claim}/publish`);
+    for (let i = 0; i < XSS.length; i++)
+      await admin.api('POST', `${C}/claims`, { text: `rumour ${i}: ${x(i)}`, language: 'en' });
+    await admin.api('POST', '/api/users', { username: 'mallory', displayName: x(3) });
+    await admin.api('POST', `${C}/members`, { username: 'mallory', role: 'viewer' });
+    await admin.api('POST', '/api/tokens', { name: x(2) });
+    await admin.api('POST', '/api/cases', {
+      slug: 'xss-case',
+      title: x(1),
+      description: x(6),
+      timeZone: 'UTC',
+    });
+  });
+  afterAll(async () => {
+    await desk?.close();
+  });
+
+  /** The pages of the desk, with what each is expected to show of the corpus. */
+  function pages(): { path: string; shows?: boolean }[] {
+    return [
+      { path: '/', shows: true },
+      { path: '/account', shows: true },
+      { path: '/password' },
+      { path: '/admin/users', shows: true },
+      { path: '/admin/audit' },
+      { path: `/cases/${CASE}`, shows: true },
+      { path: `/cases/${CASE}/claims`, shows: true },
+      { path: `/cases/${CASE}/claims?q=rumour`, shows: true },
+      { path: `/cases/${CASE}/claims/new` },
+      { path: `/cases/${CASE}/claims/${ids.claim}`, shows: true },
+      { path: `/cases/${CASE}/sources`, shows: true },
+      { path: `/cases/${CASE}/statements/${ids.statement}`, shows: true },
+      { path: `/cases/${CASE}/places`, shows: true },
+      { path: `/cases/${CASE}/sweeps/${ids.sweep}`, shows: true },
+      { path: `/cases/${CASE}/timeline`, shows: true },
+      { path: `/cases/${CASE}/figures`, shows: true },
+      { path: `/cases/${CASE}/history`, shows: true },
+      { path: `/cases/${CASE}/members`, shows: true },
+      { path: '/cases/xss-case', shows: true },
+      { path: '/no/such/page' },
+    ];
+  }
+
+  async function visitAll(g: GuardedContext, check: (path: string, shows: boolean) => Promise<void>) {
+    for (const p of pages()) {
+      await g.page.goto(`${desk.base}${p.path}`);
+      await settled(g.page);
+      await check(p.path, p.shows ?? false);
+    }
+  }
+
+  it('renders the XSS corpus as inert text in every view', async () => {
+    const g = admin;
+    const failures: string[] = [];
+    await visitAll(g, async (path, shows) => {
+      const seen = await g.page.evaluate((corpus) => {
+        const text = document.body.innerText;
+        return {
+          injected: document.querySelectorAll('[data-xss], iframe, script:not([src]), object, embed').length,
+          literal: corpus.filter((p) => text.includes(p.trim().slice(0, 24))).length,
+        };
+      }, XSS);
+      if (seen.injected > 0) failures.push(`${path}: ${seen.injected} injected elements`);
+      if (shows && seen.literal === 0) failures.push(`${path}: no payload shown as text`);
+      for (const p of await g.problems()) failures.push(`${path}: ${p}`);
+    });
+    expect(failures).toEqual([]);
+    // The public ClaimReview, too, carries the payload as a string, not as markup to run.
+    const review = await admin.api('GET', `${C}/claims/${ids.claim}/claimreview`);
+    expect(JSON.stringify(review)).toContain(JSON.stringify(x(10)).slice(1, -1));
+  });
+
+  for (const locale of ['en-GB', 'ar-SY']) {
+    it(`has no serious or critical axe violation on any page (${locale})`, async () => {
+      const g = locale === 'en-GB' ? admin : await desk.context(locale);
+      if (g !== admin) await g.signIn();
+      const failures: string[] = [];
+      const signInCtx = await desk.context(locale);
+      await signInCtx.page.goto(`${desk.base}/sign-in`);
+      await settled(signInCtx.page);
+      for (const v of await axe(signInCtx.page)) failures.push(`/sign-in: ${v}`);
+      await signInCtx.close();
+      await visitAll(g, async (path) => {
+        const dir = await g.page.evaluate(() => document.documentElement.dir);
+        if (dir !== (locale.startsWith('ar') ? 'rtl' : 'ltr')) failures.push(`${path}: dir=${dir}`);
+        for (const v of await axe(g.page)) failures.push(`${path}: ${v}`);
+        for (const p of await g.problems()) failures.push(`${path}: ${p}`);
+      });
+      expect(failures).toEqual([]);
+      if (g !== admin) await g.close();
+    });
+  }
+});
