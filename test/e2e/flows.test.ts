@@ -210,6 +210,9 @@ describe.skipIf(!e2eEnabled)('the desk in a browser', () => {
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).toMatch(/[\u0600-\u06FF]/);
     expect(body).toMatch(/[٠-٩]/);
+    // Numbers the interface states come in the reader's digits too (the password rule's 12 and 5).
+    await page.goto(`${desk.base}/password`);
+    await expect.poll(() => page.locator('.hint').first().textContent()).toMatch(/١٢.*٥/);
     await noProblems(g);
     await g.close();
   });

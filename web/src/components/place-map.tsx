@@ -178,7 +178,7 @@ export function PlaceMap({
         {failed
           ? t('places.outlinesFailed')
           : contextKm
-            ? t('places.overviewCaption')
+            ? t('places.overviewCaption', { km: formatNumber(locale, contextKm) })
             : t('places.mapCaption')}
       </figcaption>
     </figure>

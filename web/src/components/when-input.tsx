@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WhenInput } from '../api/types';
+import { LIMITS } from '../lib/checks';
 import { Field } from './ui';
 
 /** What the reader types for a time: as precise as the source was, in the source's zone. */
@@ -30,7 +31,7 @@ export function whenProblem(t: (k: string) => string, d: WhenDraft, required = f
   if (!at) return required ? t('form.requiredField') : null;
   if (!LOCAL.test(at) && !INSTANT.test(at)) return t('time.badFormat');
   const year = Number(at.slice(0, 4));
-  if (year < 1000) return t('time.badYear');
+  if (year < LIMITS.yearMin) return t('time.badYear');
   if (!knownZone(d.timeZone.trim())) return t('time.badZone');
   return null;
 }

@@ -76,6 +76,7 @@ describe('translations', () => {
     });
   }
 
+  const PLACEHOLDER = /\{\{\w+(?:, *\w+)?\}\}/g;
   it('Arabic is translated: no Latin-script words but the names and formats that stay as they are', () => {
     // Technical names and the forms one types (dates, zones, language codes) are the same everywhere.
     const KEPT =
@@ -83,9 +84,24 @@ describe('translations', () => {
     const latin = [...leaves(ar)].filter(
       ([k, v]) =>
         !k.startsWith('languages.') &&
-        /\p{Script=Latin}{2,}/u.test(v.replace(/\{\{\w+\}\}/g, '').replace(KEPT, '')),
+        /\p{Script=Latin}{2,}/u.test(v.replace(PLACEHOLDER, '').replace(KEPT, '')),
     );
     expect(latin.map(([k, v]) => `${k}: ${v}`)).toEqual([]);
+  });
+
+  it("states numbers through placeholders, so they come in the reader's digits", () => {
+    // Only the forms one types keep their digits (2024-12-09T16:45, 1:50m, 0123).
+    const FORMS = new Set(['time.atHint', 'time.badFormat', 'places.mapCaption', 'prefs.digitsLatn']);
+    for (const [name, file] of [
+      ['ar', ar],
+      ['en', en],
+      ['fr', fr],
+    ] as const) {
+      const digits = [...leaves(file)].filter(
+        ([k, v]) => !FORMS.has(k) && /[0-9]/.test(v.replace(PLACEHOLDER, '')),
+      );
+      expect(digits.map(([k, v]) => `${name} ${k}: ${v}`)).toEqual([]);
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import type { ApiToken } from '../api/types';
 import { OneTimeSecret } from '../components/secret';
 import { Badge, Empty, ErrorNotice, Field, Query, UserText, useFormErrors, useTitle } from '../components/ui';
 import { InstantText } from '../components/when';
+import { LIMITS } from '../lib/checks';
 
 /** The reader's own account: password, API tokens. */
 export default function AccountPage() {
@@ -151,7 +152,10 @@ function NewToken({ forOthers }: { forOthers: boolean }) {
     if (
       !errors.check({
         '/name': !name.trim() ? t('form.requiredField') : [...name].length > 100 && t('form.tooLong'),
-        '/expiresInDays': days !== '' && (!Number.isInteger(n) || n < 1 || n > 3650) && t('tokens.badDays'),
+        '/expiresInDays':
+          days !== '' &&
+          (!Number.isInteger(n) || n < LIMITS.daysMin || n > LIMITS.daysMax) &&
+          t('tokens.badDays'),
       })
     )
       return;

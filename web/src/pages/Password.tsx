@@ -4,14 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { api, ok } from '../api/client';
 import { ErrorNotice, Field, useFormErrors, useTitle } from '../components/ui';
+import { LIMITS } from '../lib/checks';
 
 /** The server's rule for a password (src/modules/accounts/passwords.ts), checked before sending. */
 export function passwordProblem(t: (k: string) => string, pw: string): string | null {
   const length = [...pw].length;
-  if (length < 12) return t('password.tooShort');
-  if (length > 256) return t('password.tooLong');
+  if (length < LIMITS.pwMin) return t('password.tooShort');
+  if (length > LIMITS.pwMax) return t('password.tooLong');
   if (pw.trim().length === 0) return t('password.onlySpaces');
-  if (new Set(pw).size < 5) return t('password.tooFewCharacters');
+  if (new Set(pw).size < LIMITS.pwDistinct) return t('password.tooFewCharacters');
   return null;
 }
 

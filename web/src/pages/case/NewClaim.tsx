@@ -10,7 +10,7 @@ import { useCaseRights, useCurrentCase } from '../../components/case-context';
 import { LANGUAGE_TAG, LanguageField } from '../../components/language-field';
 import { ErrorNotice, Field, Loading, useFormErrors, useTitle } from '../../components/ui';
 import { emptyWhen, toWhenInput, WhenField, whenProblem } from '../../components/when-input';
-import { urlProblem } from '../../lib/checks';
+import { LIMITS, urlProblem } from '../../lib/checks';
 import { usePrefs } from '../../lib/prefs';
 import { SimilarCard } from './ClaimsBoard';
 
@@ -51,7 +51,9 @@ export default function NewClaim() {
     e.preventDefault();
     const ok_ = errors.check({
       '/text':
-        [...text.trim()].length < 3 ? t('claims.textTooShort') : [...text].length > 5000 && t('form.tooLong'),
+        [...text.trim()].length < LIMITS.claimMin
+          ? t('claims.textTooShort')
+          : [...text].length > 5000 && t('form.tooLong'),
       '/language': !LANGUAGE_TAG.test(lang.trim()) && t('form.badLanguage'),
       '/firstSeen': whenProblem(t, firstSeen),
       '/appearanceUrl': urlProblem(t, url),
