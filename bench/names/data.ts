@@ -42,7 +42,7 @@ export interface BenchQuery {
 
 const DATA = path.resolve(import.meta.dirname, '../../../shared/testdata/names');
 
-function readPairs(file: string): NamePair[] {
+export function readPairs(file: string): NamePair[] {
   const out: NamePair[] = [];
   for (const line of readFileSync(path.join(DATA, file), 'utf8').split('\n')) {
     const [ar, la] = line.replace(/[\u200e\u200f\u202a-\u202e\r]/g, '').split('\t');
@@ -55,7 +55,7 @@ function readPairs(file: string): NamePair[] {
   return out;
 }
 
-function heldOut(p: NamePair): boolean {
+export function heldOut(p: NamePair): boolean {
   let h = 2166136261;
   for (const ch of p.arabic) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619);
   return (h >>> 0) % 10 === 0;

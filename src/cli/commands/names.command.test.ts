@@ -31,7 +31,7 @@ describe('athar names score', () => {
       Buffer.from('only one name\n'),
       Buffer.concat([Buffer.from('Ahmad'), Buffer.from([0xff, 0x09]), Buffer.from('Ahmed\n')]),
       Buffer.from('שלום\tSalam\n'),
-      Buffer.from('al\tbin\n'),
+      Buffer.from('ابن\tibn\n'),
       Buffer.from(`${'a'.repeat(10_000)}\tAhmad\n`),
       Buffer.from('Qasim\tقاسم'), // no final newline
     ];
@@ -42,17 +42,18 @@ describe('athar names score', () => {
     expect(out.pop()).toBe('');
     expect(out).toHaveLength(9);
     for (const line of out) expect(line.split('\t')).toHaveLength(3);
-    expect(out[0]).toMatch(/^محمد\tMohammad\t1\.0000$/);
+    // Across scripts a score is a probability (the letter model): high, with four decimals.
+    expect(out[0]).toMatch(/^محمد\tMohammad\t0\.9\d{3}$/);
     expect(Number(out[1]!.split('\t')[2])).toBeLessThan(0.5);
-    expect(out[8]).toMatch(/^Qasim\tقاسم\t1\.0000$/);
-    for (const bad of [2, 3, 4, 5, 6, 7]) expect(out[bad]!.endsWith('\t')).toBe(true);
+    expect(out[8]).toMatch(/^Qasim\tقاسم\t0\.9\d{3}$/);
+    expect(Number(out[6]!.split('\t')[2])).toBeGreaterThan(0.8); // a lone particle is scored too
+    for (const bad of [2, 3, 4, 5, 7]) expect(out[bad]!.endsWith('\t')).toBe(true);
     const errors = r.stderr.trim().split('\n');
     expect(errors).toEqual([
       expect.stringMatching(/^athar: names\.empty: line 3: /),
       expect.stringMatching(/^athar: names\.line_shape: line 4: /),
       expect.stringMatching(/^athar: names\.invalid_utf8: line 5: /),
       expect.stringMatching(/^athar: names\.unsupported_script: line 6: /),
-      expect.stringMatching(/^athar: names\.only_particles: line 7: /),
       expect.stringMatching(/^athar: names\.too_long: line 8: /),
     ]);
   });
@@ -96,7 +97,7 @@ describe('athar names compare / keys', () => {
       score: number;
       explanation: { a: string; b: string; how: string }[];
     };
-    expect(doc.score).toBe(1);
+    expect(doc.score).toBeGreaterThan(0.9);
     expect(doc.explanation).toHaveLength(3);
   });
 

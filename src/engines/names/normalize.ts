@@ -106,10 +106,16 @@ export interface NormalizedToken {
    * what tells the names إلهام, ألما, آلان from the article ال.
    */
   hamzaAlef?: boolean;
+  /**
+   * Arabic only: the word ended in an alef maqsura (ى), folded to ي. Latin spellings write it -a
+   * (مصطفى Mustafa, ليلى Layla) where a final ي is -i: the letter model reads it apart.
+   */
+  maqsura?: boolean;
 }
 
-// Private marker for a word-initial hamza/madda alef, removed again when tokens are cut.
+// Private markers for a word-initial hamza/madda alef and for an alef maqsura, removed again when tokens are cut.
 const HAMZA_ALEF = '\u0001';
+const MAQSURA = '\u0002';
 
 /** A normalised name: lower-case Latin without diacritics, folded Arabic, single spaces. */
 export interface NormalizedName {
@@ -185,7 +191,7 @@ export function normalizeName(input: string): NormalizedName {
     }
     const folded = ARABIC_FOLD[raw];
     if (folded) {
-      out += folded;
+      out += raw === 'ى' ? folded + MAQSURA : folded;
       continue;
     }
     const lower = raw.toLowerCase();
@@ -208,7 +214,9 @@ export function normalizeName(input: string): NormalizedName {
     out += lower;
   }
   const tokens: NormalizedToken[] = [];
-  for (const marked of out.split(' ')) {
+  for (const word of out.split(' ')) {
+    const maqsura = word.endsWith(MAQSURA);
+    const marked = word.includes(MAQSURA) ? word.replaceAll(MAQSURA, '') : word;
     const hamzaAlef = marked.startsWith(HAMZA_ALEF);
     const text = hamzaAlef ? marked.slice(1) : marked;
     if (text === '') continue;
@@ -222,7 +230,8 @@ export function normalizeName(input: string): NormalizedName {
       script = s;
     }
     // A token of digits only (a list number) is not part of a name.
-    if (script !== null) tokens.push(hamzaAlef ? { text, script, hamzaAlef } : { text, script });
+    if (script !== null)
+      tokens.push({ text, script, ...(hamzaAlef ? { hamzaAlef } : {}), ...(maqsura ? { maqsura } : {}) });
   }
   if (tokens.length === 0) throw new InputError('names.empty', 'the name has no letters');
   return { text: tokens.map((t) => t.text).join(' '), tokens };

@@ -14,7 +14,48 @@ describe('compareNames', () => {
     ['Ḫālid Šukrī', 'خالد شكري'], // academic transliteration (DIN 31635)
     ['ʿUṯmān Ǧamāl Ġassān', 'عثمان جمال غسان'],
   ])('%s ≈ %s across scripts and spellings', (a, b) => {
-    expect(compareNames(a, b).score).toBeGreaterThanOrEqual(0.95);
+    // Across scripts a score is the learned model's probability (transducer.ts): high, not 1.
+    expect(compareNames(a, b).score).toBeGreaterThanOrEqual(0.9);
+  });
+  // Issue 12: different names with the same consonants scored exactly 1 before the letter model.
+  // Each: [Arabic, its own Latin, another name's Latin with the same consonants, that name's Arabic].
+  it.each([
+    ['محمد', 'Muhammad', 'Mahmoud', 'محمود'],
+    ['مرام', 'Maram', 'Mariam', 'مريم'],
+    ['نبال', 'Nibal', 'Nabil', 'نبيل'],
+    ['ممتاز', 'Mumtaz', 'Mutaz', 'معتز'],
+    ['مساعد', 'Musaed', 'Masoud', 'مسعود'],
+    ['ملاك', 'Malak', 'Malik', 'مالك'],
+  ])('%s is %s, not %s (%s): below its own spelling and never certain', (ar, own, other, otherAr) => {
+    const score = (a: string, b: string) => {
+      const ab = compareNames(a, b).score;
+      expect(compareNames(b, a).score, `${b} / ${a}`).toBe(ab); // both argument orders
+      return ab;
+    };
+    // The other name's long vowel (the "ou" of Mahmoud, the "i" of Mariam) has no letter here.
+    // (The reverse, مالك against Malak, is not such a defect: a Latin a may write a long ا.)
+    const wrong = score(ar, other);
+    expect(wrong).toBeLessThan(0.9);
+    expect(wrong).toBeLessThan(score(ar, own));
+    expect(wrong).toBeLessThan(score(otherAr, other));
+    expect(compareNames(ar, other).aligned[0]!.how).not.toBe('spelling');
+  });
+  // Issue 12: foreign names in Arabic script and a lone particle scored 0 ("unmatched").
+  it.each([
+    ['ألفونسو', 'Alfonso'],
+    ['باخ', 'Bach'],
+    ['إبراهيموفيتش', 'Ibrahimovic'],
+    ['برايت', 'Bright'],
+    ['ابن', 'ibn'],
+  ])('scores the foreign name or particle %s against %s instead of dropping it', (ar, la) => {
+    expect(compareNames(ar, la).score).toBeGreaterThan(0.6);
+    expect(compareNames(la, ar).score).toBe(compareNames(ar, la).score);
+    expect(compareNames(ar, 'Mohammad').score).toBeLessThan(0.3);
+  });
+  it('explains a pair that is not the same name by the letter that does not fit', () => {
+    const r = compareNames('محمد', 'Mahmoud').aligned[0]!;
+    expect(r.why).toBe('the Latin "ou" has no Arabic letter to write it');
+    expect(r.letters).toBe('م=m +a ح=h م=m +ou د=d');
   });
   it('tells Hasan from Husayn and Mohammad from Mahmoud', () => {
     expect(compareNames('Hasan', 'Husayn').score).toBeLessThan(0.5);
@@ -26,6 +67,18 @@ describe('compareNames', () => {
   });
   // Each rule below is pinned with the spellings that made it necessary (tokenSimilarity in score.ts).
   const how = (a: string, b: string): string => compareNames(a, b).aligned[0]?.how ?? 'none';
+  /**
+   * One name in two spellings: 1 within a script; across scripts the model's probability, high
+   * but short of certain (a short name such as Ali carries less evidence than a long one).
+   */
+  const same = (a: string, b: string) => {
+    const r = compareNames(a, b);
+    expect(r.score, `${a} / ${b}`).toBeGreaterThanOrEqual(0.85);
+    expect(
+      r.aligned.some((x) => x.how === 'different'),
+      `${a} / ${b}`,
+    ).toBe(false);
+  };
   it('tells a name from its feminine or longer form by the ending: Karim ≠ Karima, Nour ≠ Noura', () => {
     for (const [a, b] of [
       ['Karim', 'Karima'],
@@ -65,7 +118,6 @@ describe('compareNames', () => {
       ['Fatima', 'Fatimah'],
       ['Fatme', 'فاطمة'],
       ['Hamzeh', 'حمزة'],
-      ['Mustafa', 'مصطفى'],
       ['Layla', 'ليلى'],
       ['Aly', 'علي'],
       ['Rabia', 'ربيع'],
@@ -73,8 +125,10 @@ describe('compareNames', () => {
       ['Chaabane', 'شعبان'],
       ['Abdulla', 'Abdallah'],
     ]) {
-      expect(compareNames(a!, b!).score, `${a} / ${b}`).toBe(1);
+      same(a!, b!);
     }
+    // A final ى written -a is folded to ي, which the training pairs mostly write -i: likely, not certain.
+    expect(compareNames('Mustafa', 'مصطفى').score).toBeGreaterThan(0.75);
   });
   it('compares two Arabic spellings letter by letter: ح is not ه, an extra alef is another name', () => {
     expect(how('سمحان', 'أسمهان')).toBe('near');
@@ -96,14 +150,15 @@ describe('compareNames', () => {
     for (const [a, b] of [
       ['Qasim', 'قاسم'],
       ['Kacem', 'قاسم'],
-      ['Djamel', 'جمال'],
       ['Hesham', 'هشام'],
       ['Raed', 'رائد'],
       ['Wael', 'وائل'],
       ['Ismail', 'إسماعيل'],
     ]) {
-      expect(compareNames(a!, b!).score, `${a} / ${b}`).toBe(1);
+      same(a!, b!);
     }
+    // A Maghrebi spelling (dj for ج, e for ا) is likely, not certain: the training pairs seldom write it.
+    expect(compareNames('Djamel', 'جمال').score).toBeGreaterThan(0.7);
   });
   it('reads ذ and ظ as Latin spellings write them: z, d, dh or th', () => {
     for (const [a, b] of [
@@ -116,16 +171,18 @@ describe('compareNames', () => {
       ['Dhafer', 'ظافر'],
       ['Abdel Adheem', 'عبد العظيم'],
     ]) {
-      expect(compareNames(a!, b!).score, `${a} / ${b}`).toBe(1);
+      expect(compareNames(a!, b!).score, `${a} / ${b}`).toBeGreaterThan(0.75);
     }
-    expect(compareNames('Deeb', 'ديب').score).toBe(1); // and د stays d
-    expect(compareNames('Zafer', 'ضافر').score).toBeLessThan(0.5); // ض is not z
+    same('Deeb', 'ديب'); // and د stays d
+    // ض is seldom z: below ظ's z, and not certain.
+    expect(compareNames('Zafer', 'ضافر').score).toBeLessThan(compareNames('Zafer', 'ظافر').score - 0.1);
+    expect(how('Zafer', 'ضافر')).not.toBe('spelling');
   });
   it('reads a written yaa in Latin ei/ee even first in a word: Eid is عيد, not الددة', () => {
-    expect(compareNames('Eid', 'عيد').score).toBe(1);
+    same('Eid', 'عيد');
     expect(compareNames('Eid', 'الددة').score).toBeLessThan(0.5);
-    expect(compareNames('الددة', 'Al-Dada').score).toBe(1); // two dals are two sounds
-    expect(compareNames('عبدالله', 'Abdallah').score).toBe(1); // …and may be one (الله)
+    same('الددة', 'Al-Dada'); // two dals are two sounds
+    same('عبدالله', 'Abdallah'); // …and may be one (الله)
   });
   it('marks a name whose beginning disagrees across scripts as near, not the same', () => {
     // أسمهان begins with a vowel, Samhan does not; Brahim is a Maghrebi إبراهيم, likely but not certain.
@@ -139,15 +196,18 @@ describe('compareNames', () => {
       ['Fathia', 'فتحية'],
       ['Othman', 'عثمان'],
     ]) {
-      expect(compareNames(a!, b!).score, `${a} / ${b}`).toBe(1);
+      same(a!, b!);
     }
   });
   it('explains which tokens aligned and how', () => {
     const r = compareNames('Mohamed Kassem', 'محمد قاسم');
     expect(r.aligned).toEqual([
-      { a: 'mohamed', b: 'محمد', how: 'spelling', similarity: 1, weight: 0.4 },
-      { a: 'kassem', b: 'قاسم', how: 'spelling', similarity: 1, weight: 1 },
+      expect.objectContaining({ a: 'mohamed', b: 'محمد', how: 'spelling', weight: 0.4 }),
+      expect.objectContaining({ a: 'kassem', b: 'قاسم', how: 'spelling', weight: 1 }),
     ]);
+    // Across scripts, the letters' correspondence: + marks a Latin letter no Arabic letter wrote.
+    expect(r.aligned[0]!.letters).toBe('م=m +o ح=h +a م=m +e د=d');
+    expect(r.aligned[0]!.similarity).toBeGreaterThan(0.9);
   });
   it('accepts reordered and missing tokens with a small discount', () => {
     const full = compareNames('Kacem Darwish', 'Kacem Darwish').score;

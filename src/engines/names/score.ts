@@ -1,5 +1,15 @@
 import { editDistance, keysMatch, phoneticKey } from './keys.ts';
+import model from './model.json' with { type: 'json' };
 import { tokenize, type NameToken } from './tokens.ts';
+import {
+  transduce,
+  weakestStep,
+  type AlignStep,
+  type TransducerModel,
+  type TransducerScore,
+} from './transducer.ts';
+
+const MODEL = model as TransducerModel;
 
 /**
  * Comparing names and person records. A name is a bag of tokens: tokens align by phonetic key
@@ -19,6 +29,8 @@ export interface AlignedToken {
   weight: number;
   /** Why two tokens that share consonants are not the same name, when they are not. */
   why?: string;
+  /** Across scripts: how the letters correspond ("م=m +a ح=h م=m +ou د=d"; + a Latin letter no Arabic one wrote). */
+  letters?: string;
 }
 
 /** Result of comparing two names. */
@@ -119,9 +131,11 @@ const weightByKey = new Map<string, number>();
 export function tokenSimilarity(
   a: NameToken,
   b: NameToken,
-): { similarity: number; how: Alignment; why?: string } {
+): { similarity: number; how: Alignment; why?: string; letters?: string } {
   if (a.text === b.text) return { similarity: 1, how: 'exact' };
   if (a.kind !== b.kind && (a.kind === 'abu' || b.kind === 'abu')) return { similarity: 0, how: 'different' };
+  if (a.script !== b.script)
+    return acrossScripts(a.script === 'arabic' ? a : b, a.script === 'arabic' ? b : a);
   const bothArabic = a.script === 'arabic' && b.script === 'arabic';
   // Two Arabic spellings are compared letter by letter: what differs is a different letter.
   if (bothArabic && a.kind === b.kind && a.letters === b.letters) return { similarity: 1, how: 'spelling' };
@@ -158,6 +172,99 @@ export function tokenSimilarity(
   return { similarity: 0, how: 'different' };
 }
 
+/**
+ * An Arabic and a Latin spelling, by the learned letter model (transducer.ts): the probability
+ * that the Latin spells the Arabic. Below 0.5 the pair is "different"; with the same consonants
+ * (Mahmoud against محمد) that is a conflict the score counts against the pair, otherwise the
+ * tokens are simply not aligned. Memoised: a search scores one query against many candidates.
+ */
+function acrossScripts(
+  ar: NameToken,
+  la: NameToken,
+): { similarity: number; how: Alignment; why?: string; letters?: string } {
+  const cacheKey = `${ar.modelText}\u0000${la.modelText}`;
+  const cached = crossCache.get(cacheKey);
+  if (cached) return cached;
+  // Consonant skeletons far apart (more than half the letters) are different names without
+  // running the model: a search compares a query with hundreds of candidates.
+  const longest = Math.max(ar.skeleton.length, la.skeleton.length);
+  if (
+    !keysMatch(ar.key, la.key) &&
+    editDistance(ar.skeleton, la.skeleton) > Math.max(2, Math.ceil(longest / 2))
+  ) {
+    const none = { similarity: 0, how: 'different' as const };
+    crossCache.set(cacheKey, none);
+    return none;
+  }
+  const r = transduce(MODEL, ar.modelText, la.modelText);
+  const letters = describePath(r.arabicToLatin.path);
+  const sameConsonants = ar.skeleton === la.skeleton || keysMatch(ar.key, la.key);
+  // The hand rules that still help (measured in bench/names.bench.ts) only ever lower the
+  // model's probability: an ending that makes another name (Karim, كريمة), a long vowel only one
+  // side has where the keys disagree (حسن, Hussein), a beginning that disagrees (Brahim, إبراهيم).
+  const conflict = ruleConflict(ar, la);
+  let p = r.probability;
+  if (conflict) {
+    p = Math.min(p, conflict.cap);
+    if (conflict.cap < 0.5) {
+      const out = {
+        similarity: clamp(Math.max(p, 0.05)),
+        how: 'different' as const,
+        letters,
+        why: conflict.why,
+      };
+      crossCache.set(cacheKey, out);
+      return out;
+    }
+  }
+  const out =
+    p >= 0.9
+      ? { similarity: clamp(p), how: 'spelling' as const, letters }
+      : p >= 0.5
+        ? { similarity: clamp(p), how: 'near' as const, letters, why: weakest(r) }
+        : sameConsonants || p >= 0.2
+          ? { similarity: clamp(Math.max(p, 0.05)), how: 'different' as const, letters, why: weakest(r) }
+          : { similarity: 0, how: 'different' as const };
+  if (crossCache.size >= 200_000) crossCache.clear();
+  crossCache.set(cacheKey, out);
+  return out;
+}
+/** A conflict the hand rules see between an Arabic and a Latin token, with the most it lets the pair score. */
+function ruleConflict(ar: NameToken, la: NameToken): { cap: number; why: string } | null {
+  if (keysMatch(ar.key, la.key)) {
+    if (!endingsAgree(ar, la)) return { cap: 0.3, why: 'different endings' };
+    // Only for plain names: an article (al-, el-, es-) or a compound hides how the name itself begins.
+    if (ar.kind === 'name' && la.kind === 'name' && !ar.article && !la.article && ar.initial !== la.initial)
+      return { cap: 0.85, why: 'one spelling begins with a vowel, the other not' };
+    return null;
+  }
+  if (ar.skeleton === la.skeleton) return { cap: 0.3, why: 'a long vowel only one has' };
+  return null;
+}
+const crossCache = new Map<string, { similarity: number; how: Alignment; why?: string; letters?: string }>();
+
+function describePath(path: AlignStep[]): string {
+  return path
+    .map((s) => (s.source ? `${s.source}=${s.target || '∅'}` : `+${s.target}`))
+    .join(' ')
+    .replace(/(\+[a-z]+) \+/g, '$1');
+}
+
+/** The least likely step of either alignment, in words: why the pair is not certain. */
+function weakest(r: TransducerScore): string {
+  const a = weakestStep(r.arabicToLatin.path);
+  const l = weakestStep(r.latinToArabic.path);
+  if (l && (!a || l.logp < a.logp)) {
+    if (!l.source) return `the Arabic ${l.target} has no Latin letter for it`;
+    if (!l.target) return `the Latin "${l.source}" has no Arabic letter to write it`;
+    return `the Latin "${l.source}" rarely writes ${l.target}`;
+  }
+  if (!a) return 'nothing to compare';
+  if (!a.source) return `the Latin "${a.target}" has no Arabic letter to write it`;
+  if (!a.target) return `the Arabic ${a.source} is not written in the Latin`;
+  return `the Arabic ${a.source} is rarely written "${a.target}"`;
+}
+
 // Which Latin endings each ending can meet (see NameToken.final); `e` and `*` meet all. The Latin
 // table is symmetric (scoring must be): a vowel + h may be ة or a consonant ح/ه, never an i or u.
 const LATIN_ENDINGS: Record<string, string> = {
@@ -190,13 +297,23 @@ function endingsAgree(a: NameToken, b: NameToken): boolean {
  * by text, so swapping the arguments aligns the same pairs. Identical names score 1.
  */
 export function compareTokens(ta: NameToken[], tb: NameToken[]): NameComparison {
-  const pairs: { i: number; j: number; similarity: number; how: Alignment; weight: number; why?: string }[] =
-    [];
+  const pairs: {
+    i: number;
+    j: number;
+    similarity: number;
+    how: Alignment;
+    weight: number;
+    why?: string;
+    letters?: string;
+  }[] = [];
   for (let i = 0; i < ta.length; i++) {
     for (let j = 0; j < tb.length; j++) {
       const s = tokenSimilarity(ta[i]!, tb[j]!);
+      // A pair weighs what its lighter token weighs, so that what is matched never exceeds what
+      // either name holds (an average let Maryam, a frequent name, against the rarer Maram
+      // score above their similarity).
       if (s.similarity > 0)
-        pairs.push({ i, j, ...s, weight: (tokenWeight(ta[i]!) + tokenWeight(tb[j]!)) / 2 });
+        pairs.push({ i, j, ...s, weight: Math.min(tokenWeight(ta[i]!), tokenWeight(tb[j]!)) });
     }
   }
   // Order-free tie-break: by similarity, then by positional distance, then by the texts.
@@ -217,11 +334,20 @@ export function compareTokens(ta: NameToken[], tb: NameToken[]): NameComparison 
   }
   const weightA = ta.reduce((s, t) => s + tokenWeight(t), 0);
   const weightB = tb.reduce((s, t) => s + tokenWeight(t), 0);
-  const matched = chosen.reduce((s, p) => s + p.similarity * p.weight, 0);
-  const shorter = Math.min(weightA, weightB);
-  const longer = Math.max(weightA, weightB);
+  // How much of each name is matched, each weighing its own tokens (Maryam is frequent, Maram
+  // is not: the same pair covers all of both names).
+  const coverA =
+    weightA > 0 ? chosen.reduce((s, p) => s + p.similarity * tokenWeight(ta[p.i]!), 0) / weightA : 0;
+  const coverB =
+    weightB > 0 ? chosen.reduce((s, p) => s + p.similarity * tokenWeight(tb[p.j]!), 0) / weightB : 0;
+  const [shorter, longer] =
+    weightA < weightB
+      ? [coverA, coverB]
+      : weightB < weightA
+        ? [coverB, coverA]
+        : [Math.max(coverA, coverB), Math.min(coverA, coverB)];
   // What the shorter name holds counts most; the tokens only one side has cost a little.
-  let score = shorter > 0 ? (matched / shorter) * (0.8 + 0.2 * (matched / longer)) : 0;
+  let score = shorter * (0.8 + 0.2 * longer);
   chosen.sort((p, q) => p.i - q.i);
   let reordered = false;
   for (let k = 1; k < chosen.length; k++) if (chosen[k]!.j < chosen[k - 1]!.j) reordered = true;
@@ -238,6 +364,7 @@ export function compareTokens(ta: NameToken[], tb: NameToken[]): NameComparison 
       similarity: p.similarity,
       weight: round(p.weight),
       ...(p.why ? { why: p.why } : {}),
+      ...(p.letters ? { letters: p.letters } : {}),
     })),
     unmatchedA: ta.filter((_, i) => !usedA.has(i)).map((t) => t.text),
     unmatchedB: tb.filter((_, j) => !usedB.has(j)).map((t) => t.text),

@@ -44,6 +44,11 @@ export interface NameToken {
    */
   initial: 'vowel' | 'consonant';
   /**
+   * The letters the learned letter model reads (transducer.ts): the text without spaces, and for
+   * Arabic a final ى kept apart from ي (normalisation folds them).
+   */
+  modelText: string;
+  /**
    * How the name ends, the vowel that tells Karim from Karima and Nour from Noura: Latin `a`, `i`
    * (i, y), `u` (o, u), `h` (a vowel + h: Fatimah, Saleh), `e` (either), `c` (a consonant);
    * Arabic `A` (alef), `I` (yaa, alef maqsura), `U` (waw), `H` (haa, taa marbuta), `Y` (-يه), `*` (ayn: either),
@@ -151,6 +156,7 @@ function makeToken(
     script,
     kind,
     article,
+    modelText: text.replace(/ /g, ''),
     key,
     ...skeletons(key, initial === 'vowel'),
     shape: script === 'latin' ? latinShape(core) : '',
@@ -252,8 +258,8 @@ function splitDin(w: NormalizedToken): NormalizedToken[] {
 }
 
 /**
- * Splits a name into tokens with particles attached. Throws `names.only_particles` when nothing
- * but particles (al, bin, abu) is left, and the errors of `normalizeName`.
+ * Splits a name into tokens with particles attached; a name of particles alone (ابن, Abu) keeps
+ * them as its tokens. Throws the errors of `normalizeName`.
  */
 export function tokenize(name: string): NameToken[] {
   const words = normalizeName(name).tokens.flatMap(splitDin);
@@ -313,7 +319,8 @@ export function tokenize(name: string): NameToken[] {
       continue;
     }
     const core = stripArticle(w);
-    const tok = makeToken(w.text, w.script, 'name', core.article, core.text);
+    const plain = makeToken(w.text, w.script, 'name', core.article, core.text);
+    const tok = w.maqsura ? { ...plain, modelText: plain.modelText.replace(/ي$/u, 'ى') } : plain;
     if (tok.skeleton === '' && tok.key.replace(/[a-z]/g, '') === '') {
       // Vowels only ("Aa", "عا"): keep it, it still compares by text.
       out.push({ ...tok, key: tok.key || w.text, skeleton: w.text, altSkeletons: [] });
@@ -321,10 +328,9 @@ export function tokenize(name: string): NameToken[] {
     }
     out.push(tok);
   }
-  if (out.length === 0)
-    throw new InputError(
-      'names.only_particles',
-      `"${name.slice(0, 80)}" holds only particles (al, bin, abu), no name`,
-    );
+  // Nothing but particles (ابن, "Ibn", "Abu"): they are all there is to compare, so each is
+  // compared as a word of its own, by its letters.
+  if (out.length === 0) for (const w of words) out.push(makeToken(w.text, w.script, 'name', false, w.text));
+  if (out.length === 0) throw new InputError('names.only_particles', `"${name.slice(0, 80)}" holds no name`);
   return out;
 }

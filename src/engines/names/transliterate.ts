@@ -10,7 +10,7 @@ import { normalizeName } from './normalize.ts';
 
 // Letter options, most frequent first. Short vowels are not written in Arabic, so between two
 // consonants we insert "a" (the most frequent short vowel in names) and offer "e" as second choice.
-const LETTERS: Record<string, string[]> = {
+export const LETTER_SPELLINGS: Record<string, string[]> = {
   ا: ['a'],
   ب: ['b'],
   ت: ['t'],
@@ -137,7 +137,7 @@ function transliterateWord(token: string, limit: number): string[] {
   let beam: { text: string; cost: number }[] = [{ text: '', cost: 0 }];
   letters.forEach((ch, i) => {
     // A word-initial ain carries the vowel a Latin spelling writes: Abd, Omar, Eid.
-    const options = i === 0 && ch === 'ع' ? ['a', 'o', 'e'] : (LETTERS[ch] ?? ['']);
+    const options = i === 0 && ch === 'ع' ? ['a', 'o', 'e'] : (LETTER_SPELLINGS[ch] ?? ['']);
     const prev = letters[i - 1];
     const needsVowel =
       i > 0 &&
