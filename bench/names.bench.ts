@@ -23,6 +23,7 @@ import {
   REVIEW_THRESHOLD,
   type NameToken,
 } from '#src/engines/names/index.ts';
+import { pairBench } from './names/pair-bench.ts';
 import { appendResults } from './report.ts';
 import {
   buildBench,
@@ -519,6 +520,8 @@ function sample(queries: BenchQuery[], perKind: number): BenchQuery[] {
 // ---------------------------------------------------------------- run
 
 const t0 = performance.now();
+const pairs = pairBench();
+log(`name pairs:\n${pairs.table}\n${pairs.goals}`);
 const { records, queries } = buildBench(loadPools(), SIZE, PER_KIND, SEED);
 log(`registry: ${records.length} records, ${queries.length} queries (${PER_KIND} per kind), seed ${SEED}`);
 const misses: string[] = [];
@@ -552,6 +555,8 @@ const body = rows
     `A hit is a record with the same four names as the target. Precision counts the candidates in a query's top 10 scoring at or above the review threshold ` +
     `that hold every name the query states, each in its slot (a partial query "Kallousa Merqeb" is rightly answered by every Kallousa … Merqeb in the registry); ` +
     `"the target only" counts the planted record alone. Latencies include absent-person queries. ` +
-    `Whole run ${((performance.now() - t0) / 1000).toFixed(0)} s, load ${(await import('node:os')).loadavg()[0]!.toFixed(2)}.\n\n${header}\n${body}\n\n` +
+    `Whole run ${((performance.now() - t0) / 1000).toFixed(0)} s, load ${(await import('node:os')).loadavg()[0]!.toFixed(2)}.\n\n` +
+    `**Name pairs** (bench/names/pair-bench.ts): one score per pair, on pairs training never saw; the baseline is twenty lines of consonant skeletons and edit distance.\n\n${pairs.table}\n\nGoals:\n\n${pairs.goals}\n\nLowest-scored true pairs and highest-scored different names (athar):\n\n${pairs.failures}\n\n` +
+    `**Retrieval** in the synthetic registry:\n\n${header}\n${body}\n\n` +
     `Misses and false alarms of athar (first ${misses.length}):\n\n${misses.map((m) => `- ${m}`).join('\n') || '- none'}\n`,
 );
