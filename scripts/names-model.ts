@@ -248,13 +248,14 @@ function withUnknown(d: Direction, singles: string[], sourceLetters: string[]): 
     return logNormalise(sum);
   };
   d.emit['?'] = avg(singles.map((u) => d.emit[u]!));
+  // Insertions and the advance share one distribution per context: average them jointly.
   for (const key of Object.keys(d.insert).filter((c) => c.startsWith('^|'))) {
     const tail = key.slice(1);
     const rows = sourceLetters.map((s) => s + tail).filter((c) => d.insert[c]);
-    d.insert['?' + tail] = avg(rows.map((c) => d.insert[c]!));
-    d.advance['?' + tail] = round(
-      Math.log(rows.reduce((s, c) => s + Math.exp(d.advance[c]!), 0) / rows.length),
-    );
+    const joint = avg(rows.map((c) => ({ ...d.insert[c]!, '>': d.advance[c]! })));
+    d.advance['?' + tail] = joint['>']!;
+    delete joint['>'];
+    d.insert['?' + tail] = joint;
   }
   return d;
 }

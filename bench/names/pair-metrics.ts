@@ -25,8 +25,9 @@ export function rocAuc(xs: Scored[]): number {
 }
 
 /**
- * Recall of the true pairs at the strictest threshold that lets through at most `fpr` of the
- * different-name pairs (a pair scoring exactly the threshold counts as accepted, ties included).
+ * Recall of the true pairs at the loosest threshold that lets through at most `fpr` of the
+ * different-name pairs: a pair is accepted when it scores above the threshold (a tie with the
+ * threshold is refused, which is conservative).
  */
 export function recallAtFpr(xs: Scored[], fpr: number): number {
   const neg = xs
@@ -37,8 +38,6 @@ export function recallAtFpr(xs: Scored[], fpr: number): number {
   const allowed = Math.floor(fpr * neg.length);
   // The threshold: just above the (allowed+1)-th highest negative.
   const t = allowed < neg.length ? neg[allowed]! : -Infinity;
-  const acceptedNeg = neg.filter((s) => s > t).length;
-  if (acceptedNeg > allowed) return 0;
   return pos.filter((s) => s > t).length / pos.length;
 }
 

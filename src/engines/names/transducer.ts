@@ -223,11 +223,15 @@ export function weakestStep(path: AlignStep[]): AlignStep | undefined {
   return w;
 }
 
-/** The calibration's inputs for one direction: LLR per target letter, LLR, the weakest step. */
+/**
+ * The calibration's inputs for one direction: the log-likelihood ratio and the weakest step's
+ * log-probability. (A per-letter ratio was tried too: collinear with the total, it took a negative
+ * weight, so that more evidence could lower a score; without it the fit is as good and monotone.)
+ */
 function directionFeatures(s: DirectionScore, targetLength: number): number[] {
   // Bounded, so that a pair no alignment explains at all does not dominate the fit.
   const llr = Math.max(-60, Math.min(60, s.llr));
-  return [llr / (targetLength + 1), llr, Math.max(-20, weakestStep(s.path)?.logp ?? 0)];
+  return [llr / (targetLength + 1), Math.max(-20, weakestStep(s.path)?.logp ?? 0)];
 }
 
 /** Both directions' features, in the order of `calibration`. */
