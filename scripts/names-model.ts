@@ -285,6 +285,14 @@ const latinGroupOk = (g: string) =>
 const latinGroups = frequentGroups(latinWords, 3, (len) => (len === 2 ? 30 : 60), latinGroupOk);
 const latinGroups2 = latinGroups.filter((g) => g.length === 2);
 
+/** The prior pseudo-count for Arabic letter `a` written `latin`: the hand tables, a doubled letter (shadda). */
+function handPrior(a: string, latin: string): number {
+  const hand = [...(LETTER_SPELLINGS[a] ?? []), ...(EXTRA_SPELLINGS[a] ?? [])];
+  if (hand.includes(latin)) return 5;
+  if (latin.length === 2 && latin[0] === latin[1] && hand.includes(latin[0]!)) return 1;
+  return PSEUDO;
+}
+
 const arabicToLatin = train({
   name: 'Arabic → Latin',
   pairs: trainForms.map((f) => ({ source: [...f.arabic], target: [...f.latin] })),
@@ -294,12 +302,7 @@ const arabicToLatin = train({
   maxEmit: 3,
   sourceVowels: ARABIC_VOWELS,
   targetVowels: LATIN_VOWELS,
-  prior: (a, t) => {
-    const hand = [...(LETTER_SPELLINGS[a] ?? []), ...(EXTRA_SPELLINGS[a] ?? [])];
-    if (hand.includes(t)) return 5;
-    if (t.length === 2 && t[0] === t[1] && hand.includes(t[0]!)) return 1; // a doubled letter (shadda)
-    return PSEUDO;
-  },
+  prior: (a, t) => handPrior(a, t),
 });
 
 const latinToArabic = train({
@@ -311,13 +314,7 @@ const latinToArabic = train({
   maxEmit: 1,
   sourceVowels: LATIN_VOWELS,
   targetVowels: ARABIC_VOWELS,
-  prior: (l, a) => {
-    const hand = [...(LETTER_SPELLINGS[a] ?? []), ...(EXTRA_SPELLINGS[a] ?? [])];
-    if (a !== '' && hand.includes(l)) return 5;
-    if (a !== '' && l.length === 2 && l[0] === l[1] && hand.includes(l[0]!)) return 1;
-    if (a === '' && 'aeiou'.includes(l)) return 5; // a short vowel writes nothing
-    return PSEUDO;
-  },
+  prior: (l, a) => (a === '' ? ('aeiou'.includes(l) ? 5 : PSEUDO) : handPrior(a, l)), // a short vowel writes nothing
 });
 
 const model: TransducerModel = {
