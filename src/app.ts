@@ -2,6 +2,7 @@
  * The composition root: config → platform (database, job queue, audit views) → the list of
  * modules. Adding a feature is adding its folder under src/modules and one line to `modules`.
  */
+import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import type PgBoss from 'pg-boss';
 import {
@@ -18,9 +19,12 @@ import { authorizeCase, casesModule, findCase } from '#src/modules/cases/index.t
 import { claimsModule } from '#src/modules/claims/index.ts';
 import { DEMO_SLUG, demoModule, demoToOffer, offerDemo } from '#src/modules/demo/index.ts';
 import { deskModule } from '#src/modules/desk/index.ts';
+import { mediaModule } from '#src/modules/media/index.ts';
 import { systemModule } from '#src/modules/system/index.ts';
 import { timelineModule } from '#src/modules/timeline/index.ts';
 import { AuditViews } from '#src/platform/audit/audit-view.ts';
+import { closeMetadataReader } from '#src/platform/media/metadata.ts';
+import { BlobStore } from '#src/platform/blobs/blob-store.ts';
 import { EventBus } from '#src/platform/events.ts';
 import type { Config } from '#src/platform/config.ts';
 import { ANONYMOUS_ACTOR, SYSTEM_ACTOR, type Context } from '#src/platform/context.ts';
@@ -42,6 +46,7 @@ export function modulesFor(config: Config): AtharModule[] {
     casesModule,
     caseFileModule,
     claimsModule,
+    mediaModule(),
     auditModule,
     demoModule,
   ];
@@ -60,6 +65,7 @@ export interface App {
   /** How the HTTP API knows who is calling and what they may see. */
   security: Security;
   boss: PgBoss | null;
+  blobs: BlobStore;
   /** Secret that lets this machine's CLI act as the local administrator; never leaves the data dir. */
   localToken: string;
   lock: DataDirLock | null;
@@ -137,6 +143,8 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     if (opts.migrate !== false) await migrate(database.db);
     const ids = opts.ids ?? cryptoIds;
     const modules = (opts.modules ?? modulesFor)(config);
+    const blobs = new BlobStore(path.join(config.dataDir, 'blobs'));
+    await blobs.open();
     const platform: Platform = {
       database,
       config,
@@ -146,6 +154,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       jobs: new JobQueue(),
       auditViews: new AuditViews(modules.flatMap((m) => m.auditViews ?? [])),
       events: new EventBus(modules.flatMap((m) => (m.on ? [m.on] : []))),
+      blobs,
     };
     const run: App['run'] = (actor, o, fn) => runUnit(platform, actor, o, fn);
     const read = <T>(fn: (ctx: Context) => Promise<T>) => run(ANONYMOUS_ACTOR, { transaction: false }, fn);
@@ -165,7 +174,11 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     if (opts.jobs) {
       boss = await startBoss(database, jobs, log);
       platform.jobs.started(boss);
-      if (opts.workers) await startWorkers(boss, jobs, run, config, log);
+      if (opts.workers) {
+        await startWorkers(boss, jobs, run, config, log);
+        for (const m of modules)
+          if (m.onStart) await run(SYSTEM_ACTOR, { transaction: false }, (ctx) => m.onStart!(ctx));
+      }
     }
     return {
       config,
@@ -175,10 +188,12 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       run,
       security,
       boss,
+      blobs,
       localToken,
       lock,
       async close() {
         if (boss) await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+        await closeMetadataReader();
         await database.close();
         lock?.release();
       },

@@ -1,3 +1,4 @@
+import { createReadStream, statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { AppError, kindForStatus, invalid, unavailable } from '#src/platform/errors.ts';
@@ -13,15 +14,18 @@ import { readOwner } from '#src/platform/database/lock.ts';
  */
 export interface ApiClient {
   transport: 'in-process' | 'owner' | 'remote';
-  request<T = unknown>(
-    method: string,
-    path: string,
-    opts?: { body?: unknown; query?: Record<string, string | number | boolean | undefined> },
-  ): Promise<T>;
+  request<T = unknown>(method: string, path: string, opts?: RequestOptions): Promise<T>;
   close(): Promise<void>;
 }
 
 type Query = Record<string, string | number | boolean | undefined>;
+
+/** A JSON body, or a local file streamed as the body (application/octet-stream: media uploads). */
+export interface RequestOptions {
+  body?: unknown;
+  file?: string;
+  query?: Query;
+}
 
 /**
  * Every page of a list (the API pages every list: `limit`, `cursor`, `nextCursor`), as one
@@ -97,9 +101,14 @@ function send(
   method: string,
   headers: Record<string, string>,
   body: unknown,
+  file?: string,
 ): Promise<{ status: number; contentType: string | undefined; text: string }> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   if (payload) headers['content-length'] = String(payload.length);
+  if (file) {
+    headers['content-type'] = 'application/octet-stream';
+    headers['content-length'] = String(statSync(file).size);
+  }
   const lib = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = lib.request(url, { method, headers }, (res) => {
@@ -130,7 +139,11 @@ function send(
       req.destroy(new Error(`no answer within ${ANSWER_TIMEOUT_MS / 1000} s`)),
     );
     req.on('error', reject);
-    req.end(payload);
+    if (file) {
+      const source = createReadStream(file);
+      source.on('error', (e) => req.destroy(e));
+      source.pipe(req);
+    } else req.end(payload);
   });
 }
 
@@ -146,18 +159,14 @@ function httpClient(
   const base = baseUrl.replace(/\/+$/, '');
   return {
     transport,
-    async request<T>(
-      method: string,
-      path: string,
-      opts: { body?: unknown; query?: Record<string, string | number | boolean | undefined> } = {},
-    ) {
+    async request<T>(method: string, path: string, opts: RequestOptions = {}) {
       const headers: Record<string, string> = { accept: 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
       if (as) headers['x-athar-as'] = as;
       if (opts.body !== undefined) headers['content-type'] = 'application/json';
       let res: { status: number; contentType: string | undefined; text: string };
       try {
-        res = await send(new URL(base + buildPath(path, opts.query)), method, headers, opts.body);
+        res = await send(new URL(base + buildPath(path, opts.query)), method, headers, opts.body, opts.file);
       } catch (e) {
         throw unavailable('cli.server_unreachable', `cannot reach ${base}: ${(e as Error).message}`);
       }
@@ -191,18 +200,19 @@ async function inProcessClient(config: Config, opts: ConnectOptions): Promise<Ap
     const token = config.token;
     return {
       transport: 'in-process',
-      async request<T>(
-        method: string,
-        path: string,
-        o: { body?: unknown; query?: Record<string, string | number | boolean | undefined> } = {},
-      ) {
+      async request<T>(method: string, path: string, o: RequestOptions = {}) {
         const headers: Record<string, string> = { authorization: `Bearer ${token ?? app.localToken}` };
         if (opts.as && !token) headers['x-athar-as'] = opts.as;
+        if (o.file) {
+          headers['content-type'] = 'application/octet-stream';
+          headers['content-length'] = String(statSync(o.file).size);
+        }
         const r = await server.fastify.inject({
           method: method as 'GET',
           url: buildPath(path, o.query),
           headers,
           ...(o.body !== undefined ? { payload: o.body as object } : {}),
+          ...(o.file ? { payload: createReadStream(o.file) } : {}),
         });
         if (r.statusCode >= 400) throw problemToError(r.statusCode, r.body);
         return parseBody(r.body, r.headers['content-type']?.toString()) as T;

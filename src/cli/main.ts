@@ -6,6 +6,7 @@ import * as system from './commands/system.command.ts';
 import * as user from './commands/user.command.ts';
 import * as kase from './commands/case.command.ts';
 import * as claim from './commands/claim.command.ts';
+import * as media from './commands/media.command.ts';
 import * as hash from './commands/hash.command.ts';
 import * as compare from './commands/compare.command.ts';
 import * as names from './commands/names.command.ts';
@@ -20,6 +21,7 @@ const commands = [
   user,
   kase,
   claim,
+  media,
   // engine tools (no stored data)
   hash,
   compare,

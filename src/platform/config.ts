@@ -42,6 +42,10 @@ export const ConfigSchema = Type.Object({
   ffprobePath: Type.Optional(Type.String({ minLength: 1 })),
   /** Cron expression for the scheduled audit-chain check (UTC). */
   auditCheckCron: Type.String({ minLength: 9 }),
+  /** Largest media file one upload or ingest may store, in bytes. */
+  mediaLimitBytes: Type.Integer({ minimum: 1024 }),
+  /** Cron expression for the scheduled re-hash of every stored original (UTC). */
+  blobsCheckCron: Type.String({ minLength: 9 }),
   /** Mark the session cookie Secure (set when served over HTTPS). */
   secureCookies: Type.Boolean(),
   /** Load the demo case on the first start of an installation. */
@@ -102,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ffmpegPath: env.FFMPEG_PATH || undefined,
     ffprobePath: env.FFPROBE_PATH || undefined,
     auditCheckCron: env.ATHAR_AUDIT_CHECK_CRON || '17 * * * *',
+    mediaLimitBytes: int(env.ATHAR_MEDIA_LIMIT_BYTES, 'ATHAR_MEDIA_LIMIT_BYTES', 4 * 1024 ** 3),
+    blobsCheckCron: env.ATHAR_BLOBS_CHECK_CRON || '41 3 * * *',
     secureCookies: bool(env.ATHAR_SECURE_COOKIES, 'ATHAR_SECURE_COOKIES', false),
     loadDemo: bool(env.ATHAR_DEMO, 'ATHAR_DEMO', true),
     token: env.ATHAR_TOKEN || undefined,
@@ -146,6 +152,8 @@ const ENV_NAMES: Record<string, string> = {
   ffmpegPath: 'FFMPEG_PATH',
   ffprobePath: 'FFPROBE_PATH',
   auditCheckCron: 'ATHAR_AUDIT_CHECK_CRON',
+  mediaLimitBytes: 'ATHAR_MEDIA_LIMIT_BYTES',
+  blobsCheckCron: 'ATHAR_BLOBS_CHECK_CRON',
   secureCookies: 'ATHAR_SECURE_COOKIES',
   loadDemo: 'ATHAR_DEMO',
   token: 'ATHAR_TOKEN',

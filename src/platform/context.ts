@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { BlobStore } from './blobs/blob-store.ts';
 import type { Config } from './config.ts';
 import type { DB } from './database/schema.ts';
 import type { DomainEvents, EventName } from './events.ts';
@@ -78,6 +79,8 @@ export interface Context {
   transaction<T>(fn: (ctx: Context) => Promise<T>): Promise<T>;
   /** Background jobs; sent inside a transaction, a job exists only if the transaction commits. */
   readonly jobs: JobSender;
+  /** Evidence files (originals write-once, working copies apart) in the data directory. */
+  readonly blobs: BlobStore;
   /** The same unit of work acting as someone else (a sign-in acts as the user signing in). */
   as(actor: Actor): Context;
   /** Tells the modules that listen what happened; they react in this unit of work, before it commits. */

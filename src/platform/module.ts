@@ -1,4 +1,5 @@
 import type { AuditView } from './audit/audit-view.ts';
+import type { Context } from './context.ts';
 import type { EventHandlers } from './events.ts';
 import type { Router } from './http/router.ts';
 import type { JobDefinition } from './jobs/job.ts';
@@ -17,4 +18,9 @@ export interface AtharModule {
   readonly timeline?: TimelineSource;
   /** What it does when other modules' events happen (in the same unit of work). */
   readonly on?: EventHandlers;
+  /**
+   * What it does when a process that takes jobs starts (after its workers start), as the system:
+   * resuming work a killed process left unfinished.
+   */
+  readonly onStart?: (ctx: Context) => Promise<void>;
 }

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { AuditViews } from './audit/audit-view.ts';
+import type { BlobStore } from './blobs/blob-store.ts';
 import { AuditTrailRepository, type NewAuditEvent } from './audit/audit-trail.repository.ts';
 import type { Config } from './config.ts';
 import type { Actor, AuditEventInput, Context, RepositoryClass } from './context.ts';
@@ -27,6 +28,7 @@ export interface Platform {
   auditViews: AuditViews;
   jobs: JobQueue;
   events: EventBus;
+  blobs: BlobStore;
 }
 
 /** Runs `fn` as one unit of work acting as `actor` (what `createApp` gives as `app.run`). */
@@ -107,6 +109,9 @@ class UnitContext implements Context {
   }
   get jobs(): JobSender {
     return this.unit.jobs;
+  }
+  get blobs(): BlobStore {
+    return this.unit.platform.blobs;
   }
 
   repo<R>(repository: RepositoryClass<R>): R {

@@ -5,6 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Config } from '#src/platform/config.ts';
 import { invalid, notFound } from '#src/platform/errors.ts';
@@ -56,6 +57,9 @@ export async function buildServer(
   });
   fastify.setValidatorCompiler(validatorCompiler);
   problemHandler(fastify);
+  // Evidence files arrive as the raw request body and are handed on as a stream, unread: the
+  // route streams them to the blob store while hashing, with its own size limit.
+  fastify.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
 
   // Before any plugin adds routes: every route, the docs' included, passes through the access rules.
   const routes: RouteRule[] = [];
@@ -121,7 +125,7 @@ export async function buildServer(
       ['querystring', req.query],
       ['body', req.body],
     ] as const) {
-      const problem = value === undefined ? null : inspectInput(value);
+      const problem = value === undefined || value instanceof Readable ? null : inspectInput(value);
       if (problem)
         throw invalid(`validation.${part}`, `${problem.field}: ${problem.message}`, { issues: [problem] });
     }

@@ -65,7 +65,7 @@ export class JobQueue {
         if (!this.boss) throw new Error(`the job queue is not started; cannot send ${name}`);
         const opts: PgBoss.SendOptions = { ...options };
         if (transaction) opts.db = kyselyBossDb(transaction);
-        return this.boss.send(name, data as object, opts);
+        return this.boss.send(name, data, opts);
       },
     };
   }

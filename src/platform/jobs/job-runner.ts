@@ -42,10 +42,11 @@ export async function startWorkers(
   log: Logger,
 ): Promise<void> {
   for (const job of jobs) {
-    await boss.work(job.name, { pollingIntervalSeconds: 2 }, async (batch) => {
+    await boss.work(job.name, { pollingIntervalSeconds: 2, includeMetadata: true }, async (batch) => {
       for (const j of batch) {
+        const attempt = { retry: j.retryCount, last: j.retryCount >= j.retryLimit };
         const outcome = await run(SYSTEM_ACTOR, { transaction: job.transaction ?? true }, (ctx) =>
-          job.handle(ctx, j.data as never),
+          job.handle(ctx, j.data as never, attempt),
         );
         log.info({ job: job.name, id: j.id, outcome }, 'job finished');
       }

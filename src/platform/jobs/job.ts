@@ -23,6 +23,12 @@ export interface JobPolicy {
   expireInSeconds: number;
 }
 
+/** Which try of a job this is. */
+export interface JobAttempt {
+  retry: number;
+  last: boolean;
+}
+
 export interface JobDefinition<N extends JobName = JobName> {
   name: N;
   policy: JobPolicy;
@@ -34,7 +40,8 @@ export interface JobDefinition<N extends JobName = JobName> {
   transaction?: boolean;
   /** A cron schedule (UTC) from the configuration, or null for on-demand jobs only. */
   schedule?: (config: Config) => string | null;
-  handle(ctx: Context, data: JobPayloads[N]): Promise<string>;
+  /** `attempt.last` is true on the last try the policy allows (a handler marks its work failed then). */
+  handle(ctx: Context, data: JobPayloads[N], attempt: JobAttempt): Promise<string>;
 }
 
 /** Declares a job; the name ties the handler to its payload type. */

@@ -1,0 +1,42 @@
+import { auditView } from '#src/platform/audit/audit-view.ts';
+
+const ITEM = {
+  id: 'value',
+  caseId: 'value',
+  sha256: 'value',
+  size: 'value',
+  name: 'value',
+  kind: 'value',
+  isDemo: 'value',
+} as const;
+
+/**
+ * What the audit trail records of media: each capture (who collected which bytes, when, how, from
+ * where, with what the source claimed) and each custody event on an original (viewed, downloaded),
+ * match decisions, and the blob store's checks. Captures and custody events together are the chain
+ * of custody.
+ */
+export const mediaAuditViews = [
+  auditView('media_item', {
+    ...ITEM,
+    capture: {
+      id: 'value',
+      method: 'value',
+      capturedBy: 'value',
+      capturedAt: 'value',
+      capturedFrom: 'value',
+      tool: 'value',
+      toolVersion: 'value',
+      sha256: 'value',
+      fileName: 'value',
+      notes: 'value',
+      sourceUrl: 'value',
+      platform: 'value',
+      account: 'value',
+      title: 'value',
+      postedAt: 'value',
+    },
+  }),
+  auditView('media_match', { itemId: 'value', otherId: 'value', status: 'value' }),
+  auditView('blob_check', { checked: 'value', changed: 'value', missing: 'value' }),
+];

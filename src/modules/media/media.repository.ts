@@ -1,0 +1,200 @@
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type { DB } from '#src/platform/database/schema.ts';
+import { keysetPage } from '#src/platform/database/keyset.ts';
+import type { RowPage } from '#src/platform/pagination.ts';
+import type {
+  BlobCheckTable,
+  MediaCaptureTable,
+  MediaHashTable,
+  MediaItemTable,
+  MediaMatchTable,
+  MediaStatus,
+} from './media.tables.ts';
+
+export type MediaItemRow = Selectable<MediaItemTable>;
+export type MediaCaptureRow = Selectable<MediaCaptureTable>;
+export type MediaHashRow = Selectable<MediaHashTable>;
+export type MediaMatchRow = Selectable<MediaMatchTable>;
+
+const ITEM_ORDER = [{ column: 'created_at' }, { column: 'id' }];
+
+/** Media items, their captures, fingerprints and matches: the media module's only SQL. */
+export class MediaRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async createItem(values: Insertable<MediaItemTable>): Promise<MediaItemRow> {
+    return this.db.insertInto('media_item').values(values).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** The item of these bytes in this case, locked for the capture being added to it. */
+  async itemBySha(caseId: string, sha256: string): Promise<MediaItemRow | undefined> {
+    return this.db
+      .selectFrom('media_item')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('sha256', '=', sha256)
+      .forUpdate()
+      .executeTakeFirst();
+  }
+
+  async item(id: string): Promise<MediaItemRow | undefined> {
+    return this.db.selectFrom('media_item').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async items(ids: readonly string[]): Promise<MediaItemRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.selectFrom('media_item').selectAll().where('id', 'in', ids).execute();
+  }
+
+  /** Every item holding these bytes, in any case (the same SHA-256 is a confirmed copy). */
+  async itemsBySha(sha256: string): Promise<MediaItemRow[]> {
+    return this.db.selectFrom('media_item').selectAll().where('sha256', '=', sha256).execute();
+  }
+
+  async page(
+    caseId: string,
+    opts: { limit: number; after?: readonly [Date, string]; status?: MediaStatus; kind?: string },
+  ): Promise<RowPage<MediaItemRow>> {
+    let q = this.db.selectFrom('media_item').selectAll().where('case_id', '=', caseId);
+    if (opts.status) q = q.where('status', '=', opts.status);
+    if (opts.kind) q = q.where('kind', '=', opts.kind as MediaItemRow['kind']);
+    return keysetPage(q, ITEM_ORDER, opts.after, opts.limit);
+  }
+
+  async updateItem(id: string, values: Updateable<MediaItemTable>): Promise<void> {
+    await this.db.updateTable('media_item').set(values).where('id', '=', id).execute();
+  }
+
+  async createCapture(values: Insertable<MediaCaptureTable>): Promise<MediaCaptureRow> {
+    return this.db.insertInto('media_capture').values(values).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async captures(itemIds: readonly string[]): Promise<MediaCaptureRow[]> {
+    if (itemIds.length === 0) return [];
+    return this.db
+      .selectFrom('media_capture')
+      .selectAll()
+      .where('item_id', 'in', itemIds)
+      .orderBy('captured_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  async replaceHashes(itemId: string, rows: Omit<Insertable<MediaHashTable>, 'item_id'>[]): Promise<void> {
+    await this.db.deleteFrom('media_hash').where('item_id', '=', itemId).execute();
+    for (let i = 0; i < rows.length; i += 1000)
+      await this.db
+        .insertInto('media_hash')
+        .values(rows.slice(i, i + 1000).map((r) => ({ ...r, item_id: itemId })))
+        .execute();
+  }
+
+  async hashesOf(itemIds: readonly string[]): Promise<MediaHashRow[]> {
+    if (itemIds.length === 0) return [];
+    return this.db
+      .selectFrom('media_hash')
+      .selectAll()
+      .where('item_id', 'in', itemIds)
+      .orderBy('seq')
+      .execute();
+  }
+
+  /** Stored hashes after `seq`, in order, a batch at a time (the index follows the table). */
+  async hashesAfter(seq: string, limit: number): Promise<MediaHashRow[]> {
+    return this.db
+      .selectFrom('media_hash')
+      .selectAll()
+      .where('seq', '>', seq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+  }
+
+  /** Records a match once; a decision already made (confirmed, rejected) is kept. */
+  async upsertMatch(values: Insertable<MediaMatchTable>): Promise<void> {
+    await this.db
+      .insertInto('media_match')
+      .values(values)
+      .onConflict((oc) =>
+        oc.columns(['item_a', 'item_b']).doUpdateSet({
+          how: sql`excluded.how`,
+          distance: sql`excluded.distance`,
+          detail: sql`excluded.detail`,
+          status: sql`CASE WHEN media_match.decided_by IS NOT NULL THEN media_match.status ELSE excluded.status END`,
+        }),
+      )
+      .execute();
+  }
+
+  async matchesOf(itemIds: readonly string[]): Promise<MediaMatchRow[]> {
+    if (itemIds.length === 0) return [];
+    return this.db
+      .selectFrom('media_match')
+      .selectAll()
+      .where((eb) => eb.or([eb('item_a', 'in', itemIds), eb('item_b', 'in', itemIds)]))
+      .execute();
+  }
+
+  async match(a: string, b: string): Promise<MediaMatchRow | undefined> {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    return this.db
+      .selectFrom('media_match')
+      .selectAll()
+      .where('item_a', '=', x)
+      .where('item_b', '=', y)
+      .executeTakeFirst();
+  }
+
+  async decideMatch(
+    a: string,
+    b: string,
+    status: 'confirmed' | 'rejected',
+    by: string,
+    at: Date,
+  ): Promise<void> {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    await this.db
+      .updateTable('media_match')
+      .set({ status, decided_by: by, decided_at: at })
+      .where('item_a', '=', x)
+      .where('item_b', '=', y)
+      .execute();
+  }
+
+  /** Every stored original the database knows of (for `blobs verify`). */
+  async allBlobs(): Promise<{ sha256: string; size: number }[]> {
+    const rows = await this.db
+      .selectFrom('media_item')
+      .select(['sha256', sql<string>`max(size)`.as('size')])
+      .groupBy('sha256')
+      .orderBy('sha256')
+      .execute();
+    return rows.map((r) => ({ sha256: r.sha256, size: Number(r.size) }));
+  }
+
+  /** Which of these hashes some item refers to. */
+  async referenced(sha256s: readonly string[]): Promise<Set<string>> {
+    if (sha256s.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('media_item')
+      .select('sha256')
+      .where('sha256', 'in', sha256s)
+      .execute();
+    return new Set(rows.map((r) => r.sha256));
+  }
+
+  /** Items whose processing never finished (a server killed mid-ingest), to send again. */
+  async unfinished(limit: number): Promise<MediaItemRow[]> {
+    return this.db
+      .selectFrom('media_item')
+      .selectAll()
+      .where('status', 'in', ['received', 'processing'])
+      .orderBy('created_at')
+      .limit(limit)
+      .execute();
+  }
+
+  async recordBlobCheck(values: Insertable<BlobCheckTable>): Promise<void> {
+    await this.db.insertInto('blob_check').values(values).execute();
+  }
+}

@@ -1,0 +1,239 @@
+import { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { Type } from '@sinclair/typebox';
+import { CaseParams } from '#src/modules/cases/index.ts';
+import type { Context } from '#src/platform/context.ts';
+import { invalid, notFound } from '#src/platform/errors.ts';
+import type { Http, Router } from '#src/platform/http/router.ts';
+import { sniffFile } from '#src/platform/media/media-sniffer.ts';
+import { PageQuery } from '#src/platform/pagination.ts';
+import { CaseRef, Uuid } from '#src/platform/schemas.ts';
+import { verifyBlobs } from './blobs.ts';
+import { checkFile } from './check.ts';
+import type { HashIndex } from './hash-index.ts';
+import { ingest } from './ingest.ts';
+import { decideMatch, listMedia, openOriginal, requireItem, showMedia, showMediaById } from './media.ts';
+import { MediaRepository } from './media.repository.ts';
+import { presentItem } from './present.ts';
+import {
+  BlobReport,
+  CheckQuery,
+  CheckResult,
+  DecideMatchBody,
+  IngestResult,
+  MediaDetail,
+  MediaListQuery,
+  MediaPage,
+  UploadQuery,
+} from './schemas.ts';
+
+const ItemParams = Type.Object({ caseId: CaseRef, id: Uuid });
+const read = { kind: 'case', permission: 'case.read' } as const;
+const write = { kind: 'case', permission: 'case.write' } as const;
+const review = { kind: 'case', permission: 'claim.review' } as const;
+
+/** The file in the request body: sent as application/octet-stream, never parsed. */
+function fileBody(http: Http): Readable {
+  const body = http.request.body;
+  if (!(body instanceof Readable))
+    throw invalid(
+      'media.body',
+      'send the file itself as the request body, with Content-Type: application/octet-stream',
+    );
+  return body;
+}
+
+/** How long `wait=true` waits for processing before answering with the item as it stands. */
+const WAIT_MS = 10 * 60_000;
+
+async function waitProcessed(ctx: Context, id: string): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  for (let delay = 100; Date.now() < deadline; delay = Math.min(1000, delay * 2)) {
+    const item = await ctx.repo(MediaRepository).item(id);
+    if (!item || !['received', 'processing'].includes(item.status)) return;
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
+
+// The kinds a browser may show inline; anything else is only ever downloaded.
+const INLINE = new Map([
+  ['jpeg', 'image/jpeg'],
+  ['png', 'image/png'],
+  ['gif', 'image/gif'],
+  ['webp', 'image/webp'],
+  ['mp4', 'video/mp4'],
+  ['webm', 'video/webm'],
+]);
+
+function attachmentName(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** Media evidence of a case, and the blob store check. */
+export function mediaRoutes(index: HashIndex) {
+  return (r: Router): void => {
+    const C = '/api/cases/:caseId/media';
+    r.post(
+      C,
+      {
+        access: write,
+        tags: ['media'],
+        summary: 'Store a file as evidence (the body is the file, streamed; the query says what it is)',
+        description:
+          'Send the file as the body with Content-Type: application/octet-stream. It is hashed while it streams to the blob store, stored once (the same bytes again make a second capture of the same item), and processed in the background; with wait=true the answer comes after processing. 413 when over ATHAR_MEDIA_LIMIT_BYTES (nothing is kept).',
+        params: CaseParams,
+        querystring: UploadQuery,
+        response: IngestResult,
+        status: 201,
+        transaction: false,
+      },
+      async (ctx, { scope, query }, http) => {
+        const { wait, ...facts } = query;
+        const out = await ingest(ctx, scope, fileBody(http), { ...facts, clientAddress: http.request.ip });
+        if (!wait) return out;
+        await waitProcessed(ctx, out.item.id);
+        const item = await ctx.repo(MediaRepository).item(out.item.id);
+        return item ? { ...out, item: presentItem(item) } : out;
+      },
+    );
+    r.post(
+      `${C}/check`,
+      {
+        access: read,
+        tags: ['media'],
+        summary: 'Check a file against every stored item without keeping it',
+        params: CaseParams,
+        querystring: CheckQuery,
+        response: CheckResult,
+        transaction: false,
+      },
+      (ctx, { scope, query }, http) => checkFile(ctx, scope, index, fileBody(http), query.name),
+    );
+    r.get(
+      C,
+      {
+        access: read,
+        tags: ['media'],
+        summary: 'Media of a case, oldest first',
+        params: CaseParams,
+        querystring: PageQuery(MediaListQuery),
+        response: MediaPage,
+      },
+      (ctx, { scope, query }) => listMedia(ctx, scope, query),
+    );
+    r.get(
+      `${C}/:id`,
+      {
+        access: read,
+        tags: ['media'],
+        summary: 'A media item: captures, metadata, matches, first seen and signals',
+        params: ItemParams,
+        response: MediaDetail,
+      },
+      (ctx, { scope, params }) => showMedia(ctx, scope, params.id),
+    );
+    r.get(
+      `${C}/:id/original`,
+      {
+        access: read,
+        tags: ['media'],
+        summary: 'The original file (a custody event on the audit trail)',
+        params: ItemParams,
+        querystring: Type.Object(
+          { download: Type.Optional(Type.Boolean({ default: false })) },
+          { additionalProperties: false },
+        ),
+        // The custody event is written in the transaction that hands out the file.
+        transaction: true,
+      },
+      async (ctx, { scope, params, query }, { reply }) => {
+        const { item, stream } = await openOriginal(
+          ctx,
+          scope,
+          params.id,
+          query.download ? 'download' : 'view',
+        );
+        const kind = await sniffFormat(ctx.blobs.pathOf(item.sha256));
+        const inline = !query.download && kind !== null && INLINE.has(kind);
+        void reply
+          .type(inline ? INLINE.get(kind)! : 'application/octet-stream')
+          .header('content-disposition', inline ? 'inline' : attachmentName(item.name))
+          .header('content-length', String(item.size))
+          .header('content-security-policy', "default-src 'none'; sandbox");
+        return stream;
+      },
+    );
+    r.get(
+      `${C}/:id/thumbnail`,
+      {
+        access: read,
+        tags: ['media'],
+        summary: 'A small JPEG working copy (not the original; no custody event)',
+        params: ItemParams,
+      },
+      async (ctx, { scope, params }, { reply }) => {
+        const item = await requireItem(ctx, scope, params.id);
+        if (!item.has_thumbnail) throw notFound('media.no_thumbnail', 'this item has no thumbnail (yet)');
+        void reply.type('image/jpeg').header('cache-control', 'private, max-age=3600');
+        return createReadStream(ctx.blobs.derivedPath(item.sha256, 'thumb.jpg'));
+      },
+    );
+    r.post(
+      `${C}/:id/matches`,
+      {
+        access: review,
+        tags: ['media'],
+        summary: 'Confirm or reject a suggested match (a rejection is remembered)',
+        params: ItemParams,
+        body: DecideMatchBody,
+        response: MediaDetail,
+      },
+      (ctx, { scope, params, body }) => decideMatch(ctx, scope, params.id, body.otherId, body.decision),
+    );
+    r.get(
+      '/api/media/:id',
+      {
+        access: { kind: 'authenticated' },
+        tags: ['media'],
+        summary: 'A media item by its id alone (members of its case only)',
+        params: Type.Object({ id: Uuid }),
+        response: MediaDetail,
+      },
+      (ctx, { params }) => showMediaById(ctx, params.id),
+    );
+    r.post(
+      '/api/blobs/verify',
+      {
+        access: { kind: 'installation_admin' },
+        tags: ['media'],
+        summary: 'Re-hash every stored original; names any that changed or vanished',
+        response: BlobReport,
+        transaction: false,
+      },
+      (ctx) => verifyBlobs(ctx),
+    );
+  };
+}
+
+/** jpeg, png, gif, webp, mp4, webm from the first bytes, or null. */
+async function sniffFormat(file: string): Promise<string | null> {
+  const kind = await sniffFile(file).catch(() => null);
+  if (!kind || kind === 'unknown') return null;
+  const { open } = await import('node:fs/promises');
+  const fh = await open(file, 'r');
+  try {
+    const b = Buffer.alloc(16);
+    await fh.read(b, 0, 16, 0);
+    if (b[0] === 0xff && b[1] === 0xd8) return 'jpeg';
+    if (b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+    if (b.subarray(0, 3).toString('latin1') === 'GIF') return 'gif';
+    if (b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP')
+      return 'webp';
+    if (b.subarray(4, 8).toString('latin1') === 'ftyp') return 'mp4';
+    if (b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3) return 'webm';
+    return null;
+  } finally {
+    await fh.close();
+  }
+}

@@ -1,0 +1,312 @@
+/**
+ * Reading media: the case's list, one item with its captures, metadata, matches, first seen and
+ * signals, the original (a custody event), and reviewers' decisions on matches.
+ */
+import type { ReadStream } from 'node:fs';
+import type { MatchedRange } from '#src/engines/fingerprint/video-match.ts';
+import { caseIdsOf, findCase, roleOf } from '#src/modules/cases/index.ts';
+import type { CaseScope } from '#src/platform/access.ts';
+import type { Context } from '#src/platform/context.ts';
+import { invalid, notFound } from '#src/platform/errors.ts';
+import { cursorCodec, pageSize, presentPage, type PageRequest } from '#src/platform/pagination.ts';
+import { digitalSourceKind, type FileMetadata } from '#src/platform/media/metadata.ts';
+import {
+  MediaRepository,
+  type MediaCaptureRow,
+  type MediaItemRow,
+  type MediaMatchRow,
+} from './media.repository.ts';
+import type { MediaStatus } from './media.tables.ts';
+import { presentCapture, presentItem } from './present.ts';
+import type { FirstSeen, Match, MediaDetail, MediaItem, Signal } from './schemas.ts';
+
+const mediaCursor = cursorCodec('media', ['instant', 'uuid']);
+
+export async function listMedia(
+  ctx: Context,
+  scope: CaseScope,
+  page: PageRequest & { status?: MediaStatus | undefined; kind?: string | undefined },
+): Promise<{ items: MediaItem[]; nextCursor: string | null }> {
+  const rows = await ctx.repo(MediaRepository).page(scope.case.id, {
+    limit: pageSize(page),
+    ...(page.cursor ? { after: mediaCursor.decode(page.cursor) } : {}),
+    ...(page.status ? { status: page.status } : {}),
+    ...(page.kind ? { kind: page.kind } : {}),
+  });
+  return presentPage(rows, mediaCursor, (r) => [r.created_at, r.id], presentItem);
+}
+
+export async function requireItem(ctx: Context, scope: CaseScope, id: string): Promise<MediaItemRow> {
+  const item = await ctx.repo(MediaRepository).item(id);
+  if (!item || item.case_id !== scope.case.id)
+    throw notFound('media.not_found', `no media item ${id} in this case`);
+  return item;
+}
+
+/** What matching stored beside a match (matching.ts, `matchRow`). */
+interface StoredDetail {
+  variant?: string | null;
+  queryMatch?: number | null;
+  ranges?: MatchedRange[];
+  /** The item that was the query when the match was found. */
+  query?: string;
+}
+
+interface DetailMatch {
+  row: MediaMatchRow;
+  other: MediaItemRow;
+}
+
+/** The confirmed copies of `start` (transitively): its cluster, start included. */
+async function cluster(ctx: Context, start: MediaItemRow): Promise<MediaItemRow[]> {
+  const repo = ctx.repo(MediaRepository);
+  const seen = new Map<string, MediaItemRow>([[start.id, start]]);
+  let frontier = [start.id];
+  while (frontier.length > 0 && seen.size < 1000) {
+    const next: string[] = [];
+    for (const m of await repo.matchesOf(frontier)) {
+      if (m.status !== 'confirmed') continue;
+      for (const id of [m.item_a, m.item_b]) if (!seen.has(id)) next.push(id);
+    }
+    const found = await repo.items([...new Set(next)]);
+    for (const r of found) seen.set(r.id, r);
+    frontier = found.map((r) => r.id);
+  }
+  return [...seen.values()];
+}
+
+/** The earliest time among the captures of these items: observed (captured) or claimed (posted). */
+function earliest(captures: MediaCaptureRow[]): FirstSeen | null {
+  let best: FirstSeen | null = null;
+  for (const c of captures) {
+    for (const [at, observed] of [
+      [c.captured_at, true],
+      [c.posted_at, false],
+    ] as const) {
+      if (!at) continue;
+      if (
+        !best ||
+        at.getTime() < Date.parse(best.at) ||
+        (at.getTime() === Date.parse(best.at) && observed && !best.observed)
+      )
+        best = { at: at.toISOString(), itemId: c.item_id, observed };
+    }
+  }
+  return best;
+}
+
+export async function showMedia(ctx: Context, scope: CaseScope, id: string): Promise<MediaDetail> {
+  const repo = ctx.repo(MediaRepository);
+  const item = await requireItem(ctx, scope, id);
+  const visible = new Set(await caseIdsOf(ctx, ctx.actor.userId));
+  visible.add(scope.case.id);
+
+  const matchRows = await repo.matchesOf([item.id]);
+  const others = new Map(
+    (await repo.items(matchRows.map((m) => (m.item_a === item.id ? m.item_b : m.item_a)))).map((r) => [
+      r.id,
+      r,
+    ]),
+  );
+  const detailMatches: DetailMatch[] = [];
+  for (const row of matchRows) {
+    const other = others.get(row.item_a === item.id ? row.item_b : row.item_a);
+    if (other) detailMatches.push({ row, other });
+  }
+  // Only what the reader may see counts towards first seen; a copy in a case they may not see is
+  // reported as such, with nothing about it.
+  const copies = (await cluster(ctx, item)).filter((r) => visible.has(r.case_id));
+  const captures = await repo.captures([
+    ...new Set([item.id, ...copies.map((c) => c.id), ...[...others.values()].map((o) => o.id)]),
+  ]);
+  const capturesOf = (itemId: string) => captures.filter((c) => c.item_id === itemId);
+  const firstSeen = earliest(captures.filter((c) => copies.some((k) => k.id === c.item_id)));
+
+  const matches: Match[] = [];
+  let restricted = 0;
+  for (const { row, other } of detailMatches.sort((a, b) => (a.row.distance ?? 0) - (b.row.distance ?? 0))) {
+    if (!visible.has(other.case_id)) {
+      if (row.status !== 'rejected') restricted++;
+      continue;
+    }
+    const d = (row.detail ?? {}) as StoredDetail;
+    // Ranges were computed with the newer item as the query; seen from the other side they swap.
+    const flip = d.query !== undefined && d.query !== item.id;
+    const ranges = (d.ranges ?? []).map((r) =>
+      flip
+        ? {
+            queryStart: r.targetStart,
+            queryEnd: r.targetEnd,
+            targetStart: r.queryStart,
+            targetEnd: r.queryEnd,
+          }
+        : r,
+    );
+    const c0 = capturesOf(other.id)[0];
+    matches.push({
+      itemId: other.id,
+      caseId: other.case_id,
+      how: row.how,
+      distance: row.distance,
+      variant: d.variant ?? null,
+      queryMatch: flip ? null : (d.queryMatch ?? null),
+      ranges,
+      status: row.status,
+      decidedBy: row.decided_by,
+      capturedAt:
+        capturesOf(other.id)
+          .find(() => true)
+          ?.captured_at.toISOString() ?? null,
+      postedAt:
+        capturesOf(other.id)
+          .find((c) => c.posted_at)
+          ?.posted_at?.toISOString() ?? null,
+      platform: c0?.platform ?? null,
+      account: c0?.account ?? null,
+    });
+  }
+  if (restricted > 0)
+    matches.push({
+      restricted: true,
+      note: `also known in a restricted case (${restricted === 1 ? 'one copy' : `${restricted} copies`}); ask that case's administrators`,
+    });
+
+  const signals = signalsFor(item, scope, firstSeen, matches, captures);
+  return {
+    ...presentItem(item),
+    captures: capturesOf(item.id).map(presentCapture),
+    metadata: item.metadata ?? null,
+    credentials: null,
+    signals,
+    firstSeen,
+    matches,
+  };
+}
+
+/** Signals: evidence for a person to weigh, each with what it rests on; never a verdict. */
+function signalsFor(
+  item: MediaItemRow,
+  scope: CaseScope,
+  firstSeen: FirstSeen | null,
+  matches: Match[],
+  captures: MediaCaptureRow[],
+): Signal[] {
+  const out: Signal[] = [];
+  const eventStart = scope.case.event_start;
+  if (firstSeen && eventStart && Date.parse(firstSeen.at) < eventStart.getTime())
+    out.push({
+      code: 'appeared_before_event',
+      source: firstSeen.observed
+        ? `capture of item ${firstSeen.itemId}`
+        : `posting time claimed for item ${firstSeen.itemId}`,
+      detail: `first seen ${firstSeen.at}${firstSeen.observed ? ' (observed by athar)' : ' (claimed by a source; can be forged)'}, before the case's event start ${eventStart.toISOString()}`,
+    });
+  const mine = captures.filter((c) => c.item_id === item.id).map((c) => c.captured_at.getTime());
+  const myFirst = mine.length > 0 ? Math.min(...mine) : Infinity;
+  for (const m of matches) {
+    if ('restricted' in m || m.status === 'rejected' || m.how === 'sha256') continue;
+    const theirs = captures
+      .filter((c) => c.item_id === m.itemId)
+      .flatMap((c) => [c.captured_at, c.posted_at ?? c.captured_at].map((d) => d.getTime()));
+    if (theirs.length > 0 && Math.min(...theirs) < myFirst)
+      out.push({
+        code: 'copy_of_earlier',
+        source: `${m.status} match with item ${m.itemId}`,
+        detail: `${m.how === 'video' ? 'video' : 'picture'} within ${m.distance} bits of an earlier item${m.variant ? ` (${m.variant})` : ''}: a re-encoded, cropped or edited copy`,
+      });
+  }
+  const meta = item.metadata as (FileMetadata & { error?: string }) | null;
+  if (meta && !meta.error && meta.summary) {
+    const dst = digitalSourceKind(meta.summary.digitalSourceType);
+    if (dst === 'trained' || dst === 'composite-trained')
+      out.push({
+        code: 'ai_generated',
+        source: 'XMP/IPTC DigitalSourceType',
+        detail: `the file says it was ${dst === 'trained' ? 'made' : 'composited'} with a trained model (${meta.summary.digitalSourceType}); metadata can be added or removed by anyone`,
+      });
+    if (dst === 'algorithmic')
+      out.push({
+        code: 'algorithmic',
+        source: 'XMP/IPTC DigitalSourceType',
+        detail: `the file says it was made by an algorithm, not a trained model (${meta.summary.digitalSourceType})`,
+      });
+    if (item.kind === 'image' && !meta.summary.hasDescriptiveMetadata)
+      out.push({
+        code: 'metadata_stripped',
+        source: 'ExifTool',
+        detail:
+          'no EXIF, XMP or IPTC metadata: removed (platforms strip it on upload) or never written; not a sign of inauthenticity',
+      });
+  }
+  if (item.status === 'unreadable')
+    out.push({ code: 'unreadable', source: 'decoder', detail: item.status_reason ?? 'could not be decoded' });
+  return out;
+}
+
+/**
+ * Opens an original for viewing or download: a custody event on the audit trail (who, which
+ * bytes, why), recorded in the same transaction that hands out the file.
+ */
+export async function openOriginal(
+  ctx: Context,
+  scope: CaseScope,
+  id: string,
+  purpose: 'view' | 'download',
+): Promise<{ item: MediaItemRow; stream: ReadStream }> {
+  const item = await requireItem(ctx, scope, id);
+  if (!(await ctx.blobs.has(item.sha256)))
+    throw notFound(
+      'media.original_missing',
+      `the original of ${id} is missing from the blob store; run athar blobs verify`,
+    );
+  ctx.audit({
+    action: purpose === 'view' ? 'media.original_viewed' : 'media.original_downloaded',
+    entityType: 'media_item',
+    entityId: item.id,
+    caseId: scope.case.id,
+    after: { id: item.id, sha256: item.sha256, name: item.name },
+  });
+  return { item, stream: ctx.blobs.read(item.sha256) };
+}
+
+export async function decideMatch(
+  ctx: Context,
+  scope: CaseScope,
+  id: string,
+  otherId: string,
+  decision: 'confirmed' | 'rejected',
+): Promise<MediaDetail> {
+  const item = await requireItem(ctx, scope, id);
+  const repo = ctx.repo(MediaRepository);
+  const before = await repo.match(item.id, otherId);
+  if (!before) throw notFound('media.match_not_found', `item ${id} has no match with ${otherId}`);
+  const other = await repo.item(otherId);
+  const visible = new Set(await caseIdsOf(ctx, ctx.actor.userId));
+  if (!other || !visible.has(other.case_id))
+    throw invalid(
+      'media.match_restricted',
+      'that match is in a case you may not see; its administrators decide it',
+    );
+  await repo.decideMatch(item.id, otherId, decision, ctx.actor.username, ctx.clock.now());
+  ctx.audit({
+    action: `media.match_${decision}`,
+    entityType: 'media_match',
+    entityId: item.id,
+    caseId: scope.case.id,
+    before: { itemId: item.id, otherId, status: before.status },
+    after: { itemId: item.id, otherId, status: decision },
+  });
+  return showMedia(ctx, scope, id);
+}
+
+/**
+ * One item by its id alone (`athar media show ID`): shown to members of its case only; to anyone
+ * else it does not exist.
+ */
+export async function showMediaById(ctx: Context, id: string): Promise<MediaDetail> {
+  const item = await ctx.repo(MediaRepository).item(id);
+  const role = item ? await roleOf(ctx, item.case_id, ctx.actor.userId) : null;
+  const row = item && role ? await findCase(ctx, item.case_id) : undefined;
+  if (!item || !role || !row) throw notFound('media.not_found', `no media item ${id} that you may see`);
+  return showMedia(ctx, { case: row, role }, id);
+}

@@ -1,0 +1,196 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Page } from '#src/platform/pagination.ts';
+import { Instant, Literals, Nullable, Url } from '#src/platform/schemas.ts';
+
+export const MediaKind = Literals(['image', 'video', 'unknown']);
+export const MediaStatus = Literals(['received', 'processing', 'processed', 'unreadable', 'failed']);
+export const CaptureMethod = Literals(['upload', 'file', 'url']);
+export const Sensitivity = Literals(['graphic', 'identifiable', 'deleted_by_source']);
+
+/**
+ * What the person storing a file says about it. The file itself is the request body
+ * (`application/octet-stream`, streamed); these travel in the query string.
+ */
+export const UploadQuery = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 255, description: 'the file name as collected' }),
+    method: Type.Optional(Literals(['upload', 'file'], { default: 'upload' })),
+    notes: Type.Optional(Type.String({ maxLength: 5000 })),
+    sourceUrl: Type.Optional(Url),
+    platform: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    account: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    title: Type.Optional(Type.String({ maxLength: 1000 })),
+    postedAt: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description: 'when the source says it was posted (claimed, not observed)',
+      }),
+    ),
+    from: Type.Optional(
+      Type.String({ maxLength: 1000, description: 'where it was collected from (a local path, a device)' }),
+    ),
+    tool: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    toolVersion: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    wait: Type.Optional(Type.Boolean({ description: 'answer after processing (CLI ingest)' })),
+  },
+  { additionalProperties: false },
+);
+export type UploadQuery = Static<typeof UploadQuery>;
+
+export const Capture = Type.Object({
+  id: Type.String(),
+  method: CaptureMethod,
+  capturedBy: Type.String(),
+  capturedAt: Instant,
+  capturedFrom: Nullable(Type.String()),
+  tool: Type.String(),
+  toolVersion: Type.String(),
+  sha256: Type.String(),
+  fileName: Nullable(Type.String()),
+  notes: Type.String(),
+  sourceUrl: Nullable(Type.String()),
+  platform: Nullable(Type.String()),
+  account: Nullable(Type.String()),
+  title: Nullable(Type.String()),
+  postedAt: Nullable(Instant),
+});
+export type Capture = Static<typeof Capture>;
+
+export const Signal = Type.Object({
+  code: Literals([
+    'appeared_before_event',
+    'copy_of_earlier',
+    'ai_generated',
+    'algorithmic',
+    'metadata_stripped',
+    'unreadable',
+  ]),
+  source: Type.String({ description: 'what the signal rests on (a capture, a match, a metadata field)' }),
+  detail: Type.String(),
+});
+export type Signal = Static<typeof Signal>;
+
+export const FirstSeen = Type.Object({
+  at: Instant,
+  itemId: Type.String(),
+  observed: Type.Boolean({ description: 'true: captured by athar; false: a posting time a source claims' }),
+});
+export type FirstSeen = Static<typeof FirstSeen>;
+
+export const MediaItem = Type.Object({
+  id: Type.String(),
+  caseId: Type.String(),
+  sha256: Type.String(),
+  size: Type.Integer(),
+  name: Type.String(),
+  kind: MediaKind,
+  status: MediaStatus,
+  statusReason: Nullable(Type.String()),
+  stage: Nullable(Type.String()),
+  progress: Type.Integer(),
+  width: Nullable(Type.Integer()),
+  height: Nullable(Type.Integer()),
+  durationS: Nullable(Type.Number()),
+  hasThumbnail: Type.Boolean(),
+  sensitivity: Type.Array(Sensitivity),
+  createdAt: Instant,
+  isDemo: Type.Boolean(),
+});
+export type MediaItem = Static<typeof MediaItem>;
+export const MediaPage = Page('items', MediaItem);
+export const MediaListQuery = {
+  status: Type.Optional(MediaStatus),
+  kind: Type.Optional(MediaKind),
+};
+
+export const MatchRange = Type.Object({
+  queryStart: Type.Number(),
+  queryEnd: Type.Number(),
+  targetStart: Type.Number(),
+  targetEnd: Type.Number(),
+});
+
+/** A match as one who may see the other item sees it; or, for an item in a case they may not see, only that. */
+export const Match = Type.Union([
+  Type.Object({
+    itemId: Type.String(),
+    caseId: Type.String(),
+    how: Literals(['sha256', 'image', 'video']),
+    distance: Nullable(Type.Integer()),
+    variant: Nullable(Type.String()),
+    queryMatch: Nullable(Type.Number()),
+    ranges: Type.Array(MatchRange),
+    status: Literals(['suggested', 'confirmed', 'rejected']),
+    decidedBy: Nullable(Type.String()),
+    capturedAt: Nullable(Instant),
+    postedAt: Nullable(Instant),
+    platform: Nullable(Type.String()),
+    account: Nullable(Type.String()),
+  }),
+  Type.Object({ restricted: Type.Literal(true), note: Type.String() }),
+]);
+export type Match = Static<typeof Match>;
+
+export const MediaDetail = Type.Intersect([
+  MediaItem,
+  Type.Object({
+    captures: Type.Array(Capture),
+    metadata: Type.Unknown(),
+    credentials: Type.Null({ description: 'content credentials (C2PA): not read yet' }),
+    signals: Type.Array(Signal),
+    firstSeen: Nullable(FirstSeen),
+    matches: Type.Array(Match),
+  }),
+]);
+export type MediaDetail = Static<typeof MediaDetail>;
+
+export const IngestResult = Type.Object({
+  item: MediaItem,
+  capture: Capture,
+  duplicate: Type.Boolean({
+    description: 'the same bytes were already in this case (a new capture of one item)',
+  }),
+});
+export type IngestResult = Static<typeof IngestResult>;
+
+export const DecideMatchBody = Type.Object(
+  { otherId: Type.String({ format: 'uuid' }), decision: Literals(['confirmed', 'rejected']) },
+  { additionalProperties: false },
+);
+
+export const BlobReport = Type.Object({
+  checked: Type.Integer(),
+  changed: Type.Array(Type.Object({ sha256: Type.String(), path: Type.String() })),
+  missing: Type.Array(Type.Object({ sha256: Type.String(), path: Type.String() })),
+});
+export type BlobReport = Static<typeof BlobReport>;
+
+export const CheckResult = Type.Object({
+  sha256: Type.String(),
+  kind: Literals(['image', 'video']),
+  matches: Type.Array(
+    Type.Object({
+      itemId: Type.String(),
+      caseId: Type.String(),
+      how: Literals(['sha256', 'image', 'video']),
+      status: Literals(['suggested', 'confirmed', 'rejected']),
+      distance: Nullable(Type.Integer()),
+      variant: Nullable(Type.String()),
+      queryMatch: Nullable(Type.Number()),
+      ranges: Type.Array(MatchRange),
+      capturedAt: Nullable(Instant),
+      postedAt: Nullable(Instant),
+      platform: Nullable(Type.String()),
+      account: Nullable(Type.String()),
+    }),
+  ),
+  restricted: Type.Integer({ description: 'matches in cases the reader may not see (counted, not shown)' }),
+  firstSeen: Nullable(FirstSeen),
+  signals: Type.Array(Signal),
+});
+export type CheckResult = Static<typeof CheckResult>;
+
+export const CheckQuery = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 255 }) },
+  { additionalProperties: false },
+);
