@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, createUser } from '#src/modules/accounts/index.ts';
 import { setMember } from '#src/modules/cases/index.ts';
@@ -49,6 +50,7 @@ const C = `/api/cases/${CASE}`;
 interface Call {
   url: string;
   payload?: unknown;
+  headers?: Record<string, string>;
 }
 interface Row {
   allowed: readonly Who[];
@@ -67,6 +69,9 @@ let ids: {
   figure: string;
   published: string;
 };
+const OCTET = { 'content-type': 'application/octet-stream' };
+/** A processed picture and a processed copy of it (matched), for the media routes. */
+const media = { picture: Buffer.alloc(0), item: '', copy: '' };
 let n = 0;
 const unique = (p: string) => `${p}-${++n}`;
 
@@ -296,6 +301,36 @@ const TABLE: Record<string, Row> = {
   },
 
   'POST /api/audit/verify': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/audit/verify' }) },
+  'POST /api/cases/:caseId/media': {
+    allowed: CASE_WRITERS,
+    call: () => ({ url: `${C}/media?name=m.jpg`, payload: media.picture, headers: OCTET }),
+  },
+  'POST /api/cases/:caseId/media/check': {
+    allowed: CASE_READERS,
+    call: () => ({ url: `${C}/media/check?name=m.jpg`, payload: media.picture, headers: OCTET }),
+  },
+  'GET /api/cases/:caseId/media': { allowed: CASE_READERS, call: () => ({ url: `${C}/media` }) },
+  'GET /api/cases/:caseId/media/:id': {
+    allowed: CASE_READERS,
+    call: () => ({ url: `${C}/media/${media.item}` }),
+  },
+  'GET /api/cases/:caseId/media/:id/original': {
+    allowed: CASE_READERS,
+    call: () => ({ url: `${C}/media/${media.item}/original` }),
+  },
+  'GET /api/cases/:caseId/media/:id/thumbnail': {
+    allowed: CASE_READERS,
+    call: () => ({ url: `${C}/media/${media.item}/thumbnail` }),
+  },
+  'POST /api/cases/:caseId/media/:id/matches': {
+    allowed: REVIEWERS,
+    call: () => ({
+      url: `${C}/media/${media.item}/matches`,
+      payload: { otherId: media.copy, decision: 'confirmed' },
+    }),
+  },
+  'GET /api/media/:id': { allowed: MEMBERS, call: () => ({ url: `/api/media/${media.item}` }) },
+  'POST /api/blobs/verify': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/blobs/verify' }) },
   'GET /api/audit/events': {
     allowed: INSTALLATION_ADMINS,
     call: () => ({ url: '/api/audit/events?limit=3' }),
@@ -397,12 +432,16 @@ function deskAsset(): string {
 function expectedRefusal(who: Who, url: string): { status: number; code?: string } {
   if (who === 'anonymous') return { status: 401, code: 'auth.required' };
   if (url.includes(':caseId') && !MEMBERS.includes(who)) return { status: 404, code: 'case.not_found' };
+  // An item asked for by its id alone does not exist for anyone outside its case.
+  if (url.startsWith('/api/media/') && !MEMBERS.includes(who))
+    return { status: 404, code: 'media.not_found' };
   return { status: 403 };
 }
 
 describe('role × route access matrix', () => {
   beforeAll(async () => {
-    env = await testEnv({ env: { ATHAR_LOGIN_RATE_LIMIT: '1000' } });
+    // The job queue runs (an upload sends its processing job); the media jobs are run by hand below.
+    env = await testEnv({ jobs: true, env: { ATHAR_LOGIN_RATE_LIMIT: '1000' } });
     expect((await env.request('POST', '/api/admin/demo')).status).toBe(200);
     local = await env.localActor();
     passwords.localAdmin = 'admin password for tests';
@@ -429,6 +468,36 @@ describe('role × route access matrix', () => {
       env.request('GET', `${C}/claims`),
       env.request('GET', `${C}/sweeps`),
     ]);
+    media.picture = await sharp({
+      create: { width: 96, height: 96, channels: 3, background: '#204060' },
+    })
+      .composite([
+        {
+          input: Buffer.from(
+            '<svg width="96" height="96"><circle cx="30" cy="40" r="22" fill="#f0c030"/><rect x="55" y="10" width="30" height="70" fill="#902020"/></svg>',
+          ),
+        },
+      ])
+      .jpeg()
+      .toBuffer();
+    const process = env.app.modules
+      .find((m) => m.name === 'media')!
+      .jobs!.find((j) => j.name === 'media.process')!;
+    for (const [key, bytes] of [
+      ['item', media.picture],
+      ['copy', await sharp(media.picture).jpeg({ quality: 40 }).toBuffer()],
+    ] as const) {
+      const up = await env.request('POST', `${C}/media?name=${key}.jpg`, { ...env.admin, ...OCTET }, bytes);
+      expect(up.status).toBe(201);
+      media[key] = up.body.item.id;
+      await env.run(
+        local,
+        (ctx) => process.handle(ctx, { itemId: up.body.item.id }, { retry: 0, last: true }),
+        {
+          transaction: false,
+        },
+      );
+    }
     ids = {
       source: sources.body.sources[0].id,
       statement: statements.body.statements[0].id,
@@ -466,7 +535,12 @@ describe('role × route access matrix', () => {
       if (!row) continue; // reported by the test above
       for (const who of WHO) {
         const call = await row.call(who);
-        const r = await env.request(route.method, call.url, headers[who], call.payload);
+        const r = await env.request(
+          route.method,
+          call.url,
+          { ...headers[who], ...call.headers },
+          call.payload,
+        );
         const code = (r.body as { code?: string } | null)?.code;
         if (row.allowed.includes(who)) {
           if (r.status >= 400) wrong.push(`${who} ${key}: expected allowed, got ${r.status} ${code}`);

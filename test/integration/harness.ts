@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
@@ -77,10 +79,12 @@ export async function testEnv(
   } = {},
 ): Promise<TestEnv> {
   const { database, drop } = await freshDatabase();
+  // The database is given; the data directory holds the blob store (a fresh one per test file).
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'athar-test-'));
   const config = loadConfig({
     ATHAR_ADMIN_PASSWORD: 'admin password for tests',
     ATHAR_LOG_LEVEL: 'silent',
-    ATHAR_DATA_DIR: '/nonexistent',
+    ATHAR_DATA_DIR: dataDir,
     ...opts.env,
   });
   const app = await createApp(config, {
@@ -139,6 +143,7 @@ export async function testEnv(
       await server.fastify.close();
       await app.close().catch(() => undefined);
       await drop().catch(() => undefined);
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -94,7 +94,8 @@ export async function runIngest(paths: string[], o: IngestOptions, cmd: Command)
   if (files.length === 0) throw invalid('cli.no_files', 'no files to ingest');
   const tty = !o.json && process.stderr.isTTY;
   const rows: Row[] = [];
-  await withClient(connectOptions(cmd, { jobs: o.wait }), async (client) => {
+  // In process, the job queue must run to accept the processing jobs (they run now, or at the next start).
+  await withClient(connectOptions(cmd, { jobs: true }), async (client) => {
     const stored: { file: string; r: IngestResult }[] = [];
     for (const [n, file] of files.entries()) {
       if (tty) process.stderr.write(`\r\x1b[Kstoring ${n + 1}/${files.length} ${path.basename(file)}`);

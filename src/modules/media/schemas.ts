@@ -136,7 +136,11 @@ export const MediaDetail = Type.Intersect([
   Type.Object({
     captures: Type.Array(Capture),
     metadata: Type.Unknown(),
-    credentials: Type.Null({ description: 'content credentials (C2PA): not read yet' }),
+    credentials: Nullable(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description: 'content credentials (C2PA); not read yet, so always null for now',
+      }),
+    ),
     signals: Type.Array(Signal),
     firstSeen: Nullable(FirstSeen),
     matches: Type.Array(Match),

@@ -3842,6 +3842,760 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Media of a case, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description page size (at most 500) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    status?: "received" | "processing" | "processed" | "unreadable" | "failed";
+                    kind?: "image" | "video" | "unknown";
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                caseId: string;
+                                sha256: string;
+                                size: number;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "image" | "video" | "unknown";
+                                /** @enum {string} */
+                                status: "received" | "processing" | "processed" | "unreadable" | "failed";
+                                statusReason: string | null;
+                                stage: string | null;
+                                progress: number;
+                                width: number | null;
+                                height: number | null;
+                                durationS: number | null;
+                                hasThumbnail: boolean;
+                                sensitivity: ("graphic" | "identifiable" | "deleted_by_source")[];
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                                isDemo: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Store a file as evidence (the body is the file, streamed; the query says what it is)
+         * @description Send the file as the body with Content-Type: application/octet-stream. It is hashed while it streams to the blob store, stored once (the same bytes again make a second capture of the same item), and processed in the background; with wait=true the answer comes after processing. 413 when over ATHAR_MEDIA_LIMIT_BYTES (nothing is kept).
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description the file name as collected */
+                    name: string;
+                    method?: "upload" | "file";
+                    notes?: string;
+                    /** @description an http or https URL */
+                    sourceUrl?: string;
+                    platform?: string;
+                    account?: string;
+                    title?: string;
+                    /** @description when the source says it was posted (claimed, not observed) */
+                    postedAt?: string;
+                    /** @description where it was collected from (a local path, a device) */
+                    from?: string;
+                    tool?: string;
+                    toolVersion?: string;
+                    /** @description answer after processing (CLI ingest) */
+                    wait?: boolean;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                id: string;
+                                caseId: string;
+                                sha256: string;
+                                size: number;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "image" | "video" | "unknown";
+                                /** @enum {string} */
+                                status: "received" | "processing" | "processed" | "unreadable" | "failed";
+                                statusReason: string | null;
+                                stage: string | null;
+                                progress: number;
+                                width: number | null;
+                                height: number | null;
+                                durationS: number | null;
+                                hasThumbnail: boolean;
+                                sensitivity: ("graphic" | "identifiable" | "deleted_by_source")[];
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                                isDemo: boolean;
+                            };
+                            capture: {
+                                id: string;
+                                /** @enum {string} */
+                                method: "upload" | "file" | "url";
+                                capturedBy: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                capturedAt: string;
+                                capturedFrom: string | null;
+                                tool: string;
+                                toolVersion: string;
+                                sha256: string;
+                                fileName: string | null;
+                                notes: string;
+                                sourceUrl: string | null;
+                                platform: string | null;
+                                account: string | null;
+                                title: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                postedAt: string | null;
+                            };
+                            /** @description the same bytes were already in this case (a new capture of one item) */
+                            duplicate: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/media/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a file against every stored item without keeping it */
+        post: {
+            parameters: {
+                query: {
+                    name: string;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sha256: string;
+                            /** @enum {string} */
+                            kind: "image" | "video";
+                            matches: {
+                                itemId: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                how: "sha256" | "image" | "video";
+                                /** @enum {string} */
+                                status: "suggested" | "confirmed" | "rejected";
+                                distance: number | null;
+                                variant: string | null;
+                                queryMatch: number | null;
+                                ranges: {
+                                    queryStart: number;
+                                    queryEnd: number;
+                                    targetStart: number;
+                                    targetEnd: number;
+                                }[];
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                capturedAt: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                postedAt: string | null;
+                                platform: string | null;
+                                account: string | null;
+                            }[];
+                            /** @description matches in cases the reader may not see (counted, not shown) */
+                            restricted: number;
+                            firstSeen: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                itemId: string;
+                                /** @description true: captured by athar; false: a posting time a source claims */
+                                observed: boolean;
+                            } | null;
+                            signals: {
+                                /** @enum {string} */
+                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "metadata_stripped" | "unreadable";
+                                /** @description what the signal rests on (a capture, a match, a metadata field) */
+                                source: string;
+                                detail: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A media item: captures, metadata, matches, first seen and signals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            sha256: string;
+                            size: number;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "image" | "video" | "unknown";
+                            /** @enum {string} */
+                            status: "received" | "processing" | "processed" | "unreadable" | "failed";
+                            statusReason: string | null;
+                            stage: string | null;
+                            progress: number;
+                            width: number | null;
+                            height: number | null;
+                            durationS: number | null;
+                            hasThumbnail: boolean;
+                            sensitivity: ("graphic" | "identifiable" | "deleted_by_source")[];
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                            isDemo: boolean;
+                        } & {
+                            captures: {
+                                id: string;
+                                /** @enum {string} */
+                                method: "upload" | "file" | "url";
+                                capturedBy: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                capturedAt: string;
+                                capturedFrom: string | null;
+                                tool: string;
+                                toolVersion: string;
+                                sha256: string;
+                                fileName: string | null;
+                                notes: string;
+                                sourceUrl: string | null;
+                                platform: string | null;
+                                account: string | null;
+                                title: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                postedAt: string | null;
+                            }[];
+                            metadata: unknown;
+                            /** @description content credentials (C2PA); not read yet, so always null for now */
+                            credentials: {
+                                [key: string]: unknown;
+                            } | null;
+                            signals: {
+                                /** @enum {string} */
+                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "metadata_stripped" | "unreadable";
+                                /** @description what the signal rests on (a capture, a match, a metadata field) */
+                                source: string;
+                                detail: string;
+                            }[];
+                            firstSeen: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                itemId: string;
+                                /** @description true: captured by athar; false: a posting time a source claims */
+                                observed: boolean;
+                            } | null;
+                            matches: ({
+                                itemId: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                how: "sha256" | "image" | "video";
+                                distance: number | null;
+                                variant: string | null;
+                                queryMatch: number | null;
+                                ranges: {
+                                    queryStart: number;
+                                    queryEnd: number;
+                                    targetStart: number;
+                                    targetEnd: number;
+                                }[];
+                                /** @enum {string} */
+                                status: "suggested" | "confirmed" | "rejected";
+                                decidedBy: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                capturedAt: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                postedAt: string | null;
+                                platform: string | null;
+                                account: string | null;
+                            } | {
+                                /** @enum {boolean} */
+                                restricted: true;
+                                note: string;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/media/{id}/original": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The original file (a custody event on the audit trail) */
+        get: {
+            parameters: {
+                query?: {
+                    download?: boolean;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/media/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A small JPEG working copy (not the original; no custody event) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/media/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm or reject a suggested match (a rejection is remembered) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        otherId: string;
+                        /** @enum {string} */
+                        decision: "confirmed" | "rejected";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            sha256: string;
+                            size: number;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "image" | "video" | "unknown";
+                            /** @enum {string} */
+                            status: "received" | "processing" | "processed" | "unreadable" | "failed";
+                            statusReason: string | null;
+                            stage: string | null;
+                            progress: number;
+                            width: number | null;
+                            height: number | null;
+                            durationS: number | null;
+                            hasThumbnail: boolean;
+                            sensitivity: ("graphic" | "identifiable" | "deleted_by_source")[];
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                            isDemo: boolean;
+                        } & {
+                            captures: {
+                                id: string;
+                                /** @enum {string} */
+                                method: "upload" | "file" | "url";
+                                capturedBy: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                capturedAt: string;
+                                capturedFrom: string | null;
+                                tool: string;
+                                toolVersion: string;
+                                sha256: string;
+                                fileName: string | null;
+                                notes: string;
+                                sourceUrl: string | null;
+                                platform: string | null;
+                                account: string | null;
+                                title: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                postedAt: string | null;
+                            }[];
+                            metadata: unknown;
+                            /** @description content credentials (C2PA); not read yet, so always null for now */
+                            credentials: {
+                                [key: string]: unknown;
+                            } | null;
+                            signals: {
+                                /** @enum {string} */
+                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "metadata_stripped" | "unreadable";
+                                /** @description what the signal rests on (a capture, a match, a metadata field) */
+                                source: string;
+                                detail: string;
+                            }[];
+                            firstSeen: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                itemId: string;
+                                /** @description true: captured by athar; false: a posting time a source claims */
+                                observed: boolean;
+                            } | null;
+                            matches: ({
+                                itemId: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                how: "sha256" | "image" | "video";
+                                distance: number | null;
+                                variant: string | null;
+                                queryMatch: number | null;
+                                ranges: {
+                                    queryStart: number;
+                                    queryEnd: number;
+                                    targetStart: number;
+                                    targetEnd: number;
+                                }[];
+                                /** @enum {string} */
+                                status: "suggested" | "confirmed" | "rejected";
+                                decidedBy: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                capturedAt: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                postedAt: string | null;
+                                platform: string | null;
+                                account: string | null;
+                            } | {
+                                /** @enum {boolean} */
+                                restricted: true;
+                                note: string;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A media item by its id alone (members of its case only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            sha256: string;
+                            size: number;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "image" | "video" | "unknown";
+                            /** @enum {string} */
+                            status: "received" | "processing" | "processed" | "unreadable" | "failed";
+                            statusReason: string | null;
+                            stage: string | null;
+                            progress: number;
+                            width: number | null;
+                            height: number | null;
+                            durationS: number | null;
+                            hasThumbnail: boolean;
+                            sensitivity: ("graphic" | "identifiable" | "deleted_by_source")[];
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                            isDemo: boolean;
+                        } & {
+                            captures: {
+                                id: string;
+                                /** @enum {string} */
+                                method: "upload" | "file" | "url";
+                                capturedBy: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                capturedAt: string;
+                                capturedFrom: string | null;
+                                tool: string;
+                                toolVersion: string;
+                                sha256: string;
+                                fileName: string | null;
+                                notes: string;
+                                sourceUrl: string | null;
+                                platform: string | null;
+                                account: string | null;
+                                title: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                postedAt: string | null;
+                            }[];
+                            metadata: unknown;
+                            /** @description content credentials (C2PA); not read yet, so always null for now */
+                            credentials: {
+                                [key: string]: unknown;
+                            } | null;
+                            signals: {
+                                /** @enum {string} */
+                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "metadata_stripped" | "unreadable";
+                                /** @description what the signal rests on (a capture, a match, a metadata field) */
+                                source: string;
+                                detail: string;
+                            }[];
+                            firstSeen: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                itemId: string;
+                                /** @description true: captured by athar; false: a posting time a source claims */
+                                observed: boolean;
+                            } | null;
+                            matches: ({
+                                itemId: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                how: "sha256" | "image" | "video";
+                                distance: number | null;
+                                variant: string | null;
+                                queryMatch: number | null;
+                                ranges: {
+                                    queryStart: number;
+                                    queryEnd: number;
+                                    targetStart: number;
+                                    targetEnd: number;
+                                }[];
+                                /** @enum {string} */
+                                status: "suggested" | "confirmed" | "rejected";
+                                decidedBy: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                capturedAt: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                postedAt: string | null;
+                                platform: string | null;
+                                account: string | null;
+                            } | {
+                                /** @enum {boolean} */
+                                restricted: true;
+                                note: string;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/blobs/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-hash every stored original; names any that changed or vanished */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checked: number;
+                            changed: {
+                                sha256: string;
+                                path: string;
+                            }[];
+                            missing: {
+                                sha256: string;
+                                path: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/verify": {
         parameters: {
             query?: never;

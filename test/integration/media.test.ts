@@ -1,0 +1,254 @@
+import { chmodSync, existsSync, readdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '#src/platform/context.ts';
+import { seededRandom } from '#src/engines/prng.ts';
+import { testEnv, type TestEnv } from './harness.ts';
+
+/**
+ * Media evidence through the API on small generated pictures: storing (hashed while streaming,
+ * write-once, one item per distinct file with a capture per collection), processing (metadata,
+ * fingerprint, thumbnail), matching a re-encoded copy, first seen, custody events, limits, files
+ * that cannot be decoded, the blob store check, and what a reader of another case may learn.
+ */
+
+/** A picture with structure PDQ can hash: smooth random blobs on a gradient. */
+async function picture(seed: number, size = 480): Promise<Buffer> {
+  const rand = seededRandom(seed);
+  const blobs = Array.from({ length: 12 }, () => ({
+    x: rand() * size,
+    y: rand() * size,
+    r: 30 + rand() * 90,
+    c: [rand() * 255, rand() * 255, rand() * 255],
+  }));
+  const data = Buffer.alloc(size * size * 3);
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) {
+      const px = [(x / size) * 120, (y / size) * 120, 60];
+      for (const b of blobs) {
+        const d = Math.hypot(x - b.x, y - b.y);
+        if (d < b.r) for (let k = 0; k < 3; k++) px[k] = px[k]! * 0.3 + b.c[k]! * 0.7;
+      }
+      for (let k = 0; k < 3; k++) data[(y * size + x) * 3 + k] = px[k]!;
+    }
+  return sharp(data, { raw: { width: size, height: size, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}
+
+const octet = (h: Record<string, string>) => ({ ...h, 'content-type': 'application/octet-stream' });
+
+describe('media evidence', () => {
+  let env: TestEnv;
+  let original: Buffer;
+  let copy: Buffer;
+  const C = '/api/cases/sednaya-2024/media';
+
+  async function processed(id: string): Promise<any> {
+    for (let i = 0; i < 300; i++) {
+      const r = await env.request('GET', `${C}/${id}`);
+      if (!['received', 'processing'].includes(r.body.status)) return r.body;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    throw new Error(`item ${id} was not processed in 30 s`);
+  }
+
+  beforeAll(async () => {
+    env = await testEnv({ jobs: true, workers: true, env: { ATHAR_MEDIA_LIMIT_BYTES: '400000' } });
+    expect((await env.request('POST', '/api/admin/demo')).status).toBeLessThan(300);
+    original = await picture(1);
+    copy = await sharp(original).resize(300).jpeg({ quality: 45 }).toBuffer();
+  }, 60_000);
+  afterAll(() => env.close());
+
+  let firstId = '';
+  it('stores a file as evidence: hashed at collection, write-once, processed in the background', async () => {
+    const r = await env.request(
+      'POST',
+      `${C}?name=${encodeURIComponent('صورة 1.jpg')}&notes=from%20a%20family&platform=Telegram&postedAt=2024-12-03T09:00:00Z`,
+      octet(env.admin),
+      original,
+    );
+    expect(r.status).toBe(201);
+    expect(r.body.duplicate).toBe(false);
+    const { createHash } = await import('node:crypto');
+    expect(r.body.item.sha256).toBe(createHash('sha256').update(original).digest('hex'));
+    expect(r.body.capture).toMatchObject({
+      method: 'upload',
+      capturedBy: 'admin',
+      notes: 'from a family',
+      platform: 'Telegram',
+      fileName: 'صورة 1.jpg',
+    });
+    firstId = r.body.item.id;
+    const blob = env.app.blobs.pathOf(r.body.item.sha256);
+    expect(existsSync(blob)).toBe(true);
+    // Write-once: the stored original is read-only.
+    const { statSync } = await import('node:fs');
+    expect(statSync(blob).mode & 0o777).toBe(0o400);
+    const d = await processed(firstId);
+    expect(d).toMatchObject({
+      status: 'processed',
+      kind: 'image',
+      width: 480,
+      height: 480,
+      hasThumbnail: true,
+    });
+    // A posting time claimed by the source is earlier than the capture: first seen says it is claimed.
+    expect(d.firstSeen).toEqual({ at: '2024-12-03T09:00:00.000Z', itemId: firstId, observed: false });
+    expect(d.signals.map((s: { code: string }) => s.code)).toContain('appeared_before_event');
+    const thumb = await env.request('GET', `${C}/${firstId}/thumbnail`);
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers['content-type']).toBe('image/jpeg');
+  });
+
+  it('the same bytes again are a second capture of the same item', async () => {
+    const r = await env.request('POST', `${C}?name=again.jpg`, octet(env.admin), original);
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ duplicate: true, item: { id: firstId } });
+    const d = await processed(firstId);
+    expect(d.captures.map((c: { fileName: string }) => c.fileName)).toEqual(['صورة 1.jpg', 'again.jpg']);
+    const audit = await env.request('GET', `/api/audit/events?entityId=${firstId}`);
+    expect(audit.status).toBe(200);
+    const actions = (audit.body.events as { action: string }[]).map((e) => e.action);
+    expect(actions.filter((a) => a === 'media.captured')).toHaveLength(2);
+  });
+
+  it('a re-encoded, resized copy is matched and confirmed; its first seen is the earlier item', async () => {
+    const r = await env.request('POST', `${C}?name=copy.jpg`, octet(env.admin), copy);
+    const d = await processed(r.body.item.id);
+    const m = d.matches.find((x: { itemId?: string }) => x.itemId === firstId);
+    expect(m).toMatchObject({ how: 'image', status: 'confirmed' });
+    expect(m.distance).toBeLessThanOrEqual(12);
+    expect(d.firstSeen).toMatchObject({ itemId: firstId, observed: false });
+    expect(d.signals.map((s: { code: string }) => s.code)).toContain('copy_of_earlier');
+  });
+
+  it('checks a file against every stored item without keeping it', async () => {
+    const before = readdirSync(path.join(env.config.dataDir, 'blobs', 'sha256'), { recursive: true }).length;
+    const other = await sharp(original).rotate(90).jpeg({ quality: 70 }).toBuffer();
+    const r = await env.request('POST', `${C}/check?name=turned.jpg`, octet(env.admin), other);
+    expect(r.status).toBe(200);
+    expect(r.body.matches.find((x: { itemId: string }) => x.itemId === firstId)).toMatchObject({
+      how: 'image',
+    });
+    expect(r.body.firstSeen).toMatchObject({ itemId: firstId });
+    expect(readdirSync(path.join(env.config.dataDir, 'blobs', 'sha256'), { recursive: true }).length).toBe(
+      before,
+    );
+    const unrelated = await env.request(
+      'POST',
+      `${C}/check?name=other.jpg`,
+      octet(env.admin),
+      await picture(99),
+    );
+    expect(unrelated.body.matches).toEqual([]);
+  });
+
+  it('an upload over the limit gets 413 and leaves nothing behind', async () => {
+    const big = Buffer.alloc(500_000, 7);
+    const blobsBefore = readdirSync(path.join(env.config.dataDir, 'blobs'), { recursive: true }).length;
+    const r = await env.request('POST', `${C}?name=big.bin`, octet(env.admin), big);
+    expect(r.status).toBe(413);
+    expect(r.body.code).toBe('media.too_large');
+    expect(readdirSync(path.join(env.config.dataDir, 'blobs'), { recursive: true }).length).toBe(blobsBefore);
+    const list = await env.request('GET', C);
+    expect(list.body.items.some((i: { name: string }) => i.name === 'big.bin')).toBe(false);
+  });
+
+  it('a corrupt file is kept as evidence, unreadable, with the reason', async () => {
+    const broken = Buffer.concat([original.subarray(0, 600), Buffer.alloc(2000, 0)]);
+    const r = await env.request('POST', `${C}?name=broken.jpg`, octet(env.admin), broken);
+    expect(r.status).toBe(201);
+    const d = await processed(r.body.item.id);
+    expect(d.status).toBe('unreadable');
+    expect(d.statusReason).toEqual(expect.any(String));
+    expect(d.signals.map((s: { code: string }) => s.code)).toContain('unreadable');
+    expect(existsSync(env.app.blobs.pathOf(d.sha256))).toBe(true);
+    const empty = await env.request('POST', `${C}?name=empty.jpg`, octet(env.admin), Buffer.alloc(0));
+    expect(empty.status).toBe(400);
+    expect(empty.body.code).toBe('media.empty');
+  });
+
+  it('every download of an original is a custody event; it is never served as something a browser runs', async () => {
+    const r = await env.request('GET', `${C}/${firstId}/original?download=true`);
+    expect(r.status).toBe(200);
+    expect(r.headers['content-type']).toBe('application/octet-stream');
+    expect(String(r.headers['content-disposition'])).toMatch(/^attachment;/);
+    const audit = await env.request('GET', `/api/audit/events?entityId=${firstId}`);
+    expect((audit.body.events as { action: string }[]).map((e) => e.action)).toContain(
+      'media.original_downloaded',
+    );
+  });
+
+  it('what a reader of another case learns of a match there: that it exists, nothing more', async () => {
+    const create = await env.request('POST', '/api/cases', env.admin, {
+      slug: 'other-case',
+      title: 'Other',
+      timeZone: 'UTC',
+    });
+    expect(create.status).toBe(201);
+    // A member of the other case only.
+    const outsider = await env.user('outsider', { caseSlug: 'other-case', role: 'editor' });
+    const r = await env.request(
+      'POST',
+      '/api/cases/other-case/media?name=mine.jpg',
+      octet(outsider),
+      await sharp(original).resize(350).jpeg({ quality: 60 }).toBuffer(),
+    );
+    expect(r.status).toBe(201);
+    let d: any;
+    for (let i = 0; i < 300; i++) {
+      d = (await env.request('GET', `/api/cases/other-case/media/${r.body.item.id}`, outsider)).body;
+      if (d.status === 'processed') break;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    expect(d.matches).toEqual([expect.objectContaining({ restricted: true })]);
+    expect(JSON.stringify(d)).not.toContain(firstId);
+    expect(d.firstSeen.itemId).toBe(r.body.item.id);
+    // Nor can they open the other item by its id.
+    expect((await env.request('GET', `/api/media/${firstId}`, outsider)).status).toBe(404);
+  });
+
+  it('blobs verify names an original that changed and one that vanished', async () => {
+    const ok = await env.request('POST', '/api/blobs/verify');
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ changed: [], missing: [] });
+    expect(ok.body.checked).toBeGreaterThanOrEqual(3);
+    const items = (await env.request('GET', C)).body.items as { sha256: string; name: string }[];
+    const changed = env.app.blobs.pathOf(items.find((i) => i.name === 'copy.jpg')!.sha256);
+    const vanished = env.app.blobs.pathOf(items.find((i) => i.name === 'broken.jpg')!.sha256);
+    chmodSync(changed, 0o600);
+    writeFileSync(changed, Buffer.from('tampered'));
+    unlinkSync(vanished);
+    const bad = await env.request('POST', '/api/blobs/verify');
+    expect(bad.body.changed).toEqual([{ sha256: expect.any(String), path: changed }]);
+    expect(bad.body.missing).toEqual([{ sha256: expect.any(String), path: vanished }]);
+    const audit = await env.request('GET', '/api/audit/events?entityType=blob_check');
+    expect((audit.body.events as { action: string }[]).map((e) => e.action)).toEqual(
+      expect.arrayContaining(['blobs.verified', 'blobs.check_failed']),
+    );
+  });
+
+  it('removes bytes whose upload never committed, and only those', async () => {
+    const { Readable } = await import('node:stream');
+    const orphan = await env.app.blobs.put(Readable.from([Buffer.from('never recorded')]), 1000);
+    const mod = env.app.modules.find((m) => m.name === 'media')!;
+    const start = () => env.app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => mod.onStart!(ctx));
+    const file = env.app.blobs.pathOf(orphan.sha256);
+    await start();
+    // The embedded database has one process: nothing else can be uploading. On a shared
+    // PostgreSQL a young blob may be another process's upload in flight: it waits an hour.
+    expect(existsSync(file)).toBe(env.app.database.kind === 'postgres');
+    if (existsSync(file)) {
+      const old = new Date(Date.now() - 2 * 3600_000);
+      utimesSync(file, old, old);
+      await start();
+    }
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(env.app.blobs.pathOf((await env.request('GET', `${C}/${firstId}`)).body.sha256))).toBe(
+      true,
+    );
+  });
+});
