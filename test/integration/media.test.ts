@@ -115,6 +115,17 @@ describe('media evidence', () => {
     expect(actions.filter((a) => a === 'media.captured')).toHaveLength(2);
   });
 
+  it('the same bytes sent twice at once make one item with two captures', async () => {
+    const bytes = await picture(7, 200);
+    const [a, b] = await Promise.all([
+      env.request('POST', `${C}?name=twice-a.jpg`, octet(env.admin), bytes),
+      env.request('POST', `${C}?name=twice-b.jpg`, octet(env.admin), bytes),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.item.id).toBe(b.body.item.id);
+    expect([a.body.duplicate, b.body.duplicate].sort()).toEqual([false, true]);
+  });
+
   it('a re-encoded, resized copy is matched and confirmed; its first seen is the earlier item', async () => {
     const r = await env.request('POST', `${C}?name=copy.jpg`, octet(env.admin), copy);
     const d = await processed(r.body.item.id);
