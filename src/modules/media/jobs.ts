@@ -23,6 +23,8 @@ export function mediaJobs(index: HashIndex) {
       // Decoding and hashing take seconds: the job writes in short transactions of its own, so the
       // embedded database's one connection is not held while it computes.
       transaction: false,
+      // Two items at a time (decoding runs in sharp's threads and in ffmpeg processes meanwhile).
+      flow: { batchSize: 8, concurrency: 2 },
       async handle(ctx, data, attempt) {
         try {
           return await processItem(ctx, index, data.itemId);

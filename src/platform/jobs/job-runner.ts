@@ -42,15 +42,36 @@ export async function startWorkers(
   log: Logger,
 ): Promise<void> {
   for (const job of jobs) {
-    await boss.work(job.name, { pollingIntervalSeconds: 2, includeMetadata: true }, async (batch) => {
-      for (const j of batch) {
-        const attempt = { retry: j.retryCount, last: j.retryCount >= j.retryLimit };
-        const outcome = await run(SYSTEM_ACTOR, { transaction: job.transaction ?? true }, (ctx) =>
-          job.handle(ctx, j.data as never, attempt),
+    const flow = job.flow ?? { batchSize: 1, concurrency: 1 };
+    // pg-boss waits out the polling interval after every fetch, even a fruitful one: a queue that
+    // gets many jobs (media processing) fetches them a batch at a time and polls often.
+    const pollingIntervalSeconds = flow.batchSize > 1 ? 0.5 : 2;
+    await boss.work(
+      job.name,
+      { pollingIntervalSeconds, batchSize: flow.batchSize, includeMetadata: true },
+      async (batch) => {
+        const runOne = async (j: (typeof batch)[number]) => {
+          const attempt = { retry: j.retryCount, last: j.retryCount >= j.retryLimit };
+          try {
+            const outcome = await run(SYSTEM_ACTOR, { transaction: job.transaction ?? true }, (ctx) =>
+              job.handle(ctx, j.data as never, attempt),
+            );
+            log.info({ job: job.name, id: j.id, outcome }, 'job finished');
+          } catch (err) {
+            if (batch.length === 1) throw err;
+            // In a batch, only the job that threw fails (and is retried by its policy).
+            log.warn({ job: job.name, id: j.id, err }, 'job failed');
+            await boss.fail(job.name, j.id, { message: (err as Error).message });
+          }
+        };
+        const queue = [...batch];
+        await Promise.all(
+          Array.from({ length: Math.min(flow.concurrency, queue.length) }, async () => {
+            for (let j = queue.shift(); j; j = queue.shift()) await runOne(j);
+          }),
         );
-        log.info({ job: job.name, id: j.id, outcome }, 'job finished');
-      }
-    });
+      },
+    );
     const cron = job.schedule?.(config);
     if (cron) await boss.schedule(job.name, cron, {}, { tz: 'UTC' });
   }

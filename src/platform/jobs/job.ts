@@ -38,6 +38,11 @@ export interface JobDefinition<N extends JobName = JobName> {
    * the one connection for its whole run.
    */
   transaction?: boolean;
+  /**
+   * How many jobs a worker takes at once and runs side by side (default 1 and 1). A queue that gets
+   * many jobs at once (a folder of photos) says more.
+   */
+  flow?: { batchSize: number; concurrency: number };
   /** A cron schedule (UTC) from the configuration, or null for on-demand jobs only. */
   schedule?: (config: Config) => string | null;
   /** `attempt.last` is true on the last try the policy allows (a handler marks its work failed then). */
