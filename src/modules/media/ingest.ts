@@ -12,7 +12,6 @@ import type { Context } from '#src/platform/context.ts';
 import { invalid } from '#src/platform/errors.ts';
 import { sniffFile, type MediaKind } from '#src/platform/media/media-sniffer.ts';
 import type { StoredBlob } from '#src/platform/blobs/blob-store.ts';
-import { uniqueViolation } from '#src/platform/database/database-errors.ts';
 import { MediaRepository } from './media.repository.ts';
 import { presentCapture, presentItem } from './present.ts';
 import type { IngestResult, UploadQuery } from './schemas.ts';
@@ -37,14 +36,7 @@ export async function ingest(
     throw invalid('validation.querystring', `postedAt: not a time: ${facts.postedAt}`);
   const stored = await ctx.blobs.put(body, ctx.config.mediaLimitBytes);
   const kind = await sniffFile(ctx.blobs.pathOf(stored.sha256)).catch(() => 'unknown' as const);
-  try {
-    return await record(ctx, scope, stored, kind, facts, postedAt, opts);
-  } catch (e) {
-    // The same bytes uploaded twice at once: the other upload made the item first; this one is
-    // a second capture of it.
-    if (uniqueViolation(e) !== 'media_item_case_id_sha256_key') throw e;
-    return record(ctx, scope, stored, kind, facts, postedAt, opts);
-  }
+  return record(ctx, scope, stored, kind, facts, postedAt, opts);
 }
 
 function record(
@@ -59,9 +51,7 @@ function record(
   return ctx.transaction(async (tx) => {
     const repo = tx.repo(MediaRepository);
     const now = tx.clock.now();
-    let item = await repo.itemBySha(scope.case.id, stored.sha256);
-    const duplicate = item !== undefined;
-    item ??= await repo.createItem({
+    const { item, created } = await repo.createItemOnce({
       id: tx.ids.uuid(),
       case_id: scope.case.id,
       sha256: stored.sha256,
@@ -74,6 +64,7 @@ function record(
       created_at: now,
       updated_at: now,
     });
+    const duplicate = !created;
     const capture = await repo.createCapture({
       id: tx.ids.uuid(),
       item_id: item.id,

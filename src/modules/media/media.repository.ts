@@ -22,8 +22,23 @@ const ITEM_ORDER = [{ column: 'created_at' }, { column: 'id' }];
 export class MediaRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async createItem(values: Insertable<MediaItemTable>): Promise<MediaItemRow> {
-    return this.db.insertInto('media_item').values(values).returningAll().executeTakeFirstOrThrow();
+  /**
+   * Creates the case's item for these bytes, or gives the one another upload of the same bytes
+   * created first (an insert that meets it waits for that upload's transaction, then reads it).
+   */
+  async createItemOnce(
+    values: Insertable<MediaItemTable>,
+  ): Promise<{ item: MediaItemRow; created: boolean }> {
+    const made = await this.db
+      .insertInto('media_item')
+      .values(values)
+      .onConflict((oc) => oc.columns(['case_id', 'sha256']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (made) return { item: made, created: true };
+    const existing = await this.itemBySha(values.case_id, values.sha256);
+    if (!existing) throw new Error(`media item for ${values.sha256} neither created nor found`);
+    return { item: existing, created: false };
   }
 
   /** The item of these bytes in this case, locked for the capture being added to it. */
