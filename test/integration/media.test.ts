@@ -1,9 +1,18 @@
-import { chmodSync, existsSync, readdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  readFileSync,
+  readdirSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '#src/platform/context.ts';
 import { seededRandom } from '#src/engines/prng.ts';
+import { itWithData, sharedData } from '#test/support/testdata.ts';
 import { testEnv, type TestEnv } from './harness.ts';
 
 /**
@@ -181,6 +190,35 @@ describe('media evidence', () => {
     expect(empty.status).toBe(400);
     expect(empty.body.code).toBe('media.empty');
   });
+
+  itWithData(
+    'reads content credentials offline: AI generation, an invalid manifest, none',
+    sharedData('c2pa', 'ocsp.jpg'),
+    async () => {
+      const signals = async (file: string) => {
+        const r = await env.request(
+          'POST',
+          `${C}?name=${file}`,
+          octet(env.admin),
+          readFileSync(sharedData('c2pa', file)),
+        );
+        expect(r.status).toBe(201);
+        const d = await processed(r.body.item.id);
+        return { d, codes: d.signals.map((s: { code: string }) => s.code) as string[] };
+      };
+      const ai = await signals('ocsp.jpg');
+      expect(ai.d.credentials).toMatchObject({ state: 'valid', ai: 'trained' });
+      expect(ai.codes).toContain('ai_generated');
+      expect(ai.codes).not.toContain('credentials_invalid');
+      const tampered = await signals('XCA.jpg');
+      expect(tampered.d.credentials).toMatchObject({ state: 'invalid' });
+      expect(tampered.codes).toContain('credentials_invalid');
+      const none = await signals('A.jpg');
+      expect(none.d.credentials).toMatchObject({ state: 'none' });
+      expect(none.codes.filter((c) => c.startsWith('credentials') || c === 'ai_generated')).toEqual([]);
+    },
+    60_000,
+  );
 
   it('every download of an original is a custody event; it is never served as something a browser runs', async () => {
     const r = await env.request('GET', `${C}/${firstId}/original?download=true`);

@@ -18,6 +18,7 @@ export interface MediaItemTable {
   stage: string | null;
   progress: Generated<number>;
   metadata: Json | null;
+  credentials: Json | null;
   duration_s: number | null;
   width: number | null;
   height: number | null;

@@ -9,6 +9,7 @@ import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
 import { invalid, notFound } from '#src/platform/errors.ts';
 import { cursorCodec, pageSize, presentPage, type PageRequest } from '#src/platform/pagination.ts';
+import type { ContentCredentials } from '#src/platform/media/credentials.ts';
 import { digitalSourceKind, type FileMetadata } from '#src/platform/media/metadata.ts';
 import {
   MediaRepository,
@@ -176,7 +177,7 @@ export async function showMedia(ctx: Context, scope: CaseScope, id: string): Pro
     ...presentItem(item),
     captures: capturesOf(item.id).map(presentCapture),
     metadata: item.metadata ?? null,
-    credentials: null,
+    credentials: (item.credentials ?? null) as MediaDetail['credentials'],
     signals,
     firstSeen,
     matches,
@@ -215,9 +216,27 @@ function signalsFor(
         detail: `${m.how === 'video' ? 'video' : 'picture'} within ${m.distance} bits of an earlier item${m.variant ? ` (${m.variant})` : ''}: a re-encoded, cropped or edited copy`,
       });
   }
+  const cred = item.credentials as ContentCredentials | null;
+  if (cred?.ai)
+    out.push({
+      code: cred.ai === 'trained' ? 'ai_generated' : 'algorithmic',
+      source: `content credentials (C2PA), ${cred.state === 'valid' ? 'valid' : cred.state} manifest signed by ${cred.signer?.issuer ?? 'an unknown signer'}`,
+      detail:
+        cred.ai === 'trained'
+          ? `made or edited with a trained model (digitalSourceType ${cred.digitalSourceTypes.join(', ')})`
+          : `made by an algorithm, not a trained model (digitalSourceType ${cred.digitalSourceTypes.join(', ')})`,
+    });
+  // An untrusted signer alone (no trust list is configured) is not a failure of the manifest.
+  const failures = (cred?.codes ?? []).filter((c) => !/\.untrusted$/.test(c));
+  if (cred?.state === 'invalid')
+    out.push({
+      code: 'credentials_invalid',
+      source: 'content credentials (C2PA)',
+      detail: `the manifest does not validate: ${failures.join(', ') || cred.codes.join(', ')} (the file changed after signing, or the manifest is broken)`,
+    });
   const meta = item.metadata as (FileMetadata & { error?: string }) | null;
   if (meta && !meta.error && meta.summary) {
-    const dst = digitalSourceKind(meta.summary.digitalSourceType);
+    const dst = cred?.ai ? null : digitalSourceKind(meta.summary.digitalSourceType);
     if (dst === 'trained' || dst === 'composite-trained')
       out.push({
         code: 'ai_generated',

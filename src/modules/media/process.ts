@@ -12,6 +12,7 @@ import type { Context } from '#src/platform/context.ts';
 import { isAppError } from '#src/platform/errors.ts';
 import { probeVideo, resolveBinaries, sampleFrames } from '#src/platform/media/ffmpeg.ts';
 import { fingerprintFile } from '#src/platform/media/fingerprint-file.ts';
+import { NO_CREDENTIALS, readCredentials } from '#src/platform/media/credentials.ts';
 import { readMetadata, type FileMetadata } from '#src/platform/media/metadata.ts';
 import { sniffFile } from '#src/platform/media/media-sniffer.ts';
 import type { HashIndex } from './hash-index.ts';
@@ -53,6 +54,15 @@ export async function processItem(ctx: Context, index: HashIndex, itemId: string
     metadata = { error: `ExifTool could not read the file: ${reasonOf(e)}` };
   }
 
+  await stage(ctx, itemId, 'credentials', 25);
+  const mime =
+    ('summary' in metadata ? metadata.summary.mime : null) ?? (kind === 'video' ? 'video/mp4' : 'image/jpeg');
+  const credentials = await readCredentials(file, mime).catch((e: unknown) => ({
+    ...NO_CREDENTIALS,
+    state: 'unreadable' as const,
+    error: reasonOf(e),
+  }));
+
   await stage(ctx, itemId, 'fingerprint', 35);
   let fp: MediaFingerprint;
   try {
@@ -76,6 +86,7 @@ export async function processItem(ctx: Context, index: HashIndex, itemId: string
         stage: null,
         progress: 100,
         metadata: JSON.stringify(metadata),
+        credentials: JSON.stringify(credentials),
         updated_at: tx.clock.now(),
       }),
     );
@@ -104,6 +115,7 @@ export async function processItem(ctx: Context, index: HashIndex, itemId: string
       stage: null,
       progress: 100,
       metadata: JSON.stringify(metadata),
+      credentials: JSON.stringify(credentials),
       duration_s: fp.kind === 'video' ? fp.durationS : null,
       width: size?.width ?? null,
       height: size?.height ?? null,

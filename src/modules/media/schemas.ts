@@ -62,6 +62,7 @@ export const Signal = Type.Object({
     'copy_of_earlier',
     'ai_generated',
     'algorithmic',
+    'credentials_invalid',
     'metadata_stripped',
     'unreadable',
   ]),
@@ -138,7 +139,8 @@ export const MediaDetail = Type.Intersect([
     metadata: Type.Unknown(),
     credentials: Nullable(
       Type.Record(Type.String(), Type.Unknown(), {
-        description: 'content credentials (C2PA); not read yet, so always null for now',
+        description:
+          'content credentials (C2PA) as read offline (state none, valid, invalid, remote, unreadable); null until processed',
       }),
     ),
     signals: Type.Array(Signal),

@@ -4066,7 +4066,7 @@ export interface paths {
                             } | null;
                             signals: {
                                 /** @enum {string} */
-                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "metadata_stripped" | "unreadable";
+                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "credentials_invalid" | "metadata_stripped" | "unreadable";
                                 /** @description what the signal rests on (a capture, a match, a metadata field) */
                                 source: string;
                                 detail: string;
@@ -4151,13 +4151,13 @@ export interface paths {
                                 postedAt: string | null;
                             }[];
                             metadata: unknown;
-                            /** @description content credentials (C2PA); not read yet, so always null for now */
+                            /** @description content credentials (C2PA) as read offline (state none, valid, invalid, remote, unreadable); null until processed */
                             credentials: {
                                 [key: string]: unknown;
                             } | null;
                             signals: {
                                 /** @enum {string} */
-                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "metadata_stripped" | "unreadable";
+                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "credentials_invalid" | "metadata_stripped" | "unreadable";
                                 /** @description what the signal rests on (a capture, a match, a metadata field) */
                                 source: string;
                                 detail: string;
@@ -4366,13 +4366,13 @@ export interface paths {
                                 postedAt: string | null;
                             }[];
                             metadata: unknown;
-                            /** @description content credentials (C2PA); not read yet, so always null for now */
+                            /** @description content credentials (C2PA) as read offline (state none, valid, invalid, remote, unreadable); null until processed */
                             credentials: {
                                 [key: string]: unknown;
                             } | null;
                             signals: {
                                 /** @enum {string} */
-                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "metadata_stripped" | "unreadable";
+                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "credentials_invalid" | "metadata_stripped" | "unreadable";
                                 /** @description what the signal rests on (a capture, a match, a metadata field) */
                                 source: string;
                                 detail: string;
@@ -4491,13 +4491,13 @@ export interface paths {
                                 postedAt: string | null;
                             }[];
                             metadata: unknown;
-                            /** @description content credentials (C2PA); not read yet, so always null for now */
+                            /** @description content credentials (C2PA) as read offline (state none, valid, invalid, remote, unreadable); null until processed */
                             credentials: {
                                 [key: string]: unknown;
                             } | null;
                             signals: {
                                 /** @enum {string} */
-                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "metadata_stripped" | "unreadable";
+                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "credentials_invalid" | "metadata_stripped" | "unreadable";
                                 /** @description what the signal rests on (a capture, a match, a metadata field) */
                                 source: string;
                                 detail: string;
