@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { describeWithData, itWithData, sharedData } from '#test/support/testdata.ts';
 import { readCredentials } from './credentials.ts';
@@ -18,6 +18,8 @@ interface Row {
 }
 
 function rows(): Row[] {
+  // Collected even when the suite is skipped for want of the shared data (describe.skip runs it).
+  if (!existsSync(sharedData('c2pa', 'expected.tsv'))) return [];
   const [head, ...lines] = readFileSync(sharedData('c2pa', 'expected.tsv'), 'utf8').trim().split('\n');
   const cols = head!.split('\t');
   return lines.map((l) => Object.fromEntries(l.split('\t').map((v, i) => [cols[i], v])) as unknown as Row);
