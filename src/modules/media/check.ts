@@ -12,6 +12,7 @@ import { fingerprintFile } from '#src/platform/media/fingerprint-file.ts';
 import type { HashIndex } from './hash-index.ts';
 import { findMatches } from './matching.ts';
 import { MediaRepository } from './media.repository.ts';
+import { beforeEventSignal, earliest } from './media.ts';
 import type { CheckResult } from './schemas.ts';
 
 export async function checkFile(
@@ -70,22 +71,10 @@ export async function checkFile(
       account: c0?.account ?? null,
     };
   });
-  let firstSeen: CheckResult['firstSeen'] = null;
-  for (const m of matches)
-    for (const [at, observed] of [
-      [m.capturedAt, true],
-      [m.postedAt, false],
-    ] as const)
-      if (at && (!firstSeen || Date.parse(at) < Date.parse(firstSeen.at)))
-        firstSeen = { at, itemId: m.itemId, observed };
-  const signals: CheckResult['signals'] = [];
-  const eventStart = scope.case.event_start;
-  if (firstSeen && eventStart && Date.parse(firstSeen.at) < eventStart.getTime())
-    signals.push({
-      code: 'appeared_before_event',
-      source: `match with item ${firstSeen.itemId}`,
-      detail: `a copy was first seen ${firstSeen.at}${firstSeen.observed ? ' (observed by athar)' : ' (claimed by a source)'}, before the case's event start ${eventStart.toISOString()}`,
-    });
+  // First seen among the copies the reader may see, as for a stored item.
+  const firstSeen = earliest(captures);
+  const before = beforeEventSignal(firstSeen, scope.case.event_start);
+  const signals: CheckResult['signals'] = before ? [before] : [];
   return {
     sha256,
     kind: fp.kind,

@@ -10,8 +10,7 @@ import type { Readable } from 'node:stream';
 import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
 import { invalid } from '#src/platform/errors.ts';
-import { sniffFile, type MediaKind } from '#src/platform/media/media-sniffer.ts';
-import type { StoredBlob } from '#src/platform/blobs/blob-store.ts';
+import { sniffFile } from '#src/platform/media/media-sniffer.ts';
 import { MediaRepository } from './media.repository.ts';
 import { presentCapture, presentItem } from './present.ts';
 import type { IngestResult, UploadQuery } from './schemas.ts';
@@ -36,18 +35,6 @@ export async function ingest(
     throw invalid('validation.querystring', `postedAt: not a time: ${facts.postedAt}`);
   const stored = await ctx.blobs.put(body, ctx.config.mediaLimitBytes);
   const kind = await sniffFile(ctx.blobs.pathOf(stored.sha256)).catch(() => 'unknown' as const);
-  return record(ctx, scope, stored, kind, facts, postedAt, opts);
-}
-
-function record(
-  ctx: Context,
-  scope: CaseScope,
-  stored: StoredBlob,
-  kind: MediaKind,
-  facts: CaptureFacts,
-  postedAt: Date | null,
-  opts: { isDemo?: boolean },
-): Promise<IngestResult> {
   return ctx.transaction(async (tx) => {
     const repo = tx.repo(MediaRepository);
     const now = tx.clock.now();

@@ -1,20 +1,24 @@
 import { Readable } from 'node:stream';
-import { createReadStream } from 'node:fs';
 import { Type } from '@sinclair/typebox';
 import { CaseParams } from '#src/modules/cases/index.ts';
-import type { Context } from '#src/platform/context.ts';
-import { invalid, notFound } from '#src/platform/errors.ts';
+import { invalid } from '#src/platform/errors.ts';
 import type { Http, Router } from '#src/platform/http/router.ts';
-import { sniffFile } from '#src/platform/media/media-sniffer.ts';
+import { sniffFormat } from '#src/platform/media/media-sniffer.ts';
 import { PageQuery } from '#src/platform/pagination.ts';
 import { CaseRef, Uuid } from '#src/platform/schemas.ts';
 import { verifyBlobs } from './blobs.ts';
 import { checkFile } from './check.ts';
 import type { HashIndex } from './hash-index.ts';
 import { ingest } from './ingest.ts';
-import { decideMatch, listMedia, openOriginal, requireItem, showMedia, showMediaById } from './media.ts';
-import { MediaRepository } from './media.repository.ts';
-import { presentItem } from './present.ts';
+import {
+  decideMatch,
+  listMedia,
+  openOriginal,
+  openThumbnail,
+  showMedia,
+  showMediaById,
+  waitProcessed,
+} from './media.ts';
 import {
   BlobReport,
   CheckQuery,
@@ -41,18 +45,6 @@ function fileBody(http: Http): Readable {
       'send the file itself as the request body, with Content-Type: application/octet-stream',
     );
   return body;
-}
-
-/** How long `wait=true` waits for processing before answering with the item as it stands. */
-const WAIT_MS = 10 * 60_000;
-
-async function waitProcessed(ctx: Context, id: string): Promise<void> {
-  const deadline = Date.now() + WAIT_MS;
-  for (let delay = 100; Date.now() < deadline; delay = Math.min(1000, delay * 2)) {
-    const item = await ctx.repo(MediaRepository).item(id);
-    if (!item || !['received', 'processing'].includes(item.status)) return;
-    await new Promise((r) => setTimeout(r, delay));
-  }
 }
 
 // The kinds a browser may show inline; anything else is only ever downloaded.
@@ -91,10 +83,7 @@ export function mediaRoutes(index: HashIndex) {
       async (ctx, { scope, query }, http) => {
         const { wait, ...facts } = query;
         const out = await ingest(ctx, scope, fileBody(http), { ...facts, clientAddress: http.request.ip });
-        if (!wait) return out;
-        await waitProcessed(ctx, out.item.id);
-        const item = await ctx.repo(MediaRepository).item(out.item.id);
-        return item ? { ...out, item: presentItem(item) } : out;
+        return wait ? { ...out, item: await waitProcessed(ctx, out.item) } : out;
       },
     );
     r.post(
@@ -173,10 +162,9 @@ export function mediaRoutes(index: HashIndex) {
         params: ItemParams,
       },
       async (ctx, { scope, params }, { reply }) => {
-        const item = await requireItem(ctx, scope, params.id);
-        if (!item.has_thumbnail) throw notFound('media.no_thumbnail', 'this item has no thumbnail (yet)');
+        const stream = await openThumbnail(ctx, scope, params.id);
         void reply.type('image/jpeg').header('cache-control', 'private, max-age=3600');
-        return createReadStream(ctx.blobs.derivedPath(item.sha256, 'thumb.jpg'));
+        return stream;
       },
     );
     r.post(
@@ -214,26 +202,4 @@ export function mediaRoutes(index: HashIndex) {
       (ctx) => verifyBlobs(ctx),
     );
   };
-}
-
-/** jpeg, png, gif, webp, mp4, webm from the first bytes, or null. */
-async function sniffFormat(file: string): Promise<string | null> {
-  const kind = await sniffFile(file).catch(() => null);
-  if (!kind || kind === 'unknown') return null;
-  const { open } = await import('node:fs/promises');
-  const fh = await open(file, 'r');
-  try {
-    const b = Buffer.alloc(16);
-    await fh.read(b, 0, 16, 0);
-    if (b[0] === 0xff && b[1] === 0xd8) return 'jpeg';
-    if (b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
-    if (b.subarray(0, 3).toString('latin1') === 'GIF') return 'gif';
-    if (b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP')
-      return 'webp';
-    if (b.subarray(4, 8).toString('latin1') === 'ftyp') return 'mp4';
-    if (b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3) return 'webm';
-    return null;
-  } finally {
-    await fh.close();
-  }
 }

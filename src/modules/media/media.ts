@@ -2,7 +2,7 @@
  * Reading media: the case's list, one item with its captures, metadata, matches, first seen and
  * signals, the original (a custody event), and reviewers' decisions on matches.
  */
-import type { ReadStream } from 'node:fs';
+import { createReadStream, type ReadStream } from 'node:fs';
 import type { MatchedRange } from '#src/engines/fingerprint/video-match.ts';
 import { caseIdsOf, findCase, roleOf } from '#src/modules/cases/index.ts';
 import type { CaseScope } from '#src/platform/access.ts';
@@ -77,7 +77,7 @@ async function cluster(ctx: Context, start: MediaItemRow): Promise<MediaItemRow[
 }
 
 /** The earliest time among the captures of these items: observed (captured) or claimed (posted). */
-function earliest(captures: MediaCaptureRow[]): FirstSeen | null {
+export function earliest(captures: MediaCaptureRow[]): FirstSeen | null {
   let best: FirstSeen | null = null;
   for (const c of captures) {
     for (const [at, observed] of [
@@ -154,10 +154,7 @@ export async function showMedia(ctx: Context, scope: CaseScope, id: string): Pro
       ranges,
       status: row.status,
       decidedBy: row.decided_by,
-      capturedAt:
-        capturesOf(other.id)
-          .find(() => true)
-          ?.captured_at.toISOString() ?? null,
+      capturedAt: c0?.captured_at.toISOString() ?? null,
       postedAt:
         capturesOf(other.id)
           .find((c) => c.posted_at)
@@ -184,6 +181,18 @@ export async function showMedia(ctx: Context, scope: CaseScope, id: string): Pro
   };
 }
 
+/** "Appeared before the event": first seen earlier than the case's event start. */
+export function beforeEventSignal(firstSeen: FirstSeen | null, eventStart: Date | null): Signal | null {
+  if (!firstSeen || !eventStart || Date.parse(firstSeen.at) >= eventStart.getTime()) return null;
+  return {
+    code: 'appeared_before_event',
+    source: firstSeen.observed
+      ? `capture of item ${firstSeen.itemId}`
+      : `posting time claimed for item ${firstSeen.itemId}`,
+    detail: `first seen ${firstSeen.at}${firstSeen.observed ? ' (observed by athar)' : ' (claimed by a source; can be forged)'}, before the case's event start ${eventStart.toISOString()}`,
+  };
+}
+
 /** Signals: evidence for a person to weigh, each with what it rests on; never a verdict. */
 function signalsFor(
   item: MediaItemRow,
@@ -193,15 +202,8 @@ function signalsFor(
   captures: MediaCaptureRow[],
 ): Signal[] {
   const out: Signal[] = [];
-  const eventStart = scope.case.event_start;
-  if (firstSeen && eventStart && Date.parse(firstSeen.at) < eventStart.getTime())
-    out.push({
-      code: 'appeared_before_event',
-      source: firstSeen.observed
-        ? `capture of item ${firstSeen.itemId}`
-        : `posting time claimed for item ${firstSeen.itemId}`,
-      detail: `first seen ${firstSeen.at}${firstSeen.observed ? ' (observed by athar)' : ' (claimed by a source; can be forged)'}, before the case's event start ${eventStart.toISOString()}`,
-    });
+  const before = beforeEventSignal(firstSeen, scope.case.event_start);
+  if (before) out.push(before);
   const mine = captures.filter((c) => c.item_id === item.id).map((c) => c.captured_at.getTime());
   const myFirst = mine.length > 0 ? Math.min(...mine) : Infinity;
   for (const m of matches) {
@@ -328,4 +330,25 @@ export async function showMediaById(ctx: Context, id: string): Promise<MediaDeta
   const row = item && role ? await findCase(ctx, item.case_id) : undefined;
   if (!item || !role || !row) throw notFound('media.not_found', `no media item ${id} that you may see`);
   return showMedia(ctx, { case: row, role }, id);
+}
+
+/** How long `wait=true` (the CLI's ingest) waits for processing before answering with the item as it stands. */
+const WAIT_MS = 10 * 60_000;
+
+/** The item once processing has ended (or the wait ran out). */
+export async function waitProcessed(ctx: Context, item: MediaItem): Promise<MediaItem> {
+  const deadline = Date.now() + WAIT_MS;
+  for (let delay = 100; ; delay = Math.min(1000, delay * 2)) {
+    const row = await ctx.repo(MediaRepository).item(item.id);
+    if (!row) return item;
+    if (!['received', 'processing'].includes(row.status) || Date.now() >= deadline) return presentItem(row);
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
+
+/** The thumbnail, a working copy (no custody event: it is not the original). */
+export async function openThumbnail(ctx: Context, scope: CaseScope, id: string): Promise<ReadStream> {
+  const item = await requireItem(ctx, scope, id);
+  if (!item.has_thumbnail) throw notFound('media.no_thumbnail', 'this item has no thumbnail (yet)');
+  return createReadStream(ctx.blobs.derivedPath(item.sha256, 'thumb.jpg'));
 }

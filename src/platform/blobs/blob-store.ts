@@ -11,7 +11,7 @@
  * `sweepOrphans` once it is older than the grace period (an upload in flight in another process
  * is younger than that).
  */
-import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
 import {
   chmod,
@@ -76,6 +76,11 @@ export class BlobStore {
     for (const name of await readdir(this.tmp)) await rm(path.join(this.tmp, name), { force: true });
   }
 
+  /** A fresh temporary file name (removed at the next open if a killed process leaves it). */
+  private tempPath(): string {
+    return path.join(this.tmp, `${process.pid}-${randomBytes(12).toString('hex')}`);
+  }
+
   /** Where the original with this hash lives. */
   pathOf(sha256: string): string {
     if (!isSha256(sha256)) throw invalid('blob.hash', `not a SHA-256 hex digest: ${sha256.slice(0, 80)}`);
@@ -95,23 +100,15 @@ export class BlobStore {
    * it passes `limitBytes`. Returns the hash, size, and whether these bytes were new.
    */
   async put(source: Readable, limitBytes: number): Promise<StoredBlob> {
-    const tmpFile = path.join(this.tmp, `${process.pid}-${randomBytes(12).toString('hex')}`);
-    const hash = createHash('sha256');
-    let size = 0;
+    const tmpFile = this.tempPath();
     try {
-      await pipeline(
-        source,
-        meter(limitBytes, hash, (n) => (size += n)),
-        createWriteStream(tmpFile, { flags: 'wx', mode: 0o600 }),
-      );
+      const { sha256, size } = await receive(source, limitBytes, tmpFile);
       const fh = await open(tmpFile, 'r');
       try {
         await fh.sync();
       } finally {
         await fh.close();
       }
-      if (size === 0) throw invalid('media.empty', 'empty file (0 bytes): nothing to keep');
-      const sha256 = hash.digest('hex');
       const final = this.pathOf(sha256);
       await mkdir(path.dirname(final), { recursive: true, mode: 0o700 });
       let created = true;
@@ -138,17 +135,10 @@ export class BlobStore {
     limitBytes: number,
     fn: (file: string, sha256: string) => Promise<T>,
   ): Promise<T> {
-    const tmpFile = path.join(this.tmp, `${process.pid}-${randomBytes(12).toString('hex')}`);
-    const hash = createHash('sha256');
-    let size = 0;
+    const tmpFile = this.tempPath();
     try {
-      await pipeline(
-        source,
-        meter(limitBytes, hash, (n) => (size += n)),
-        createWriteStream(tmpFile, { flags: 'wx', mode: 0o600 }),
-      );
-      if (size === 0) throw invalid('media.empty', 'empty file (0 bytes): nothing to check');
-      return await fn(tmpFile, hash.digest('hex'));
+      const { sha256 } = await receive(source, limitBytes, tmpFile);
+      return await fn(tmpFile, sha256);
     } finally {
       await rm(tmpFile, { force: true });
     }
@@ -235,18 +225,26 @@ export class BlobStore {
   async putDerived(sha256: string, name: string, bytes: Buffer): Promise<void> {
     const file = this.derivedPath(sha256, name);
     await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    const tmpFile = path.join(this.tmp, `${process.pid}-${randomBytes(12).toString('hex')}`);
+    const tmpFile = this.tempPath();
     await writeFile(tmpFile, bytes, { mode: 0o600 });
     await rename(tmpFile, file);
   }
 }
 
-/** Passes bytes through, hashing and counting them; fails (413) past the limit. */
-function meter(limitBytes: number, hash: Hash, count: (n: number) => number): Transform {
+/**
+ * Streams `source` into `file` (created, never replaced), hashing and counting the bytes; fails
+ * with 413 past the limit and refuses an empty file. The caller removes `file`.
+ */
+async function receive(
+  source: Readable,
+  limitBytes: number,
+  file: string,
+): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
   let size = 0;
-  return new Transform({
+  const meter = new Transform({
     transform(chunk: Buffer, _enc, done) {
-      size = count(chunk.length);
+      size += chunk.length;
       if (size > limitBytes) {
         done(
           tooLarge(
@@ -260,6 +258,9 @@ function meter(limitBytes: number, hash: Hash, count: (n: number) => number): Tr
       done(null, chunk);
     },
   });
+  await pipeline(source, meter, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+  if (size === 0) throw invalid('media.empty', 'empty file (0 bytes): nothing to keep or check');
+  return { sha256: hash.digest('hex'), size };
 }
 
 export async function hashFile(file: string): Promise<string> {

@@ -75,3 +75,24 @@ export async function sniffFile(file: string): Promise<MediaKind> {
     await handle.close();
   }
 }
+
+/** jpeg, png, gif, webp, mp4, webm from the first bytes, or null. */
+export async function sniffFormat(file: string): Promise<string | null> {
+  const kind = await sniffFile(file).catch(() => null);
+  if (!kind || kind === 'unknown') return null;
+  const fh = await open(file, 'r');
+  try {
+    const b = Buffer.alloc(16);
+    await fh.read(b, 0, 16, 0);
+    if (b[0] === 0xff && b[1] === 0xd8) return 'jpeg';
+    if (b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+    if (b.subarray(0, 3).toString('latin1') === 'GIF') return 'gif';
+    if (b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP')
+      return 'webp';
+    if (b.subarray(4, 8).toString('latin1') === 'ftyp') return 'mp4';
+    if (b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3) return 'webm';
+    return null;
+  } finally {
+    await fh.close();
+  }
+}
