@@ -7,11 +7,14 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '#src/platform/context.ts';
 import { seededRandom } from '#src/engines/prng.ts';
+import { resolveBinaries } from '#src/platform/media/ffmpeg.ts';
 import { itWithData, sharedData } from '#test/support/testdata.ts';
 import { testEnv, type TestEnv } from './harness.ts';
 
@@ -189,6 +192,35 @@ describe('media evidence', () => {
     const empty = await env.request('POST', `${C}?name=empty.jpg`, octet(env.admin), Buffer.alloc(0));
     expect(empty.status).toBe(400);
     expect(empty.body.code).toBe('media.empty');
+  });
+
+  it('a video: ffprobe facts of its container, its duration, a thumbnail from its first frame', async () => {
+    const file = path.join(os.tmpdir(), `athar-clip-${process.pid}.mp4`);
+    execFileSync(
+      resolveBinaries().ffmpeg,
+      [
+        ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i'],
+        'testsrc2=size=320x240:rate=10:duration=3',
+        ...['-pix_fmt', 'yuv420p', '-metadata', 'creation_time=2024-12-03T08:00:00Z', file],
+      ],
+      { stdio: 'ignore', timeout: 60_000 },
+    );
+    const r = await env.request('POST', `${C}?name=clip.mp4`, octet(env.admin), readFileSync(file));
+    unlinkSync(file);
+    expect(r.status).toBe(201);
+    const d = await processed(r.body.item.id);
+    expect(d).toMatchObject({
+      status: 'processed',
+      kind: 'video',
+      width: 320,
+      height: 240,
+      hasThumbnail: true,
+    });
+    expect(d.durationS).toBeCloseTo(3, 0);
+    expect(d.metadata.container).toMatchObject({
+      createdAsWritten: '2024-12-03T08:00:00.000000Z',
+      streams: [{ type: 'video', codec: 'h264', width: 320, height: 240, fps: 10 }],
+    });
   });
 
   itWithData(

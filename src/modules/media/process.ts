@@ -10,7 +10,13 @@ import sharp from 'sharp';
 import type { MediaFingerprint } from '#src/engines/fingerprint/compare.ts';
 import type { Context } from '#src/platform/context.ts';
 import { isAppError } from '#src/platform/errors.ts';
-import { probeVideo, resolveBinaries, sampleFrames } from '#src/platform/media/ffmpeg.ts';
+import {
+  describeContainer,
+  probeVideo,
+  resolveBinaries,
+  sampleFrames,
+  type ContainerFacts,
+} from '#src/platform/media/ffmpeg.ts';
 import { fingerprintFile } from '#src/platform/media/fingerprint-file.ts';
 import { NO_CREDENTIALS, readCredentials } from '#src/platform/media/credentials.ts';
 import { readMetadata, type FileMetadata } from '#src/platform/media/metadata.ts';
@@ -47,11 +53,21 @@ export async function processItem(ctx: Context, index: HashIndex, itemId: string
 
   await stage(ctx, itemId, 'metadata', 10);
   const kind = await sniffFile(file).catch(() => 'unknown' as const);
-  let metadata: FileMetadata | { error: string };
+  let metadata: (FileMetadata | { error: string }) & { container?: ContainerFacts | { error: string } };
   try {
     metadata = await readMetadata(file);
   } catch (e) {
     metadata = { error: `ExifTool could not read the file: ${reasonOf(e)}` };
+  }
+  if (kind === 'video') {
+    // ffprobe's reading of the container (streams, encoder, creation time) beside ExifTool's tags.
+    metadata.container = await describeContainer(file, {
+      timeoutS: ctx.config.ffmpegTimeoutS,
+      binaries: resolveBinaries({ ffmpegPath: ctx.config.ffmpegPath, ffprobePath: ctx.config.ffprobePath }),
+    }).catch((e: unknown) => {
+      if (!isAppError(e)) throw e;
+      return { error: `ffprobe could not read the container: ${reasonOf(e)}` };
+    });
   }
 
   await stage(ctx, itemId, 'credentials', 25);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '#src/platform/errors.ts';
-import { outputSize, probeVideo, resolveBinaries, sampleFrames } from './ffmpeg.ts';
+import { describeContainer, outputSize, probeVideo, resolveBinaries, sampleFrames } from './ffmpeg.ts';
 import { hashVideo } from './video-hasher.ts';
 
 const bins = resolveBinaries();
@@ -62,6 +62,25 @@ beforeAll(() => {
   const small = readFileSync(at('small.mp4'));
   writeFileSync(at('cut-index.mp4'), small.subarray(0, Math.floor(small.length / 2)));
   ffmpeg('-f', 'lavfi', '-i', 'sine=frequency=440:duration=1', at('audio.m4a'));
+  // A clip with sound and the tags a phone or an editor writes.
+  ffmpeg(
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=160x120:rate=10:duration=1',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:duration=1',
+    '-pix_fmt',
+    'yuv420p',
+    '-shortest',
+    '-metadata',
+    'creation_time=2024-12-03T10:20:30Z',
+    '-metadata:s:a:0',
+    'language=ara',
+    at('tagged.mp4'),
+  );
   writeFileSync(at('empty.mp4'), '');
   writeFileSync(at('text.mp4'), 'not a video, just words\n'.repeat(20));
   // Stands in for an ffmpeg that never returns (a decoder stuck on a hostile file).
@@ -72,6 +91,27 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = { timeoutS: 30 };
+
+describe('describeContainer', () => {
+  it('reads the container, its claimed creation time and encoder, and each stream', async () => {
+    const c = await describeContainer(at('tagged.mp4'), run);
+    expect(c.formatName).toContain('mp4');
+    expect(c.durationS).toBeCloseTo(1, 0);
+    expect(c.createdAsWritten).toBe('2024-12-03T10:20:30.000000Z');
+    expect(c.encoder).toMatch(/^Lavf/);
+    expect(c.streams.map((s) => [s.type, s.codec])).toEqual([
+      ['video', 'h264'],
+      ['audio', 'aac'],
+    ]);
+    expect(c.streams[0]).toMatchObject({ width: 160, height: 120, fps: 10, rotation: 0, coverArt: false });
+    expect(c.streams[1]).toMatchObject({ channels: 1, sampleRateHz: 44100, language: 'ara' });
+  });
+
+  it('names what is wrong with a file that is not a container', async () => {
+    const e = await failure(describeContainer(at('text.mp4'), run));
+    expect(e.code).toBe('media.unreadable');
+  });
+});
 
 describe('probeVideo and sampleFrames', () => {
   it('probes duration, frame rate and size', async () => {

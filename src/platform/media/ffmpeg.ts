@@ -162,8 +162,28 @@ interface ProbeStream {
   side_data_list?: { rotation?: number }[];
 }
 
-/** Probes a video with ffprobe. */
-export async function probeVideo(file: string, opts: FfmpegRunOptions): Promise<VideoProbe> {
+interface ProbeJson {
+  streams?: (ProbeStream & {
+    codec_name?: string;
+    profile?: string;
+    pix_fmt?: string;
+    channels?: number;
+    sample_rate?: string;
+    bit_rate?: string;
+    tags?: { rotate?: string; language?: string; creation_time?: string; handler_name?: string };
+  })[];
+  format?: {
+    duration?: string;
+    format_name?: string;
+    format_long_name?: string;
+    bit_rate?: string;
+    size?: string;
+    tags?: Record<string, string>;
+  };
+}
+
+/** Runs ffprobe on a file and parses its description. */
+async function runProbe(file: string, opts: FfmpegRunOptions): Promise<ProbeJson> {
   await requireMediaFile(file); // what cannot be a video is refused before any process starts
   const bin = (opts.binaries ?? resolveBinaries()).ffprobe;
   const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '--', file];
@@ -181,13 +201,104 @@ export async function probeVideo(file: string, opts: FfmpegRunOptions): Promise<
   }).finally(clear);
   if (killed) throw timedOut(file, bin, opts.timeoutS);
   if (code !== 0) throw mediaError(file, `truncated or corrupt video (${complaint(err)})`);
-
-  let json: { streams?: ProbeStream[]; format?: { duration?: string; format_name?: string } };
   try {
-    json = JSON.parse(Buffer.concat(out).toString()) as typeof json;
+    return JSON.parse(Buffer.concat(out).toString()) as ProbeJson;
   } catch (e) {
     throw mediaError(file, 'ffprobe gave no readable description of the file', { cause: e });
   }
+}
+
+/** One stream of a container, as ffprobe describes it. */
+export interface StreamFacts {
+  index: number;
+  type: string;
+  codec: string | null;
+  profile: string | null;
+  width?: number;
+  height?: number;
+  fps?: number;
+  rotation?: number;
+  pixelFormat?: string;
+  channels?: number;
+  sampleRateHz?: number;
+  bitRate: number | null;
+  language: string | null;
+  /** The stream's creation_time tag, as written by whatever made the file. */
+  createdAsWritten: string | null;
+  /** Cover art: a still picture carried as a "video" stream. */
+  coverArt: boolean;
+}
+
+/**
+ * What ffprobe says about a container: the format, its duration and bit rate, the creation time
+ * and encoder the file claims (both written by the last tool that muxed it — a platform's
+ * re-encoder as often as the camera — so claims, not facts), and every stream.
+ */
+export interface ContainerFacts {
+  format: string | null;
+  formatName: string | null;
+  durationS: number | null;
+  bitRate: number | null;
+  createdAsWritten: string | null;
+  encoder: string | null;
+  /** The container's other tags (major_brand, handler names, a phone's location…), cut to 200 characters each. */
+  tags: Record<string, string>;
+  streams: StreamFacts[];
+}
+
+function num(v: unknown): number | null {
+  const n = Number(v);
+  return v !== undefined && v !== null && v !== '' && Number.isFinite(n) ? n : null;
+}
+
+/** Describes a container with ffprobe (for a video's metadata; see ContainerFacts). */
+export async function describeContainer(file: string, opts: FfmpegRunOptions): Promise<ContainerFacts> {
+  const json = await runProbe(file, opts);
+  const tags: Record<string, string> = {};
+  for (const [k, v] of Object.entries(json.format?.tags ?? {}).slice(0, 50))
+    tags[k] = String(v).slice(0, 200);
+  const tag = (name: string) => Object.entries(tags).find(([k]) => k.toLowerCase() === name)?.[1] ?? null;
+  return {
+    format: json.format?.format_long_name ?? null,
+    formatName: json.format?.format_name ?? null,
+    durationS: num(json.format?.duration),
+    bitRate: num(json.format?.bit_rate),
+    createdAsWritten: tag('creation_time'),
+    encoder: tag('encoder'),
+    tags,
+    streams: (json.streams ?? []).slice(0, 32).map((s) => {
+      const sideRotation = s.side_data_list?.find((d) => typeof d.rotation === 'number')?.rotation;
+      const facts: StreamFacts = {
+        index: s.index,
+        type: s.codec_type ?? 'unknown',
+        codec: s.codec_name ?? null,
+        profile: s.profile ?? null,
+        bitRate: num(s.bit_rate),
+        language: s.tags?.language ?? null,
+        createdAsWritten: s.tags?.creation_time ?? null,
+        coverArt: Boolean(s.disposition?.attached_pic),
+      };
+      if (s.codec_type === 'video') {
+        if (s.width) facts.width = s.width;
+        if (s.height) facts.height = s.height;
+        const fps = rational(s.avg_frame_rate) || rational(s.r_frame_rate);
+        if (fps) facts.fps = Math.round(fps * 1000) / 1000;
+        facts.rotation = ((Math.round(sideRotation ?? Number(s.tags?.rotate ?? 0)) % 360) + 360) % 360;
+        if (s.pix_fmt) facts.pixelFormat = s.pix_fmt;
+      }
+      if (s.codec_type === 'audio') {
+        if (s.channels) facts.channels = s.channels;
+        const rate = num(s.sample_rate);
+        if (rate) facts.sampleRateHz = rate;
+      }
+      return facts;
+    }),
+  };
+}
+
+/** Probes a video with ffprobe. */
+export async function probeVideo(file: string, opts: FfmpegRunOptions): Promise<VideoProbe> {
+  const json = await runProbe(file, opts);
   // Cover art in audio files is a "video stream" of one still picture: not a video.
   const stream = (json.streams ?? []).find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
   if (!stream)
