@@ -29,7 +29,8 @@ const inputs = buildInputs(root);
 rmSync(next, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/cli/main.ts'],
+  // The fingerprint pool's worker threads start from an entry of their own.
+  entryPoints: ['src/cli/main.ts', 'src/platform/media/fingerprint-worker.ts'],
   outdir: next,
   bundle: true,
   // The server, sharp, ffmpeg and the name engine stay in chunks of their own, loaded when a

@@ -23,6 +23,7 @@ import { mediaModule } from '#src/modules/media/index.ts';
 import { systemModule } from '#src/modules/system/index.ts';
 import { timelineModule } from '#src/modules/timeline/index.ts';
 import { AuditViews } from '#src/platform/audit/audit-view.ts';
+import { closeFingerprintPool } from '#src/platform/media/fingerprint-pool.ts';
 import { closeMetadataReader } from '#src/platform/media/metadata.ts';
 import { BlobStore } from '#src/platform/blobs/blob-store.ts';
 import { EventBus } from '#src/platform/events.ts';
@@ -194,6 +195,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       async close() {
         if (boss) await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
         await closeMetadataReader();
+        await closeFingerprintPool();
         await database.close();
         lock?.release();
       },

@@ -26,12 +26,12 @@ import { testEnv, type TestEnv } from './harness.ts';
  */
 
 /** A picture with structure PDQ can hash: smooth random blobs on a gradient. */
-async function picture(seed: number, size = 480): Promise<Buffer> {
+async function picture(seed: number, size = 480, count = 12): Promise<Buffer> {
   const rand = seededRandom(seed);
-  const blobs = Array.from({ length: 12 }, () => ({
+  const blobs = Array.from({ length: count }, () => ({
     x: rand() * size,
     y: rand() * size,
-    r: 30 + rand() * 90,
+    r: (30 + rand() * 90) * Math.sqrt(12 / count),
     c: [rand() * 255, rand() * 255, rand() * 255],
   }));
   const data = Buffer.alloc(size * size * 3);
@@ -146,6 +146,48 @@ describe('media evidence', () => {
     expect(m.distance).toBeLessThanOrEqual(12);
     expect(d.firstSeen).toMatchObject({ itemId: firstId, observed: false });
     expect(d.signals.map((s: { code: string }) => s.code)).toContain('copy_of_earlier');
+  });
+
+  it('a crop is found from either side, as a suggestion: the crop after its original, an original after its crop', async () => {
+    const crop = async (img: Buffer, keep: { x0: number; x1: number; y0: number; y1: number }) => {
+      const { width = 0, height = 0 } = await sharp(img).metadata();
+      return sharp(img)
+        .extract({
+          left: Math.round(keep.x0 * width),
+          top: Math.round(keep.y0 * height),
+          width: Math.round((keep.x1 - keep.x0) * width),
+          height: Math.round((keep.y1 - keep.y0) * height),
+        })
+        .resize(360)
+        .jpeg({ quality: 70 })
+        .toBuffer();
+    };
+    const send = async (name: string, bytes: Buffer) =>
+      processed((await env.request('POST', `${C}?name=${name}`, octet(env.admin), bytes)).body.item.id);
+    const scene = await picture(21, 480, 90);
+    const whole = await send('scene.jpg', scene);
+    const middle = await send(
+      'scene-middle.jpg',
+      await crop(scene, { x0: 0.075, x1: 0.925, y0: 0.075, y1: 0.925 }),
+    );
+    const m1 = middle.matches.find((x: { itemId?: string }) => x.itemId === whole.id);
+    expect(m1).toMatchObject({ how: 'image', status: 'suggested' });
+    expect(m1.variant).toMatch(
+      /^a crop: this picture keeps the middle 8\d % of the width and the middle 8\d % of the height of the other$/,
+    );
+    expect(m1.distance).toBeLessThanOrEqual(31);
+
+    const other = await picture(22, 480, 90);
+    const edge = await send('other-edge.jpg', await crop(other, { x0: 0, x1: 0.83, y0: 0, y1: 1 }));
+    const later = await send('other.jpg', other);
+    const m2 = later.matches.find((x: { itemId?: string }) => x.itemId === edge.id);
+    expect(m2).toMatchObject({ how: 'image', status: 'suggested' });
+    expect(m2.variant).toMatch(
+      /^a crop: the other picture keeps 8\d % of the width \(cut at the right\) and all of the height of this one$/,
+    );
+    // Two different scenes are not matched, whole or cropped.
+    expect(later.matches.find((x: { itemId?: string }) => x.itemId === whole.id)).toBeUndefined();
+    expect(middle.matches.find((x: { itemId?: string }) => x.itemId === edge.id)).toBeUndefined();
   });
 
   it('checks a file against every stored item without keeping it', async () => {

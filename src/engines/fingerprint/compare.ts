@@ -3,9 +3,10 @@
  * a picture against the frames of a video. Pure: the media tools decode files into fingerprints,
  * this decides how close they are (`athar compare`, and matching at ingest).
  */
+import type { CropProbe } from './crop.ts';
 import { DIHEDRAL_VARIANTS, transformDct, type DihedralVariant } from './dihedral.ts';
 import { bitsFromDct, hammingDistance, type Box } from './pdq.ts';
-import { WEAK_QUALITY, type PdqHash, type VideoFrameHashes } from './types.ts';
+import { WEAK_QUALITY, type PdqHash, type Pixels, type VideoFrameHashes } from './types.ts';
 
 export { MATCH_DISTANCE } from './types.ts';
 
@@ -20,6 +21,12 @@ export interface ImageFingerprint {
   pdq: ImageHash;
   /** The hash inside uniform borders, or null when the picture has none. */
   trimmed: (ImageHash & { box: Box }) | null;
+  /**
+   * For crop-robust matching (crop.ts): the picture scaled down to PROBE_SIDE, which probes are
+   * hashed from, the hash of its central window, and its coarse probes when already computed.
+   * Absent where nobody asked for it.
+   */
+  crop?: { small: Pixels; window: PdqHash; probes?: CropProbe[] };
 }
 
 /** A video's (or an animated picture's) fingerprint: one hash per sampled frame (plus, per frame,

@@ -8,7 +8,7 @@ import { caseIdsOf } from '#src/modules/cases/index.ts';
 import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
 import { isAppError } from '#src/platform/errors.ts';
-import { fingerprintFile } from '#src/platform/media/fingerprint-file.ts';
+import { fingerprintInWorker } from '#src/platform/media/fingerprint-pool.ts';
 import type { HashIndex } from './hash-index.ts';
 import { findMatches } from './matching.ts';
 import { MediaRepository } from './media.repository.ts';
@@ -27,7 +27,7 @@ export async function checkFile(
     ctx.config.mediaLimitBytes,
     async (file, sha) => {
       try {
-        const f = await fingerprintFile(
+        const f = await fingerprintInWorker(
           file,
           { maxPixels: ctx.config.maxImagePixels },
           {

@@ -9,8 +9,18 @@
  * within 12 bits, or a video whose frames are ≥ 80 % found within 12 bits, are confirmed copies
  * (Meedan Check's "confirmed" similarity, about 12 bits of PDQ); everything else within 31 bits
  * (HMA's PDQ threshold) is a suggestion for a reviewer, whose rejection is remembered.
+ *
+ * Pictures are also matched through crops (the engine's crop.ts): each stored picture has the hash
+ * of its central window ('window' rows), which only crop probes are compared with; a crop found
+ * that way is always a suggestion, never confirmed automatically.
  */
-import { isWeak, MATCH_DISTANCE, type MediaFingerprint } from '#src/engines/fingerprint/compare.ts';
+import {
+  isWeak,
+  MATCH_DISTANCE,
+  type ImageFingerprint,
+  type MediaFingerprint,
+} from '#src/engines/fingerprint/compare.ts';
+import { COARSE_RADIUS, coarseProbes, describeCrop, searchCrops } from '#src/engines/fingerprint/crop.ts';
 import { dihedralFromDct } from '#src/engines/fingerprint/dihedral.ts';
 import { fromHex } from '#src/engines/fingerprint/pdq.ts';
 import { compareVideos, type MatchedRange, type MatchFrame } from '#src/engines/fingerprint/video-match.ts';
@@ -48,6 +58,9 @@ export function hashRows(
       ...(fp.trimmed
         ? [{ variant: 'trimmed', t: null, hash: hex(fp.trimmed.hash), quality: fp.trimmed.quality }]
         : []),
+      ...(fp.crop
+        ? [{ variant: 'window', t: null, hash: hex(fp.crop.window.hash), quality: fp.crop.window.quality }]
+        : []),
     ];
   }
   return fp.frames.flatMap((f) => [
@@ -56,6 +69,66 @@ export function hashRows(
       ? [{ variant: 'frame-trimmed', t: f.t, hash: hex(f.trimmed.hash), quality: f.trimmed.quality }]
       : []),
   ]);
+}
+
+/** The variant of the stored central-window hashes, which only crop probes are compared with. */
+const WINDOW = 'window';
+
+/**
+ * Pictures this one is a crop of, or that are crops of it: every strong coarse probe is searched
+ * among the stored windows at COARSE_RADIUS; for each picture proposed (and not already matched
+ * whole), the best probe is refined against that picture's window and kept within 31 bits.
+ */
+async function cropMatches(
+  repo: MediaRepository,
+  index: HashIndex,
+  fp: ImageFingerprint,
+  self: string | null,
+  whole: ReadonlyMap<string, unknown>,
+): Promise<FoundMatch[]> {
+  if (!fp.crop || isWeak(fp.crop.window.quality)) return [];
+  const query = { small: fp.crop.small, probes: fp.crop.probes ?? coarseProbes(fp.crop.small) };
+  const skip = (id: string) => id === self || whole.has(id);
+  // The windows of the stored pictures the probes propose are read first (one query), so the
+  // search runs once per probe: its results are kept for the refinement.
+  const hits = new Map<Uint8Array, { id: string; distance: number }[]>();
+  const proposed = new Set<string>();
+  for (const p of query.probes) {
+    if (isWeak(p.quality)) continue;
+    const found = index
+      .search(p.hash, COARSE_RADIUS)
+      .filter((m) => m.variant === WINDOW && !skip(m.itemId))
+      .map((m) => ({ id: m.itemId, distance: m.distance }));
+    hits.set(p.hash, found);
+    for (const m of found) proposed.add(m.id);
+  }
+  if (proposed.size === 0) return [];
+  const windows = new Map(
+    (await repo.hashesOf([...proposed]))
+      .filter((r) => r.variant === WINDOW)
+      .map((r) => [r.item_id, fromHex(r.hash)] as const),
+  );
+  const found = searchCrops(
+    query,
+    (hash) => hits.get(hash) ?? [],
+    (id) => windows.get(id),
+    skip,
+  );
+  return found.map((c) => {
+    const how = describeCrop(c.geometry);
+    return {
+      itemId: c.id,
+      how: 'image' as const,
+      distance: c.distance,
+      variant:
+        c.direction === 'query-is-crop'
+          ? `a crop: this picture ${how} of the other`
+          : `a crop: the other picture ${how} of this one`,
+      queryMatch: null,
+      ranges: [],
+      status: 'suggested' as const,
+    };
+  });
 }
 
 interface Candidate {
@@ -98,6 +171,7 @@ export async function findMatches(
       if (isWeak(q.h.quality)) continue;
       for (const { variant, hash } of dihedralFromDct(q.h.dct))
         for (const m of index.search(hash, MATCH_DISTANCE)) {
+          if (m.variant === WINDOW) continue;
           const parts = [
             variant,
             ...(q.trimmed || m.variant.endsWith('trimmed') ? ['trimmed'] : []),
@@ -112,12 +186,14 @@ export async function findMatches(
       strongFrames++;
       for (const h of [f.hash, ...(f.trimmed && !isWeak(f.trimmed.quality) ? [f.trimmed.hash] : [])])
         for (const m of index.search(h, MATCH_DISTANCE))
-          note(m.itemId, m.distance, m.t !== null ? `frame at ${m.t.toFixed(1)} s` : 'picture', i);
+          if (m.variant !== WINDOW)
+            note(m.itemId, m.distance, m.t !== null ? `frame at ${m.t.toFixed(1)} s` : 'picture', i);
     });
   }
 
   const repo = ctx.repo(MediaRepository);
   const out: FoundMatch[] = [];
+  const crops = fp.kind === 'image' ? await cropMatches(repo, index, fp, opts.self, candidates) : [];
   if (opts.sha256)
     for (const other of await repo.itemsBySha(opts.sha256))
       if (other.id !== opts.self) {
@@ -132,6 +208,7 @@ export async function findMatches(
           status: 'confirmed',
         });
       }
+  for (const c of crops) if (!out.some((o) => o.itemId === c.itemId)) out.push(c);
   if (candidates.size === 0) return out;
 
   const items = new Map<string, MediaItemRow>(

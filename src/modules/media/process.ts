@@ -17,7 +17,7 @@ import {
   sampleFrames,
   type ContainerFacts,
 } from '#src/platform/media/ffmpeg.ts';
-import { fingerprintFile } from '#src/platform/media/fingerprint-file.ts';
+import { fingerprintInWorker } from '#src/platform/media/fingerprint-pool.ts';
 import { NO_CREDENTIALS, readCredentials } from '#src/platform/media/credentials.ts';
 import { readMetadata, type FileMetadata } from '#src/platform/media/metadata.ts';
 import { sniffFile } from '#src/platform/media/media-sniffer.ts';
@@ -83,7 +83,7 @@ export async function processItem(ctx: Context, index: HashIndex, itemId: string
   let fp: MediaFingerprint;
   try {
     if (kind === 'unknown') throw new Error('not a picture or a video athar can read');
-    fp = await fingerprintFile(
+    fp = await fingerprintInWorker(
       file,
       { maxPixels: ctx.config.maxImagePixels },
       {

@@ -5,10 +5,12 @@
  * and videos get a sequence of frame hashes (the vPDQ shape). Comparing fingerprints is the
  * engine's (`#src/engines/fingerprint/compare.ts`).
  */
+import sharp from 'sharp';
 import { findContentBox } from '#src/engines/fingerprint/border.ts';
+import { coarseProbes, PROBE_SIDE, windowHash } from '#src/engines/fingerprint/crop.ts';
 import type { ImageFingerprint, ImageHash, MediaFingerprint } from '#src/engines/fingerprint/compare.ts';
 import { bitsFromDct, pdqHash, pdqTransform, type Box } from '#src/engines/fingerprint/pdq.ts';
-import type { VideoFrameHashes } from '#src/engines/fingerprint/types.ts';
+import type { Pixels, VideoFrameHashes } from '#src/engines/fingerprint/types.ts';
 import { resolveBinaries } from './ffmpeg.ts';
 import { decodeImage, type DecodeLimits } from './image-decoder.ts';
 import { sniffFile } from './media-sniffer.ts';
@@ -58,10 +60,28 @@ export async function fingerprintFile(
     return { kind: 'video', durationS: t / 1000, frames };
   }
   const box = findContentBox(decoded.pixels);
+  const small = await scaledDown(decoded.pixels, PROBE_SIDE);
   const image: ImageFingerprint = {
     kind: 'image',
     pdq: imageHash(decoded.pixels),
     trimmed: box ? { ...imageHash(decoded.pixels, box), box } : null,
+    crop: { small, window: windowHash(small), probes: coarseProbes(small) },
   };
   return image;
+}
+
+/** The picture at most `side` pixels a side (area-averaged by sharp), for crop probes. */
+async function scaledDown(p: Pixels, side: number): Promise<Pixels> {
+  const { data, info } = await sharp(p.data, {
+    raw: { width: p.width, height: p.height, channels: p.channels },
+  })
+    .resize(side, side, { fit: 'inside', withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    width: info.width,
+    height: info.height,
+    channels: info.channels,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+  };
 }
