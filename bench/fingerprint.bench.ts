@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- fingerprint [index|pdq|video ...] [--n N]`: runs the named parts of the
+ * `npm run bench -- fingerprint [index|pdq|video|crops ...] [--n N]`: runs the named parts of the
  * fingerprint benchmark (all when none is named), each from bench/fingerprint/PART.ts exporting
  * `run(): Promise<string>`, and appends each part's markdown to bench/RESULTS.md. A part that
  * is not written yet is skipped with a note; a part that fails is reported and sets exit code 1,
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { appendResults } from './report.ts';
 
-const PARTS = ['index', 'pdq', 'video'] as const;
+const PARTS = ['index', 'pdq', 'video', 'crops'] as const;
 type Part = (typeof PARTS)[number];
 const isPart = (x: string): x is Part => (PARTS as readonly string[]).includes(x);
 

@@ -46,6 +46,13 @@ export const ConfigSchema = Type.Object({
   mediaLimitBytes: Type.Integer({ minimum: 1024 }),
   /** Cron expression for the scheduled re-hash of every stored original (UTC). */
   blobsCheckCron: Type.String({ minLength: 9 }),
+  /**
+   * Let URL capture reach private, loopback and link-local addresses (an administrator's choice,
+   * e.g. for an intranet archive); off by default, so a URL cannot aim athar at its own network.
+   */
+  captureAllowPrivate: Type.Boolean(),
+  /** A URL capture (every redirect and the body) must finish within this many seconds. */
+  captureTimeoutS: Type.Integer({ minimum: 1 }),
   /** Mark the session cookie Secure (set when served over HTTPS). */
   secureCookies: Type.Boolean(),
   /** Load the demo case on the first start of an installation. */
@@ -108,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     auditCheckCron: env.ATHAR_AUDIT_CHECK_CRON || '17 * * * *',
     mediaLimitBytes: int(env.ATHAR_MEDIA_LIMIT_BYTES, 'ATHAR_MEDIA_LIMIT_BYTES', 4 * 1024 ** 3),
     blobsCheckCron: env.ATHAR_BLOBS_CHECK_CRON || '41 3 * * *',
+    captureAllowPrivate: bool(env.ATHAR_CAPTURE_ALLOW_PRIVATE, 'ATHAR_CAPTURE_ALLOW_PRIVATE', false),
+    captureTimeoutS: int(env.ATHAR_CAPTURE_TIMEOUT_S, 'ATHAR_CAPTURE_TIMEOUT_S', 60),
     secureCookies: bool(env.ATHAR_SECURE_COOKIES, 'ATHAR_SECURE_COOKIES', false),
     loadDemo: bool(env.ATHAR_DEMO, 'ATHAR_DEMO', true),
     token: env.ATHAR_TOKEN || undefined,
@@ -154,6 +163,8 @@ const ENV_NAMES: Record<string, string> = {
   auditCheckCron: 'ATHAR_AUDIT_CHECK_CRON',
   mediaLimitBytes: 'ATHAR_MEDIA_LIMIT_BYTES',
   blobsCheckCron: 'ATHAR_BLOBS_CHECK_CRON',
+  captureAllowPrivate: 'ATHAR_CAPTURE_ALLOW_PRIVATE',
+  captureTimeoutS: 'ATHAR_CAPTURE_TIMEOUT_S',
   secureCookies: 'ATHAR_SECURE_COOKIES',
   loadDemo: 'ATHAR_DEMO',
   token: 'ATHAR_TOKEN',

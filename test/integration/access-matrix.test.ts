@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, createUser } from '#src/modules/accounts/index.ts';
@@ -71,7 +73,9 @@ let ids: {
 };
 const OCTET = { 'content-type': 'application/octet-stream' };
 /** A processed picture and a processed copy of it (matched), for the media routes. */
-const media = { picture: Buffer.alloc(0), item: '', copy: '' };
+const media = { picture: Buffer.alloc(0), item: '', copy: '', webCapture: '', pageUrl: '' };
+/** A web server on loopback for the URL capture routes (the matrix's env allows private addresses). */
+let web: http.Server | null = null;
 let n = 0;
 const unique = (p: string) => `${p}-${++n}`;
 
@@ -305,6 +309,14 @@ const TABLE: Record<string, Row> = {
     allowed: CASE_WRITERS,
     call: () => ({ url: `${C}/media?name=m.jpg`, payload: media.picture, headers: OCTET }),
   },
+  'POST /api/cases/:caseId/media/capture': {
+    allowed: CASE_WRITERS,
+    call: () => ({ url: `${C}/media/capture`, payload: { url: media.pageUrl } }),
+  },
+  'GET /api/cases/:caseId/media/captures/:id/warc': {
+    allowed: CASE_READERS,
+    call: () => ({ url: `${C}/media/captures/${media.webCapture}/warc` }),
+  },
   'POST /api/cases/:caseId/media/check': {
     allowed: CASE_READERS,
     call: () => ({ url: `${C}/media/check?name=m.jpg`, payload: media.picture, headers: OCTET }),
@@ -441,7 +453,15 @@ function expectedRefusal(who: Who, url: string): { status: number; code?: string
 describe('role × route access matrix', () => {
   beforeAll(async () => {
     // The job queue runs (an upload sends its processing job); the media jobs are run by hand below.
-    env = await testEnv({ jobs: true, env: { ATHAR_LOGIN_RATE_LIMIT: '1000' } });
+    env = await testEnv({
+      jobs: true,
+      env: { ATHAR_LOGIN_RATE_LIMIT: '1000', ATHAR_CAPTURE_ALLOW_PRIVATE: 'true' },
+    });
+    web = http.createServer((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('a page'),
+    );
+    await new Promise<void>((ok) => web!.listen(0, '127.0.0.1', ok));
+    media.pageUrl = `http://127.0.0.1:${(web.address() as AddressInfo).port}/page`;
     expect((await env.request('POST', '/api/admin/demo')).status).toBe(200);
     local = await env.localActor();
     passwords.localAdmin = 'admin password for tests';
@@ -498,6 +518,9 @@ describe('role × route access matrix', () => {
         },
       );
     }
+    const captured = await env.request('POST', `${C}/media/capture`, env.admin, { url: media.pageUrl });
+    expect(captured.status).toBe(201);
+    media.webCapture = captured.body.capture.id;
     ids = {
       source: sources.body.sources[0].id,
       statement: statements.body.statements[0].id,
@@ -508,7 +531,11 @@ describe('role × route access matrix', () => {
       published: claims.body.claims.find((c: { publishedAt: string | null }) => c.publishedAt).id,
     };
   });
-  afterAll(() => env.close());
+  afterAll(async () => {
+    await env.close();
+    web?.closeAllConnections();
+    await new Promise((ok) => web?.close(ok));
+  });
 
   it('has a row for every registered route, and every route declares an access rule', () => {
     const registered = env.server.routes.map((r) => `${r.method} ${r.url}`);

@@ -90,7 +90,7 @@ export async function testEnv(
   const app = await createApp(config, {
     database,
     migrate: false,
-    log: pino({ level: 'silent' }),
+    log: pino({ level: process.env.ATHAR_TEST_LOG ?? 'silent' }),
     jobs: opts.jobs ?? false,
     workers: opts.workers ?? false,
     ...(opts.clock ? { clock: opts.clock } : {}),

@@ -10,7 +10,7 @@ export function register(program: Command): void {
     )
     .argument(
       '<paths...>',
-      'files or folders (folders are walked; hidden files and .info.json sidecars are not ingested)',
+      'files, folders (walked; hidden files and .info.json sidecars are not ingested) or http(s) URLs (the server fetches each and keeps the exchange as a WARC; a page brings the media it links to)',
     )
     .requiredOption('--case <case>', 'case id or slug')
     .option('--notes <text>', 'notes kept with each capture')

@@ -8,6 +8,8 @@ import type {
   CheckResult,
   BlobReport,
   MediaItem,
+  UrlCaptureResult,
+  WebCapture,
 } from '#src/modules/media/schemas.ts';
 import { asAppError, invalid } from '#src/platform/errors.ts';
 import { requestAll, withClient, type ApiClient } from '../client.ts';
@@ -19,10 +21,13 @@ const caseUrl = (ref: string) => `/api/cases/${encodeURIComponent(ref)}`;
 const CLI_TOOL = 'athar-cli';
 const CLI_VERSION = '0.1.0';
 
+const isUrl = (s: string) => /^https?:\/\//i.test(s);
+
 /** Files under the paths, in a stable order: folders walked, hidden files and sidecars left out. */
 function expand(paths: string[]): string[] {
   const out: string[] = [];
   const walk = (p: string, top: boolean) => {
+    if (top && isUrl(p)) return void out.push(p); // captured by the server
     const base = path.basename(p);
     if (!top && base.startsWith('.')) return;
     let s;
@@ -80,6 +85,19 @@ type Row =
     }
   | { file: string; error: { code: string; message: string } };
 
+/** A URL kept as its WARC alone (a page, or an answer that was not a picture or a video). */
+function archived(url: string, c: WebCapture): Row {
+  return {
+    file: url,
+    id: c.id,
+    sha256: c.warcSha256,
+    status: `archived (HTTP ${c.httpStatus}, WARC only)`,
+    duplicate: false,
+    firstSeenAt: c.capturedAt,
+    signals: [],
+  };
+}
+
 async function waitFor(client: ApiClient, id: string, show: (item: MediaItem) => void): Promise<MediaDetail> {
   for (let delay = 100; ; delay = Math.min(1000, delay * 2)) {
     const d = await client.request<MediaDetail>('GET', `/api/media/${id}`);
@@ -100,6 +118,26 @@ export async function runIngest(paths: string[], o: IngestOptions, cmd: Command)
     for (const [n, file] of files.entries()) {
       if (tty) process.stderr.write(`\r\x1b[Kstoring ${n + 1}/${files.length} ${path.basename(file)}`);
       try {
+        if (isUrl(file)) {
+          // The server fetches the URL and keeps the exchange as a WARC (see `athar capture`).
+          const c = await client.request<UrlCaptureResult>('POST', `${caseUrl(o.case)}/media/capture`, {
+            body: {
+              url: file,
+              ...(o.notes ? { notes: o.notes } : {}),
+              ...(o.platform ? { platform: o.platform } : {}),
+              ...(o.account ? { account: o.account } : {}),
+              ...(o.postedAt ? { postedAt: o.postedAt } : {}),
+            },
+          });
+          if (c.item) stored.push({ file, r: c.item });
+          else rows.push(archived(file, c.capture));
+          for (const l of c.linked) {
+            if (l.item) stored.push({ file: l.url, r: l.item });
+            else if (l.capture) rows.push(archived(l.url, l.capture));
+            else if (l.error) rows.push({ file: l.url, error: l.error });
+          }
+          continue;
+        }
         if (!statSync(file).isFile()) throw invalid('media.unreadable', `${file}: not a regular file`);
         const facts = {
           ...sidecarFacts(file),

@@ -12,7 +12,8 @@ const ITEM = {
 
 /**
  * What the audit trail records of media: each capture (who collected which bytes, when, how, from
- * where, with what the source claimed) and each custody event on an original (viewed, downloaded),
+ * where, with what the source claimed), each URL capture (what was fetched, from which address, the
+ * WARC's hash) and each custody event on an original or a WARC (viewed, downloaded),
  * match decisions, and the blob store's checks. Captures and custody events together are the chain
  * of custody.
  */
@@ -36,6 +37,24 @@ export const mediaAuditViews = [
       title: 'value',
       postedAt: 'value',
     },
+  }),
+  auditView('web_capture', {
+    id: 'value',
+    parentId: 'value',
+    url: 'value',
+    finalUrl: 'value',
+    redirects: 'value',
+    httpStatus: 'value',
+    contentType: 'value',
+    remoteAddress: 'value',
+    warcSha256: 'value',
+    warcSize: 'value',
+    bodySha256: 'value',
+    bodySize: 'value',
+    itemId: 'value',
+    capturedBy: 'value',
+    capturedAt: 'value',
+    notes: 'value',
   }),
   auditView('media_match', { itemId: 'value', otherId: 'value', status: 'value' }),
   auditView('blob_check', { checked: 'value', changed: 'value', missing: 'value' }),

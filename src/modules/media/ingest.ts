@@ -18,7 +18,8 @@ import type { IngestResult, UploadQuery } from './schemas.ts';
 export const TOOL = 'athar';
 export const TOOL_VERSION = '0.1.0';
 
-export interface CaptureFacts extends Omit<UploadQuery, 'wait'> {
+export interface CaptureFacts extends Omit<UploadQuery, 'wait' | 'method'> {
+  method?: 'upload' | 'file' | 'url';
   /** The client's address, when nothing better says where the file came from. */
   clientAddress?: string | null;
 }
@@ -28,7 +29,11 @@ export async function ingest(
   scope: CaseScope,
   body: Readable,
   facts: CaptureFacts,
-  opts: { isDemo?: boolean } = {},
+  opts: {
+    isDemo?: boolean;
+    /** Runs in the transaction that records the capture (a web capture records itself there). */
+    within?: (tx: Context, itemId: string) => Promise<void>;
+  } = {},
 ): Promise<IngestResult> {
   const postedAt = facts.postedAt ? new Date(facts.postedAt) : null;
   if (postedAt && Number.isNaN(postedAt.getTime()))
@@ -81,6 +86,7 @@ export async function ingest(
       caseId: scope.case.id,
       after: { ...out.item, capture: out.capture },
     });
+    if (opts.within) await opts.within(tx, item.id);
     if (!duplicate) await tx.jobs.send('media.process', { itemId: item.id });
     return out;
   });

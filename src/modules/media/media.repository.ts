@@ -9,12 +9,16 @@ import type {
   MediaItemTable,
   MediaMatchTable,
   MediaStatus,
+  UrlCheckTable,
+  WebCaptureTable,
 } from './media.tables.ts';
 
 export type MediaItemRow = Selectable<MediaItemTable>;
 export type MediaCaptureRow = Selectable<MediaCaptureTable>;
 export type MediaHashRow = Selectable<MediaHashTable>;
 export type MediaMatchRow = Selectable<MediaMatchTable>;
+export type WebCaptureRow = Selectable<WebCaptureTable>;
+export type UrlCheckRow = Selectable<UrlCheckTable>;
 
 const ITEM_ORDER = [{ column: 'created_at' }, { column: 'id' }];
 
@@ -176,26 +180,84 @@ export class MediaRepository {
       .execute();
   }
 
-  /** Every stored original the database knows of (for `blobs verify`). */
+  /** Every stored original the database knows of — items' files and captured WARCs (for `blobs verify`). */
   async allBlobs(): Promise<{ sha256: string; size: number }[]> {
-    const rows = await this.db
+    const items = await this.db
       .selectFrom('media_item')
       .select(['sha256', sql<string>`max(size)`.as('size')])
       .groupBy('sha256')
-      .orderBy('sha256')
       .execute();
-    return rows.map((r) => ({ sha256: r.sha256, size: Number(r.size) }));
+    const warcs = await this.db
+      .selectFrom('web_capture')
+      .select(['warc_sha256 as sha256', sql<string>`max(warc_size)`.as('size')])
+      .groupBy('warc_sha256')
+      .execute();
+    const all = new Map<string, number>();
+    for (const r of [...items, ...warcs]) all.set(r.sha256, Number(r.size));
+    return [...all].sort(([a], [b]) => (a < b ? -1 : 1)).map(([sha256, size]) => ({ sha256, size }));
   }
 
-  /** Which of these hashes some item refers to. */
+  /** Which of these hashes an item or a web capture refers to. */
   async referenced(sha256s: readonly string[]): Promise<Set<string>> {
     if (sha256s.length === 0) return new Set();
     const rows = await this.db
       .selectFrom('media_item')
       .select('sha256')
       .where('sha256', 'in', sha256s)
+      .union(
+        this.db.selectFrom('web_capture').select('warc_sha256 as sha256').where('warc_sha256', 'in', sha256s),
+      )
       .execute();
     return new Set(rows.map((r) => r.sha256));
+  }
+
+  async createWebCapture(values: Insertable<WebCaptureTable>): Promise<WebCaptureRow> {
+    return this.db.insertInto('web_capture').values(values).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async setWebCaptureItem(id: string, itemId: string): Promise<void> {
+    await this.db.updateTable('web_capture').set({ item_id: itemId }).where('id', '=', id).execute();
+  }
+
+  /** The web captures that made an item (newest last). */
+  async webCapturesOf(itemId: string): Promise<WebCaptureRow[]> {
+    return this.db
+      .selectFrom('web_capture')
+      .selectAll()
+      .where('item_id', '=', itemId)
+      .orderBy('captured_at')
+      .execute();
+  }
+
+  async webCapture(id: string): Promise<WebCaptureRow | undefined> {
+    return this.db.selectFrom('web_capture').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Every distinct URL athar captured (the final address of each), for the re-check. */
+  async capturedUrls(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('web_capture')
+      .select('final_url')
+      .distinct()
+      .orderBy('final_url')
+      .execute();
+    return rows.map((r) => r.final_url);
+  }
+
+  async recordUrlCheck(values: Insertable<UrlCheckTable>): Promise<void> {
+    await this.db.insertInto('url_check').values(values).execute();
+  }
+
+  /** Each URL's checks, oldest first. */
+  async urlChecks(urls: readonly string[]): Promise<UrlCheckRow[]> {
+    if (urls.length === 0) return [];
+    return this.db
+      .selectFrom('url_check')
+      .selectAll()
+      .where('url', 'in', urls)
+      .orderBy('checked_at')
+      .orderBy('id')
+      .execute();
   }
 
   /** Items whose processing never finished (a server killed mid-ingest), to send again. */

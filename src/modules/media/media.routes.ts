@@ -7,6 +7,7 @@ import { sniffFormat } from '#src/platform/media/media-sniffer.ts';
 import { PageQuery } from '#src/platform/pagination.ts';
 import { CaseRef, Uuid } from '#src/platform/schemas.ts';
 import { verifyBlobs } from './blobs.ts';
+import { captureUrl } from './capture-url.ts';
 import { checkFile } from './check.ts';
 import type { HashIndex } from './hash-index.ts';
 import { ingest } from './ingest.ts';
@@ -15,12 +16,14 @@ import {
   listMedia,
   openOriginal,
   openThumbnail,
+  openWarc,
   showMedia,
   showMediaById,
   waitProcessed,
 } from './media.ts';
 import {
   BlobReport,
+  CaptureUrlBody,
   CheckQuery,
   CheckResult,
   DecideMatchBody,
@@ -29,6 +32,7 @@ import {
   MediaListQuery,
   MediaPage,
   UploadQuery,
+  UrlCaptureResult,
 } from './schemas.ts';
 
 const ItemParams = Type.Object({ caseId: CaseRef, id: Uuid });
@@ -84,6 +88,41 @@ export function mediaRoutes(index: HashIndex) {
         const { wait, ...facts } = query;
         const out = await ingest(ctx, scope, fileBody(http), { ...facts, clientAddress: http.request.ip });
         return wait ? { ...out, item: await waitProcessed(ctx, out.item) } : out;
+      },
+    );
+    r.post(
+      `${C}/capture`,
+      {
+        access: write,
+        tags: ['media'],
+        summary: 'Capture a URL: athar fetches it, keeps the exchange as a WARC, and stores the media',
+        description:
+          'http and https only; private, loopback and link-local addresses are refused (checked on the address connected to) unless ATHAR_CAPTURE_ALLOW_PRIVATE is set; at most 5 redirects, ATHAR_CAPTURE_TIMEOUT_S for the whole exchange, ATHAR_MEDIA_LIMIT_BYTES for the body. A picture or a video becomes an item; a web page is kept as its WARC and the media it links to are captured too (up to 10).',
+        params: CaseParams,
+        body: CaptureUrlBody,
+        response: UrlCaptureResult,
+        status: 201,
+        transaction: false,
+      },
+      (ctx, { scope, body }) => captureUrl(ctx, scope, body),
+    );
+    r.get(
+      `${C}/captures/:id/warc`,
+      {
+        access: read,
+        tags: ['media'],
+        summary: 'The WARC of a URL capture (a custody event on the audit trail)',
+        params: ItemParams,
+        transaction: true,
+      },
+      async (ctx, { scope, params }, { reply }) => {
+        const { capture, stream } = await openWarc(ctx, scope, params.id);
+        void reply
+          .type('application/warc')
+          .header('content-disposition', attachmentName(`capture-${capture.id}.warc.gz`))
+          .header('content-length', String(capture.warc_size))
+          .header('content-security-policy', "default-src 'none'; sandbox");
+        return stream;
       },
     );
     r.post(

@@ -81,6 +81,35 @@ export interface BlobCheckTable {
   missing: Json;
 }
 
+export interface WebCaptureTable {
+  id: string;
+  case_id: string;
+  parent_id: string | null;
+  url: string;
+  final_url: string;
+  http_status: number;
+  content_type: string | null;
+  remote_address: string;
+  warc_sha256: string;
+  warc_size: number | string;
+  body_sha256: string | null;
+  body_size: number | string;
+  item_id: string | null;
+  captured_by_id: string | null;
+  captured_by: string;
+  captured_at: Ts;
+  notes: Generated<string>;
+}
+
+export interface UrlCheckTable {
+  id: string;
+  url: string;
+  checked_at: Ts;
+  online: boolean;
+  http_status: number | null;
+  reason: string | null;
+}
+
 declare module '#src/platform/database/schema.ts' {
   interface DB {
     media_item: MediaItemTable;
@@ -88,5 +117,7 @@ declare module '#src/platform/database/schema.ts' {
     media_hash: MediaHashTable;
     media_match: MediaMatchTable;
     blob_check: BlobCheckTable;
+    web_capture: WebCaptureTable;
+    url_check: UrlCheckTable;
   }
 }

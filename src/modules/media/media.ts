@@ -16,6 +16,7 @@ import {
   type MediaCaptureRow,
   type MediaItemRow,
   type MediaMatchRow,
+  type WebCaptureRow,
 } from './media.repository.ts';
 import type { MediaStatus } from './media.tables.ts';
 import { presentCapture, presentItem } from './present.ts';
@@ -288,6 +289,30 @@ export async function openOriginal(
     after: { id: item.id, sha256: item.sha256, name: item.name },
   });
   return { item, stream: ctx.blobs.read(item.sha256) };
+}
+
+/** A URL capture's WARC, handed out as a custody event. */
+export async function openWarc(
+  ctx: Context,
+  scope: CaseScope,
+  id: string,
+): Promise<{ capture: WebCaptureRow; stream: ReadStream }> {
+  const capture = await ctx.repo(MediaRepository).webCapture(id);
+  if (!capture || capture.case_id !== scope.case.id)
+    throw notFound('media.capture_not_found', `no URL capture ${id} in this case`);
+  if (!(await ctx.blobs.has(capture.warc_sha256)))
+    throw notFound(
+      'media.original_missing',
+      `the WARC of ${id} is missing from the blob store; run athar blobs verify`,
+    );
+  ctx.audit({
+    action: 'media.warc_downloaded',
+    entityType: 'web_capture',
+    entityId: capture.id,
+    caseId: scope.case.id,
+    after: { id: capture.id, url: capture.final_url, warcSha256: capture.warc_sha256 },
+  });
+  return { capture, stream: ctx.blobs.read(capture.warc_sha256) };
 }
 
 export async function decideMatch(

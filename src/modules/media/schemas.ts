@@ -200,3 +200,59 @@ export const CheckQuery = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 255 }) },
   { additionalProperties: false },
 );
+
+/** A URL for athar to fetch and keep (the server fetches it; see safe-fetch.ts for the guards). */
+export const CaptureUrlBody = Type.Object(
+  {
+    url: Type.String({ minLength: 1, maxLength: 2000, description: 'http or https' }),
+    notes: Type.Optional(Type.String({ maxLength: 5000 })),
+    platform: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    account: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    title: Type.Optional(Type.String({ maxLength: 1000 })),
+    postedAt: Type.Optional(
+      Type.String({ format: 'date-time', description: 'when the source says it was posted (claimed)' }),
+    ),
+    linked: Type.Optional(
+      Type.Boolean({
+        default: true,
+        description: 'for a web page, also capture the pictures and videos it links to (up to 10)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CaptureUrlBody = Static<typeof CaptureUrlBody>;
+
+export const WebCapture = Type.Object({
+  id: Type.String(),
+  parentId: Nullable(Type.String({ description: 'the page this media was linked from' })),
+  url: Type.String({ description: 'the URL as given' }),
+  finalUrl: Type.String({ description: 'where the redirects ended' }),
+  redirects: Type.Integer(),
+  httpStatus: Type.Integer(),
+  contentType: Nullable(Type.String()),
+  remoteAddress: Type.String({ description: 'the address athar connected to' }),
+  warcSha256: Type.String({ description: 'the WARC of the exchange, in the blob store' }),
+  warcSize: Type.Integer(),
+  bodySha256: Nullable(Type.String()),
+  bodySize: Type.Integer(),
+  itemId: Nullable(Type.String({ description: 'the media item made from the body, if it was one' })),
+  capturedBy: Type.String(),
+  capturedAt: Instant,
+  notes: Type.String(),
+});
+export type WebCapture = Static<typeof WebCapture>;
+
+export const LinkedCapture = Type.Object({
+  url: Type.String(),
+  capture: Nullable(WebCapture),
+  item: Nullable(IngestResult),
+  error: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
+});
+
+export const UrlCaptureResult = Type.Object({
+  capture: WebCapture,
+  item: Nullable(IngestResult),
+  linked: Type.Array(LinkedCapture),
+});
+export type UrlCaptureResult = Static<typeof UrlCaptureResult>;

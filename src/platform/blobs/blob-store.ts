@@ -81,6 +81,20 @@ export class BlobStore {
     return path.join(this.tmp, `${process.pid}-${randomBytes(12).toString('hex')}`);
   }
 
+  /**
+   * A scratch folder inside the store's tmp/ (athar's data directory, never the system's temporary
+   * directory: what a capture fetched is evidence) for `fn`, removed afterwards.
+   */
+  async withScratch<T>(fn: (fileIn: (name: string) => string) => Promise<T>): Promise<T> {
+    const dir = this.tempPath();
+    await mkdir(dir, { mode: 0o700 });
+    try {
+      return await fn((name) => path.join(dir, path.basename(name)));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
   /** Where the original with this hash lives. */
   pathOf(sha256: string): string {
     if (!isSha256(sha256)) throw invalid('blob.hash', `not a SHA-256 hex digest: ${sha256.slice(0, 80)}`);

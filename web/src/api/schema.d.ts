@@ -3999,6 +3999,255 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/media/capture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Capture a URL: athar fetches it, keeps the exchange as a WARC, and stores the media
+         * @description http and https only; private, loopback and link-local addresses are refused (checked on the address connected to) unless ATHAR_CAPTURE_ALLOW_PRIVATE is set; at most 5 redirects, ATHAR_CAPTURE_TIMEOUT_S for the whole exchange, ATHAR_MEDIA_LIMIT_BYTES for the body. A picture or a video becomes an item; a web page is kept as its WARC and the media it links to are captured too (up to 10).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description http or https */
+                        url: string;
+                        notes?: string;
+                        platform?: string;
+                        account?: string;
+                        title?: string;
+                        /**
+                         * Format: date-time
+                         * @description when the source says it was posted (claimed)
+                         */
+                        postedAt?: string;
+                        /**
+                         * @description for a web page, also capture the pictures and videos it links to (up to 10)
+                         * @default true
+                         */
+                        linked?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            capture: {
+                                id: string;
+                                /** @description the page this media was linked from */
+                                parentId: string | null;
+                                /** @description the URL as given */
+                                url: string;
+                                /** @description where the redirects ended */
+                                finalUrl: string;
+                                redirects: number;
+                                httpStatus: number;
+                                contentType: string | null;
+                                /** @description the address athar connected to */
+                                remoteAddress: string;
+                                /** @description the WARC of the exchange, in the blob store */
+                                warcSha256: string;
+                                warcSize: number;
+                                bodySha256: string | null;
+                                bodySize: number;
+                                /** @description the media item made from the body, if it was one */
+                                itemId: string | null;
+                                capturedBy: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                capturedAt: string;
+                                notes: string;
+                            };
+                            item: {
+                                item: {
+                                    id: string;
+                                    caseId: string;
+                                    sha256: string;
+                                    size: number;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "image" | "video" | "unknown";
+                                    /** @enum {string} */
+                                    status: "received" | "processing" | "processed" | "unreadable" | "failed";
+                                    statusReason: string | null;
+                                    stage: string | null;
+                                    progress: number;
+                                    width: number | null;
+                                    height: number | null;
+                                    durationS: number | null;
+                                    hasThumbnail: boolean;
+                                    sensitivity: ("graphic" | "identifiable" | "deleted_by_source")[];
+                                    /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                    createdAt: string;
+                                    isDemo: boolean;
+                                };
+                                capture: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    method: "upload" | "file" | "url";
+                                    capturedBy: string;
+                                    /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                    capturedAt: string;
+                                    capturedFrom: string | null;
+                                    tool: string;
+                                    toolVersion: string;
+                                    sha256: string;
+                                    fileName: string | null;
+                                    notes: string;
+                                    sourceUrl: string | null;
+                                    platform: string | null;
+                                    account: string | null;
+                                    title: string | null;
+                                    /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                    postedAt: string | null;
+                                };
+                                /** @description the same bytes were already in this case (a new capture of one item) */
+                                duplicate: boolean;
+                            } | null;
+                            linked: {
+                                url: string;
+                                capture: {
+                                    id: string;
+                                    /** @description the page this media was linked from */
+                                    parentId: string | null;
+                                    /** @description the URL as given */
+                                    url: string;
+                                    /** @description where the redirects ended */
+                                    finalUrl: string;
+                                    redirects: number;
+                                    httpStatus: number;
+                                    contentType: string | null;
+                                    /** @description the address athar connected to */
+                                    remoteAddress: string;
+                                    /** @description the WARC of the exchange, in the blob store */
+                                    warcSha256: string;
+                                    warcSize: number;
+                                    bodySha256: string | null;
+                                    bodySize: number;
+                                    /** @description the media item made from the body, if it was one */
+                                    itemId: string | null;
+                                    capturedBy: string;
+                                    /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                    capturedAt: string;
+                                    notes: string;
+                                } | null;
+                                item: {
+                                    item: {
+                                        id: string;
+                                        caseId: string;
+                                        sha256: string;
+                                        size: number;
+                                        name: string;
+                                        /** @enum {string} */
+                                        kind: "image" | "video" | "unknown";
+                                        /** @enum {string} */
+                                        status: "received" | "processing" | "processed" | "unreadable" | "failed";
+                                        statusReason: string | null;
+                                        stage: string | null;
+                                        progress: number;
+                                        width: number | null;
+                                        height: number | null;
+                                        durationS: number | null;
+                                        hasThumbnail: boolean;
+                                        sensitivity: ("graphic" | "identifiable" | "deleted_by_source")[];
+                                        /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                        createdAt: string;
+                                        isDemo: boolean;
+                                    };
+                                    capture: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        method: "upload" | "file" | "url";
+                                        capturedBy: string;
+                                        /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                        capturedAt: string;
+                                        capturedFrom: string | null;
+                                        tool: string;
+                                        toolVersion: string;
+                                        sha256: string;
+                                        fileName: string | null;
+                                        notes: string;
+                                        sourceUrl: string | null;
+                                        platform: string | null;
+                                        account: string | null;
+                                        title: string | null;
+                                        /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                        postedAt: string | null;
+                                    };
+                                    /** @description the same bytes were already in this case (a new capture of one item) */
+                                    duplicate: boolean;
+                                } | null;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/media/captures/{id}/warc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The WARC of a URL capture (a custody event on the audit trail) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseId}/media/check": {
         parameters: {
             query?: never;
