@@ -14,6 +14,7 @@ import {
   localActor,
 } from '#src/modules/accounts/index.ts';
 import { auditModule } from '#src/modules/audit/index.ts';
+import { timestampsModule } from '#src/modules/timestamps/index.ts';
 import { caseFileModule } from '#src/modules/casefile/index.ts';
 import { authorizeCase, casesModule, findCase } from '#src/modules/cases/index.ts';
 import { claimsModule } from '#src/modules/claims/index.ts';
@@ -48,6 +49,7 @@ export function modulesFor(config: Config): AtharModule[] {
     caseFileModule,
     claimsModule,
     mediaModule(),
+    timestampsModule,
     auditModule,
     demoModule,
   ];

@@ -229,7 +229,8 @@ export async function run(): Promise<string> {
     }
 
     /** Photos matched by PDQ alone, and by athar (PDQ alone, then the crop search). */
-    const matchesOf = (fp: ImageFingerprint, self: number | null) => {
+    let margin = { distance: 256, what: '' };
+    const matchesOf = (fp: ImageFingerprint, self: number | null, source: number) => {
       const whole = new Set<number>();
       for (const h of [fp.pdq, ...(fp.trimmed ? [fp.trimmed] : [])]) {
         if (isWeak(h.quality)) continue;
@@ -238,19 +239,27 @@ export async function run(): Promise<string> {
             if (slotOf[m.id]!.variant === 'whole' && slotOf[m.id]!.photo !== self)
               whole.add(slotOf[m.id]!.photo);
       }
-      const crops =
-        fp.crop && !isWeak(fp.crop.window.quality)
-          ? searchCrops(
-              { small: fp.crop.small, probes: fp.crop.probes ?? coarseProbes(fp.crop.small) },
-              (hash, radius) =>
-                index
-                  .search(hash, radius)
-                  .filter((m) => slotOf[m.id]!.variant === 'window')
-                  .map((m) => ({ id: slotOf[m.id]!.photo, distance: m.distance })),
-              (photo) => stored[photo]!.fp.crop?.window.hash,
-              (photo) => photo === self || whole.has(photo),
-            )
-          : [];
+      // Every refined candidate, however far, to see how close a wrong photo comes.
+      const refined = fp.crop
+        ? searchCrops(
+            { small: fp.crop.small, probes: fp.crop.probes ?? coarseProbes(fp.crop.small) },
+            (hash, radius) =>
+              index
+                .search(hash, radius)
+                .filter((m) => slotOf[m.id]!.variant === 'window')
+                .map((m) => ({ id: slotOf[m.id]!.photo, distance: m.distance })),
+            (photo) => stored[photo]!.fp.crop?.window.hash,
+            (photo) => photo === self || whole.has(photo),
+            256,
+          )
+        : [];
+      const crops = refined.filter((c) => c.distance <= MATCH_DISTANCE);
+      for (const c of refined)
+        if (c.id !== (self ?? source) && c.distance < margin.distance)
+          margin = {
+            distance: c.distance,
+            what: `${path.basename(photos[source]!.file)} → ${path.basename(photos[c.id]!.file)}`,
+          };
       return { whole, athar: new Set([...whole, ...crops.map((c) => c.id)]), crops };
     };
 
@@ -294,7 +303,7 @@ export async function run(): Promise<string> {
     };
     for (const s of stored) {
       queries++;
-      noteFalse(s.photo, matchesOf(s.fp, s.photo).athar, 'the whole photo');
+      noteFalse(s.photo, matchesOf(s.fp, s.photo, s.photo).athar, 'the whole photo');
       const meta = await sharp(originals[s.photo]).metadata();
       const W = meta.width;
       const H = meta.height;
@@ -314,7 +323,7 @@ export async function run(): Promise<string> {
           const q = await fingerprintInWorker(file, LIMITS, OPTIONS);
           if (q.kind !== 'image') throw new Error('a crop was not fingerprinted as a picture');
           queries++;
-          const m = matchesOf(q, null);
+          const m = matchesOf(q, null, s.photo);
           const set = photos[s.photo]!.set;
           add(`${set}|${kind}|${level}`, m.whole.has(s.photo), m.athar.has(s.photo));
           add(`${set}|all|all`, m.whole.has(s.photo), m.athar.has(s.photo));

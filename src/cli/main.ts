@@ -7,6 +7,7 @@ import * as user from './commands/user.command.ts';
 import * as kase from './commands/case.command.ts';
 import * as claim from './commands/claim.command.ts';
 import * as media from './commands/media.command.ts';
+import * as timestamps from './commands/timestamps.command.ts';
 import * as hash from './commands/hash.command.ts';
 import * as compare from './commands/compare.command.ts';
 import * as names from './commands/names.command.ts';
@@ -22,6 +23,7 @@ const commands = [
   kase,
   claim,
   media,
+  timestamps,
   // engine tools (no stored data)
   hash,
   compare,

@@ -53,6 +53,12 @@ export const ConfigSchema = Type.Object({
   captureAllowPrivate: Type.Boolean(),
   /** A URL capture (every redirect and the body) must finish within this many seconds. */
   captureTimeoutS: Type.Integer({ minimum: 1 }),
+  /** The RFC 3161 time-stamping authority that stamps each day's manifest (none by default). */
+  tsaUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
+  /** A PEM file with the authority's certificate (or its CA): tokens must verify against it. */
+  tsaCertFile: Type.Optional(Type.String({ minLength: 1 })),
+  /** Cron expression for stamping the previous UTC day's manifest. */
+  timestampCron: Type.String({ minLength: 9 }),
   /** Mark the session cookie Secure (set when served over HTTPS). */
   secureCookies: Type.Boolean(),
   /** Load the demo case on the first start of an installation. */
@@ -117,6 +123,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     blobsCheckCron: env.ATHAR_BLOBS_CHECK_CRON || '41 3 * * *',
     captureAllowPrivate: bool(env.ATHAR_CAPTURE_ALLOW_PRIVATE, 'ATHAR_CAPTURE_ALLOW_PRIVATE', false),
     captureTimeoutS: int(env.ATHAR_CAPTURE_TIMEOUT_S, 'ATHAR_CAPTURE_TIMEOUT_S', 60),
+    tsaUrl: env.ATHAR_TSA_URL || undefined,
+    tsaCertFile: env.ATHAR_TSA_CERT || undefined,
+    timestampCron: env.ATHAR_TIMESTAMP_CRON || '23 0 * * *',
     secureCookies: bool(env.ATHAR_SECURE_COOKIES, 'ATHAR_SECURE_COOKIES', false),
     loadDemo: bool(env.ATHAR_DEMO, 'ATHAR_DEMO', true),
     token: env.ATHAR_TOKEN || undefined,
@@ -128,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (raw.token === undefined) delete raw.token;
   if (raw.ffmpegPath === undefined) delete raw.ffmpegPath;
   if (raw.ffprobePath === undefined) delete raw.ffprobePath;
+  if (raw.tsaUrl === undefined) delete raw.tsaUrl;
+  if (raw.tsaCertFile === undefined) delete raw.tsaCertFile;
   const errors = [...Value.Errors(ConfigSchema, raw)];
   if (errors.length > 0) {
     const issues = errors.map((e) => ({ field: envName(e.path), message: e.message }));
@@ -137,6 +148,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       { issues },
     );
   }
+  if (raw.tsaUrl && !raw.tsaCertFile)
+    throw invalid(
+      'config.invalid',
+      'invalid configuration: ATHAR_TSA_CERT: required with ATHAR_TSA_URL (the certificate its tokens must verify against)',
+      { issues: [{ field: 'ATHAR_TSA_CERT', message: 'required with ATHAR_TSA_URL' }] },
+    );
   return raw;
 }
 
@@ -165,6 +182,9 @@ const ENV_NAMES: Record<string, string> = {
   blobsCheckCron: 'ATHAR_BLOBS_CHECK_CRON',
   captureAllowPrivate: 'ATHAR_CAPTURE_ALLOW_PRIVATE',
   captureTimeoutS: 'ATHAR_CAPTURE_TIMEOUT_S',
+  tsaUrl: 'ATHAR_TSA_URL',
+  tsaCertFile: 'ATHAR_TSA_CERT',
+  timestampCron: 'ATHAR_TIMESTAMP_CRON',
   secureCookies: 'ATHAR_SECURE_COOKIES',
   loadDemo: 'ATHAR_DEMO',
   token: 'ATHAR_TOKEN',

@@ -6,6 +6,7 @@ import { createToken, createUser } from '#src/modules/accounts/index.ts';
 import { setMember } from '#src/modules/cases/index.ts';
 import { deskFiles } from '#src/modules/desk/index.ts';
 import type { Actor } from '#src/platform/context.ts';
+import { startTestAuthority, type TestAuthority } from '#test/support/tsa.ts';
 import { testEnv, type TestEnv } from './harness.ts';
 
 /**
@@ -73,7 +74,9 @@ let ids: {
 };
 const OCTET = { 'content-type': 'application/octet-stream' };
 /** A processed picture and a processed copy of it (matched), for the media routes. */
-const media = { picture: Buffer.alloc(0), item: '', copy: '', webCapture: '', pageUrl: '' };
+const media = { picture: Buffer.alloc(0), item: '', copy: '', webCapture: '', pageUrl: '', stamp: '' };
+/** An RFC 3161 authority made with openssl for the trusted-time routes. */
+let tsa: TestAuthority | null = null;
 /** A web server on loopback for the URL capture routes (the matrix's env allows private addresses). */
 let web: http.Server | null = null;
 let n = 0;
@@ -305,6 +308,23 @@ const TABLE: Record<string, Row> = {
   },
 
   'POST /api/audit/verify': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/audit/verify' }) },
+  'POST /api/timestamps': {
+    allowed: INSTALLATION_ADMINS,
+    call: () => ({ url: '/api/timestamps', payload: {} }),
+  },
+  'GET /api/timestamps': { allowed: INSTALLATION_ADMINS, call: () => ({ url: '/api/timestamps' }) },
+  'POST /api/timestamps/verify': {
+    allowed: INSTALLATION_ADMINS,
+    call: () => ({ url: '/api/timestamps/verify' }),
+  },
+  'GET /api/timestamps/:id/manifest': {
+    allowed: INSTALLATION_ADMINS,
+    call: () => ({ url: `/api/timestamps/${media.stamp}/manifest` }),
+  },
+  'GET /api/timestamps/:id/token': {
+    allowed: INSTALLATION_ADMINS,
+    call: () => ({ url: `/api/timestamps/${media.stamp}/token` }),
+  },
   'POST /api/cases/:caseId/media': {
     allowed: CASE_WRITERS,
     call: () => ({ url: `${C}/media?name=m.jpg`, payload: media.picture, headers: OCTET }),
@@ -453,9 +473,15 @@ function expectedRefusal(who: Who, url: string): { status: number; code?: string
 describe('role × route access matrix', () => {
   beforeAll(async () => {
     // The job queue runs (an upload sends its processing job); the media jobs are run by hand below.
+    tsa = await startTestAuthority();
     env = await testEnv({
       jobs: true,
-      env: { ATHAR_LOGIN_RATE_LIMIT: '1000', ATHAR_CAPTURE_ALLOW_PRIVATE: 'true' },
+      env: {
+        ATHAR_LOGIN_RATE_LIMIT: '1000',
+        ATHAR_CAPTURE_ALLOW_PRIVATE: 'true',
+        ATHAR_TSA_URL: tsa.url,
+        ATHAR_TSA_CERT: tsa.caFile,
+      },
     });
     web = http.createServer((_req, res) =>
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('a page'),
@@ -521,6 +547,9 @@ describe('role × route access matrix', () => {
     const captured = await env.request('POST', `${C}/media/capture`, env.admin, { url: media.pageUrl });
     expect(captured.status).toBe(201);
     media.webCapture = captured.body.capture.id;
+    const stamped = await env.request('POST', '/api/timestamps', env.admin, {});
+    expect(stamped.status).toBe(201);
+    media.stamp = stamped.body.id;
     ids = {
       source: sources.body.sources[0].id,
       statement: statements.body.statements[0].id,
@@ -535,6 +564,7 @@ describe('role × route access matrix', () => {
     await env.close();
     web?.closeAllConnections();
     await new Promise((ok) => web?.close(ok));
+    await tsa?.close();
   });
 
   it('has a row for every registered route, and every route declares an access rule', () => {

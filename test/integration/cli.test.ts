@@ -1,8 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { startTestAuthority } from '#test/support/tsa.ts';
 
 // The CLI end to end, as a person runs it: in process on a fresh data directory, then through
 // the `athar serve` that owns the directory. Always on the embedded database.
@@ -17,12 +20,38 @@ const env = {
 };
 
 function athar(...args: string[]) {
+  return atharWith({}, ...args);
+}
+
+function atharWith(extra: Record<string, string>, ...args: string[]) {
   const r = spawnSync(process.execPath, [path.join(root, 'bin/athar.js'), ...args], {
-    env,
+    env: { ...env, ...extra },
     encoding: 'utf8',
     timeout: 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** As `atharWith`, without blocking this process (whose own servers the command may talk to). */
+function atharAsync(
+  extra: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, 'bin/athar.js'), ...args], {
+      env: { ...env, ...extra },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
 }
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -51,6 +80,49 @@ describe.skipIf(inject('templateDatabaseUrl') !== '')('athar CLI', () => {
     const usage = athar('claim', 'add');
     expect(usage.code).toBe(2);
   });
+
+  it('stamps the day with an RFC 3161 authority, and captures a URL given to ingest', async () => {
+    const none = athar('timestamps', 'stamp');
+    expect(none.code).toBe(5);
+    expect(none.stderr).toMatch(/timestamp\.not_configured/);
+    const tsa = await startTestAuthority();
+    const web = http.createServer((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>hi</p>'),
+    );
+    await new Promise<void>((ok) => web.listen(0, '127.0.0.1', ok));
+    try {
+      const url = `http://127.0.0.1:${(web.address() as AddressInfo).port}/post`;
+      // Loopback is refused unless an administrator allows private addresses.
+      const refused = await atharAsync({}, 'ingest', url, '--case', 'sednaya-2024', '--json');
+      expect(refused.code).toBe(1);
+      expect(JSON.parse(refused.stdout).items[0].error.code).toBe('capture.address_refused');
+      const page = await atharAsync(
+        { ATHAR_CAPTURE_ALLOW_PRIVATE: 'true' },
+        'ingest',
+        url,
+        '--case',
+        'sednaya-2024',
+        '--json',
+      );
+      expect(page.code).toBe(0);
+      expect(JSON.parse(page.stdout).items[0]).toMatchObject({
+        file: url,
+        status: 'archived (HTTP 200, WARC only)',
+      });
+      const withTsa = { ATHAR_TSA_URL: tsa.url, ATHAR_TSA_CERT: tsa.caFile };
+      const today = new Date().toISOString().slice(0, 10);
+      const stamped = await atharAsync(withTsa, 'timestamps', 'stamp', '--day', today, '--json');
+      expect(stamped.code).toBe(0);
+      expect(JSON.parse(stamped.stdout)).toMatchObject({ day: today, webCaptures: 1 });
+      const verified = await atharAsync(withTsa, 'timestamps', 'verify');
+      expect(verified.code).toBe(0);
+      expect(verified.stdout).toContain('checked 1 stamps: 0 failed');
+    } finally {
+      web.closeAllConnections();
+      await new Promise((ok) => web.close(ok));
+      await tsa.close();
+    }
+  }, 120_000);
 
   it('goes through the running server that owns the data directory', async () => {
     const server = spawn(

@@ -65,7 +65,7 @@ export interface TestEnv {
     url: string,
     headers?: Record<string, string>,
     payload?: unknown,
-  ): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  ): Promise<{ status: number; body: any; headers: Record<string, unknown>; text: string; raw: Buffer }>;
   close(): Promise<void>;
 }
 
@@ -112,7 +112,7 @@ export async function testEnv(
     } catch {
       // not JSON
     }
-    return { status: r.statusCode, body, headers: r.headers };
+    return { status: r.statusCode, body, headers: r.headers, text: r.body, raw: r.rawPayload };
   };
   const run: TestEnv['run'] = (actor, fn, opts = { transaction: true }) => app.run(actor, opts, fn);
   const actorNamed: TestEnv['localActor'] = (username) =>

@@ -21,8 +21,9 @@
  * **Tolerance.** PDQ tolerates about ±0.5 % of scale or shift between the probe and the window, so a
  * grid fine enough to hit every crop directly would need ~1,200 probes each way. Instead the coarse
  * grid (2 % steps: 19 choices per axis, 361 hypotheses each way) searches the index with a wider
- * radius (COARSE_RADIUS), and each candidate it proposes is refined: the hypotheses 1 % either side
- * of the best one, per axis, are hashed and compared with that candidate's window directly. Only a
+ * radius (COARSE_RADIUS), and each candidate it proposes is refined: the hypotheses 1 % and then
+ * 0.5 % either side of the best one, per axis, are hashed and compared with that candidate's
+ * window directly. Only a
  * refined distance within 31 bits (PDQ's usual threshold) counts, and then only as a suggestion for
  * a reviewer: a crop is a different picture of the same scene as often as it is a copy.
  *
@@ -31,7 +32,7 @@
  * full-size photo would cost seconds; PDQ reduces every box to 64×64 anyway).
  */
 import { hammingDistance, pdqHash, type Box } from './pdq.ts';
-import { MATCH_DISTANCE, WEAK_QUALITY, type PdqHash, type Pixels } from './types.ts';
+import { MATCH_DISTANCE, type PdqHash, type Pixels } from './types.ts';
 
 /** The longest side of the pixels windows and probes are hashed from. */
 export const PROBE_SIDE = 256;
@@ -39,11 +40,17 @@ export const PROBE_SIDE = 256;
 export const WINDOW_FROM = 0.2;
 export const WINDOW_TO = 0.8;
 /** Coarse probes are searched this far; refined candidates must come within MATCH_DISTANCE (31). */
-export const COARSE_RADIUS = 40;
+export const COARSE_RADIUS = 46;
 /** The kept fractions of a cut side that the coarse grid tries. */
 export const COARSE_FRACTIONS = [0.8, 0.82, 0.84, 0.86, 0.88, 0.9] as const;
 /** Refinement tries this much either side of the best coarse fraction. */
-const REFINE_STEP = 0.01;
+const REFINE_STEPS = [0.01, 0.005] as const;
+/**
+ * A probe this weak is not searched. Stored windows must be strong (quality ≥ 50) to be indexed;
+ * a probe only has to carry some structure, since a part of a sky or a wall that matches a strong
+ * window within 31 bits is evidence enough (measured on the tuning set: no false match).
+ */
+export const PROBE_MIN_QUALITY = 20;
 
 /** How one side of a copy relates to the original: the fraction kept and where it is anchored. */
 export interface AxisCrop {
@@ -135,16 +142,17 @@ export function coarseProbes(pixels: Pixels, fractions: readonly number[] = COAR
   return out;
 }
 
-function neighbours(a: AxisCrop): AxisCrop[] {
+function neighbours(a: AxisCrop, step: number): AxisCrop[] {
   if (a.anchor === 'uncut') return [a];
-  return [a.keep - REFINE_STEP, a.keep, a.keep + REFINE_STEP]
+  return [a.keep - step, a.keep, a.keep + step]
     .filter((k) => k > WINDOW_TO - WINDOW_FROM && k < 1)
     .map((keep) => ({ keep: Math.round(keep * 1000) / 1000, anchor: a.anchor }));
 }
 
 /**
- * The best of the hypotheses around `near` (its own and those a refinement step either side, per
- * axis) against one stored window: the distance and the geometry that gives it.
+ * The best of the hypotheses around `near` against one stored window: 1 % either side per axis,
+ * then 0.5 % either side of the best of those (at most 16 more probes), with the distance and the
+ * geometry that gives it.
  */
 export function refine(
   pixels: Pixels,
@@ -156,13 +164,16 @@ export function refine(
     geometry: near.geometry,
     quality: near.quality,
   };
-  for (const x of neighbours(near.geometry.x))
-    for (const y of neighbours(near.geometry.y)) {
-      if (x.keep === near.geometry.x.keep && y.keep === near.geometry.y.keep) continue;
-      const p = probe(pixels, { x, y }, near.direction);
-      const distance = hammingDistance(p.hash, storedWindow);
-      if (distance < best.distance) best = { distance, geometry: p.geometry, quality: p.quality };
-    }
+  for (const step of REFINE_STEPS) {
+    const centre = best.geometry;
+    for (const x of neighbours(centre.x, step))
+      for (const y of neighbours(centre.y, step)) {
+        if (x.keep === centre.x.keep && y.keep === centre.y.keep) continue;
+        const p = probe(pixels, { x, y }, near.direction);
+        const distance = hammingDistance(p.hash, storedWindow);
+        if (distance < best.distance) best = { distance, geometry: p.geometry, quality: p.quality };
+      }
+  }
   return best;
 }
 
@@ -190,7 +201,7 @@ export interface CropMatch<Id> {
 /**
  * The crop search, given a way to look up stored windows: every strong coarse probe of the query
  * is searched at COARSE_RADIUS; each stored picture proposed has its best probe refined against
- * its window; those within MATCH_DISTANCE (31 bits) are returned, nearest first. `skip` leaves out
+ * its window; those within `accept` (MATCH_DISTANCE, 31 bits) are returned, nearest first. `skip` leaves out
  * pictures already matched whole (and the query itself).
  */
 export function searchCrops<Id>(
@@ -198,10 +209,12 @@ export function searchCrops<Id>(
   search: (hash: Uint8Array, radius: number) => Iterable<{ id: Id; distance: number }>,
   windowOf: (id: Id) => Uint8Array | undefined,
   skip: (id: Id) => boolean = () => false,
+  /** Refined distances up to this are kept (benchmarks widen it to see the margin). */
+  accept: number = MATCH_DISTANCE,
 ): CropMatch<Id>[] {
   const best = new Map<Id, { probe: CropProbe; distance: number }>();
   for (const p of query.probes) {
-    if (p.quality < WEAK_QUALITY) continue;
+    if (p.quality < PROBE_MIN_QUALITY) continue;
     for (const m of search(p.hash, COARSE_RADIUS)) {
       if (skip(m.id)) continue;
       const b = best.get(m.id);
@@ -213,7 +226,7 @@ export function searchCrops<Id>(
     const window = windowOf(id);
     if (!window) continue;
     const r = refine(query.small, p, window);
-    if (r.distance > MATCH_DISTANCE || r.quality < WEAK_QUALITY) continue;
+    if (r.distance > accept || r.quality < PROBE_MIN_QUALITY) continue;
     out.push({ id, distance: r.distance, geometry: r.geometry, direction: p.direction });
   }
   return out.sort((a, b) => a.distance - b.distance);

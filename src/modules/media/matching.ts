@@ -20,7 +20,13 @@ import {
   type ImageFingerprint,
   type MediaFingerprint,
 } from '#src/engines/fingerprint/compare.ts';
-import { COARSE_RADIUS, coarseProbes, describeCrop, searchCrops } from '#src/engines/fingerprint/crop.ts';
+import {
+  COARSE_RADIUS,
+  coarseProbes,
+  describeCrop,
+  PROBE_MIN_QUALITY,
+  searchCrops,
+} from '#src/engines/fingerprint/crop.ts';
 import { dihedralFromDct } from '#src/engines/fingerprint/dihedral.ts';
 import { fromHex } from '#src/engines/fingerprint/pdq.ts';
 import { compareVideos, type MatchedRange, type MatchFrame } from '#src/engines/fingerprint/video-match.ts';
@@ -86,7 +92,7 @@ async function cropMatches(
   self: string | null,
   whole: ReadonlyMap<string, unknown>,
 ): Promise<FoundMatch[]> {
-  if (!fp.crop || isWeak(fp.crop.window.quality)) return [];
+  if (!fp.crop) return [];
   const query = { small: fp.crop.small, probes: fp.crop.probes ?? coarseProbes(fp.crop.small) };
   const skip = (id: string) => id === self || whole.has(id);
   // The windows of the stored pictures the probes propose are read first (one query), so the
@@ -94,7 +100,7 @@ async function cropMatches(
   const hits = new Map<Uint8Array, { id: string; distance: number }[]>();
   const proposed = new Set<string>();
   for (const p of query.probes) {
-    if (isWeak(p.quality)) continue;
+    if (p.quality < PROBE_MIN_QUALITY) continue;
     const found = index
       .search(p.hash, COARSE_RADIUS)
       .filter((m) => m.variant === WINDOW && !skip(m.itemId))

@@ -4845,6 +4845,228 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/timestamps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stamps, newest day first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stamps: {
+                                id: string;
+                                /** @description a UTC day, YYYY-MM-DD */
+                                day: string;
+                                manifestSha256: string;
+                                /** @description captures in the manifest */
+                                captures: number;
+                                webCaptures: number;
+                                auditHead: {
+                                    seq: number;
+                                    hash: string;
+                                } | null;
+                                tsaUrl: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                genTime: string;
+                                serial: string;
+                                signer: string;
+                                createdBy: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Stamp a day's manifest with the configured RFC 3161 authority (default: yesterday, UTC) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the day to stamp (default: yesterday, UTC) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a UTC day, YYYY-MM-DD */
+                        day?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description a UTC day, YYYY-MM-DD */
+                            day: string;
+                            manifestSha256: string;
+                            /** @description captures in the manifest */
+                            captures: number;
+                            webCaptures: number;
+                            auditHead: {
+                                seq: number;
+                                hash: string;
+                            } | null;
+                            tsaUrl: string;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            genTime: string;
+                            serial: string;
+                            signer: string;
+                            createdBy: string;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/timestamps/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check every stored token again against its manifest and the authority certificate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checked: number;
+                            failed: {
+                                id: string;
+                                /** @description a UTC day, YYYY-MM-DD */
+                                day: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/timestamps/{id}/manifest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The manifest exactly as stamped */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/timestamps/{id}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The RFC 3161 token (DER; openssl ts -verify -token_in checks it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/verify": {
         parameters: {
             query?: never;

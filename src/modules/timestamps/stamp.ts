@@ -1,0 +1,173 @@
+/**
+ * Trusted time for the evidence: each UTC day's manifest — every capture recorded that day with
+ * the SHA-256 of its bytes, every URL capture with its WARC's SHA-256, and the audit chain's head
+ * (sequence number and hash) when the manifest was made — is stamped by the RFC 3161 authority an
+ * administrator configured (ATHAR_TSA_URL; none by default: the machine may be offline). The token
+ * is checked (imprint, nonce, signature up to ATHAR_TSA_CERT) before it is kept with the manifest
+ * exactly as stamped, so anyone can later show that these bytes and this chain existed by then:
+ * someone who rewrote the audit chain and its head together could not also move the head recorded
+ * in a stamped manifest.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Context } from '#src/platform/context.ts';
+import { invalid, unavailable } from '#src/platform/errors.ts';
+import {
+  askAuthority,
+  timeStampRequest,
+  verifyResponse,
+  verifyToken,
+} from '#src/platform/trusted-time/rfc3161.ts';
+import { TimeStampRepository, type TimeStampRow } from './timestamps.repository.ts';
+import type { StampVerifyResult, TimeStampRecord } from './schemas.ts';
+
+export const MANIFEST_FORMAT = 'athar-daily-manifest/1';
+
+interface Manifest {
+  format: string;
+  organisation: string;
+  day: string;
+  generatedAt: string;
+  captures: {
+    id: string;
+    itemId: string;
+    caseId: string;
+    method: string;
+    sha256: string;
+    capturedAt: string;
+  }[];
+  webCaptures: { id: string; caseId: string; url: string; warcSha256: string; capturedAt: string }[];
+  auditHead: { seq: number; hash: string } | null;
+}
+
+/** Yesterday, UTC, as YYYY-MM-DD. */
+export function yesterday(now: Date): string {
+  return new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+}
+
+function dayBounds(day: string): [Date, Date] {
+  const from = new Date(`${day}T00:00:00.000Z`);
+  if (Number.isNaN(from.getTime()) || from.toISOString().slice(0, 10) !== day)
+    throw invalid('timestamp.day', `day: not a calendar day: ${day}`, {
+      issues: [{ field: 'day', message: 'not a calendar day (YYYY-MM-DD)' }],
+    });
+  return [from, new Date(from.getTime() + 86_400_000)];
+}
+
+/** The day's manifest as canonical JSON (fixed key order, one line per entry for reading). */
+export async function buildManifest(
+  ctx: Context,
+  day: string,
+): Promise<{ text: string; manifest: Manifest }> {
+  const [from, to] = dayBounds(day);
+  const repo = ctx.repo(TimeStampRepository);
+  const manifest: Manifest = {
+    format: MANIFEST_FORMAT,
+    organisation: ctx.config.organisationName,
+    day,
+    generatedAt: ctx.clock.now().toISOString(),
+    captures: (await repo.capturesBetween(from, to)).map((c) => ({
+      id: c.id,
+      itemId: c.item_id,
+      caseId: c.case_id,
+      method: c.method,
+      sha256: c.sha256,
+      capturedAt: c.captured_at.toISOString(),
+    })),
+    webCaptures: (await repo.webCapturesBetween(from, to)).map((w) => ({
+      id: w.id,
+      caseId: w.case_id,
+      url: w.final_url,
+      warcSha256: w.warc_sha256,
+      capturedAt: w.captured_at.toISOString(),
+    })),
+    auditHead: await repo.auditHead(),
+  };
+  return { text: `${JSON.stringify(manifest, null, 1)}\n`, manifest };
+}
+
+function trustedPem(ctx: Context): string {
+  const file = ctx.config.tsaCertFile;
+  if (!file) throw invalid('config.tsa_cert', 'ATHAR_TSA_CERT is not set');
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw unavailable('config.tsa_cert', `ATHAR_TSA_CERT: cannot read ${file} (${(e as Error).message})`);
+  }
+}
+
+export function presentStamp(r: TimeStampRow): TimeStampRecord {
+  const m = JSON.parse(r.manifest) as Manifest;
+  return {
+    id: r.id,
+    day: r.day,
+    manifestSha256: r.manifest_sha256,
+    captures: m.captures.length,
+    webCaptures: m.webCaptures.length,
+    auditHead: m.auditHead,
+    tsaUrl: r.tsa_url,
+    genTime: r.gen_time.toISOString(),
+    serial: r.serial,
+    signer: r.signer,
+    createdBy: r.created_by,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+/** Stamps a day's manifest now (runs outside a transaction: the authority is asked in between). */
+export async function stampDay(ctx: Context, day: string): Promise<TimeStampRecord> {
+  const url = ctx.config.tsaUrl;
+  if (!url)
+    throw unavailable(
+      'timestamp.not_configured',
+      'no time-stamping authority is configured (ATHAR_TSA_URL and ATHAR_TSA_CERT)',
+    );
+  const pem = trustedPem(ctx);
+  const { text } = await buildManifest(ctx, day);
+  const bytes = Buffer.from(text, 'utf8');
+  const digest = createHash('sha256').update(bytes).digest();
+  const { der, nonce } = timeStampRequest(digest);
+  const reply = await askAuthority(url, der, ctx.config.captureTimeoutS);
+  const stamp = await verifyResponse(reply, bytes, nonce, pem);
+  return ctx.transaction(async (tx) => {
+    const row = await tx.repo(TimeStampRepository).create({
+      id: tx.ids.uuid(),
+      day,
+      manifest: text,
+      manifest_sha256: digest.toString('hex'),
+      tsa_url: url,
+      token: stamp.token.toString('base64'),
+      gen_time: stamp.genTime,
+      serial: stamp.serialNumber,
+      signer: stamp.signer,
+      created_by: tx.actor.username,
+      created_at: tx.clock.now(),
+    });
+    const out = presentStamp(row);
+    tx.audit({ action: 'timestamp.created', entityType: 'time_stamp', entityId: row.id, after: out });
+    return out;
+  });
+}
+
+/** Checks every stored token again against its manifest and the configured authority certificate. */
+export async function verifyStamps(ctx: Context): Promise<StampVerifyResult> {
+  const pem = trustedPem(ctx);
+  const rows = await ctx.repo(TimeStampRepository).all(100_000);
+  const failed: StampVerifyResult['failed'] = [];
+  for (const r of rows) {
+    try {
+      const bytes = Buffer.from(r.manifest, 'utf8');
+      if (createHash('sha256').update(bytes).digest('hex') !== r.manifest_sha256)
+        throw new Error('the stored manifest no longer has the hash that was stamped');
+      await verifyToken(Buffer.from(r.token, 'base64'), bytes, null, pem);
+    } catch (e) {
+      failed.push({ id: r.id, day: r.day, reason: (e as Error).message });
+    }
+  }
+  return { checked: rows.length, failed };
+}
+
+/** The stamps, newest day first. */
+export async function listStamps(ctx: Context): Promise<TimeStampRecord[]> {
+  return (await ctx.repo(TimeStampRepository).all(1000)).map(presentStamp);
+}
