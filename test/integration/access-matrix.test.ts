@@ -346,6 +346,10 @@ const TABLE: Record<string, Row> = {
     allowed: CASE_READERS,
     call: () => ({ url: `${C}/media/${media.item}` }),
   },
+  'PATCH /api/cases/:caseId/media/:id': {
+    allowed: CASE_WRITERS,
+    call: () => ({ url: `${C}/media/${media.item}`, payload: { sensitivity: ['graphic'] } }),
+  },
   'GET /api/cases/:caseId/media/:id/original': {
     allowed: CASE_READERS,
     call: () => ({ url: `${C}/media/${media.item}/original` }),

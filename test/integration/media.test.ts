@@ -190,6 +190,46 @@ describe('media evidence', () => {
     expect(middle.matches.find((x: { itemId?: string }) => x.itemId === edge.id)).toBeUndefined();
   });
 
+  it('carries sensitivity flags and a place, and is evidence on a claim', async () => {
+    const place = (await env.request('GET', '/api/cases/sednaya-2024/places')).body.places[0].id;
+    const r = await env.request('PATCH', `${C}/${firstId}`, env.admin, {
+      sensitivity: ['identifiable', 'graphic'],
+      placeId: place,
+    });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ sensitivity: ['graphic', 'identifiable'], placeId: place });
+    const bad = await env.request('PATCH', `${C}/${firstId}`, env.admin, {
+      placeId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ field: '/placeId', message: 'unknown place' }]);
+    const flag = await env.request('PATCH', `${C}/${firstId}`, env.admin, { sensitivity: ['spicy'] });
+    expect(flag.status).toBe(400);
+    const claim = (await env.request('GET', '/api/cases/sednaya-2024/claims')).body.claims[0].id;
+    const ev = await env.request('POST', `/api/cases/sednaya-2024/claims/${claim}/evidence`, env.admin, {
+      stance: 'supports',
+      targetType: 'media_item',
+      targetId: firstId,
+      note: 'the photo shows the corridor',
+    });
+    expect(ev.status).toBe(200);
+    expect(ev.body.evidence).toContainEqual(
+      expect.objectContaining({ targetType: 'media_item', targetId: firstId, stance: 'supports' }),
+    );
+    const elsewhere = await env.request(
+      'POST',
+      `/api/cases/sednaya-2024/claims/${claim}/evidence`,
+      env.admin,
+      {
+        stance: 'context',
+        targetType: 'media_item',
+        targetId: '00000000-0000-4000-8000-000000000000',
+      },
+    );
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.code).toBe('validation.reference');
+  });
+
   it('checks a file against every stored item without keeping it', async () => {
     const before = readdirSync(path.join(env.config.dataDir, 'blobs', 'sha256'), { recursive: true }).length;
     const other = await sharp(original).rotate(90).jpeg({ quality: 70 }).toBuffer();

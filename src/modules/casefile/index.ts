@@ -9,7 +9,13 @@ import { caseFileTimeline } from './timeline.ts';
 
 export { addFigure } from './figures.ts';
 export { addPlace } from './places.ts';
-export { caseFileRecordExists, sourcesById, requireSource, type CaseFileRecord } from './references.ts';
+export {
+  caseFileRecordExists,
+  sourcesById,
+  requirePlace,
+  requireSource,
+  type CaseFileRecord,
+} from './references.ts';
 export { addSource } from './sources.ts';
 export { addStatement } from './statements.ts';
 export { addSweep } from './sweeps.ts';

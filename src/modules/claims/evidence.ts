@@ -1,5 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import { caseFileRecordExists } from '#src/modules/casefile/index.ts';
+import { mediaItemInCase } from '#src/modules/media/index.ts';
 import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
 import { invalid, notFound } from '#src/platform/errors.ts';
@@ -8,7 +9,7 @@ import { claimWithEvidence, loadClaim } from './load-claim.ts';
 import { presentEvidence } from './present.ts';
 import type { AddEvidenceBody, Claim, UpdateEvidenceBody } from './schemas.ts';
 
-/** Links a statement, sweep or figure of the case to a claim, with a stance (supports, refutes, context). */
+/** Links a statement, sweep, figure or media item of the case to a claim, with a stance (supports, refutes, context). */
 export async function addEvidence(
   ctx: Context,
   scope: CaseScope,
@@ -16,14 +17,16 @@ export async function addEvidence(
   input: Static<typeof AddEvidenceBody>,
 ): Promise<Claim> {
   const c = await loadClaim(ctx, scope, id);
-  if (input.targetType === 'media_item' || input.targetType === 'person') {
-    throw invalid(
-      'evidence.target_unsupported',
-      `${input.targetType} evidence arrives with the media and registry features`,
-      { issues: [{ field: '/targetType', message: 'not available yet' }] },
-    );
+  if (input.targetType === 'person') {
+    throw invalid('evidence.target_unsupported', 'person evidence arrives with the registry', {
+      issues: [{ field: '/targetType', message: 'not available yet' }],
+    });
   }
-  if (!(await caseFileRecordExists(ctx, scope.case.id, input.targetType, input.targetId))) {
+  const exists =
+    input.targetType === 'media_item'
+      ? await mediaItemInCase(ctx, scope.case.id, input.targetId)
+      : await caseFileRecordExists(ctx, scope.case.id, input.targetType, input.targetId);
+  if (!exists) {
     throw invalid('validation.reference', `no ${input.targetType} ${input.targetId} in this case`, {
       issues: [{ field: '/targetId', message: `unknown ${input.targetType}` }],
     });

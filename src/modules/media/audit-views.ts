@@ -1,4 +1,4 @@
-import { auditView } from '#src/platform/audit/audit-view.ts';
+import { auditView, list } from '#src/platform/audit/audit-view.ts';
 
 const ITEM = {
   id: 'value',
@@ -8,6 +8,8 @@ const ITEM = {
   name: 'value',
   kind: 'value',
   isDemo: 'value',
+  sensitivity: list('value'),
+  placeId: 'value',
 } as const;
 
 /**

@@ -19,6 +19,7 @@ import {
   openWarc,
   showMedia,
   showMediaById,
+  updateMedia,
   waitProcessed,
 } from './media.ts';
 import {
@@ -31,6 +32,7 @@ import {
   MediaDetail,
   MediaListQuery,
   MediaPage,
+  UpdateMediaBody,
   UploadQuery,
   UrlCaptureResult,
 } from './schemas.ts';
@@ -160,6 +162,18 @@ export function mediaRoutes(index: HashIndex) {
         response: MediaDetail,
       },
       (ctx, { scope, params }) => showMedia(ctx, scope, params.id),
+    );
+    r.patch(
+      `${C}/:id`,
+      {
+        access: write,
+        tags: ['media'],
+        summary: "Set an item's sensitivity flags and its place",
+        params: ItemParams,
+        body: UpdateMediaBody,
+        response: MediaDetail,
+      },
+      (ctx, { scope, params, body }) => updateMedia(ctx, scope, params.id, body),
     );
     r.get(
       `${C}/:id/original`,

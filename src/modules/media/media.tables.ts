@@ -24,6 +24,7 @@ export interface MediaItemTable {
   height: number | null;
   has_thumbnail: Generated<boolean>;
   sensitivity: Generated<string[]>;
+  place_id: Generated<string | null>;
   is_demo: Generated<boolean>;
   created_at: TsDefault;
   updated_at: TsDefault;

@@ -4,6 +4,7 @@
  */
 import { createReadStream, type ReadStream } from 'node:fs';
 import type { MatchedRange } from '#src/engines/fingerprint/video-match.ts';
+import { requirePlace } from '#src/modules/casefile/index.ts';
 import { caseIdsOf, findCase, roleOf } from '#src/modules/cases/index.ts';
 import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
@@ -20,7 +21,7 @@ import {
 } from './media.repository.ts';
 import type { MediaStatus } from './media.tables.ts';
 import { presentCapture, presentItem } from './present.ts';
-import type { FirstSeen, Match, MediaDetail, MediaItem, Signal } from './schemas.ts';
+import type { FirstSeen, Match, MediaDetail, MediaItem, Signal, UpdateMediaBody } from './schemas.ts';
 
 const mediaCursor = cursorCodec('media', ['instant', 'uuid']);
 
@@ -289,6 +290,43 @@ export async function openOriginal(
     after: { id: item.id, sha256: item.sha256, name: item.name },
   });
   return { item, stream: ctx.blobs.read(item.sha256) };
+}
+
+/**
+ * Sets an item's sensitivity flags (graphic violence, an identifiable person, deleted by its
+ * source — the desk blurs and warns accordingly) and the place of the case it was taken at.
+ */
+export async function updateMedia(
+  ctx: Context,
+  scope: CaseScope,
+  id: string,
+  input: UpdateMediaBody,
+): Promise<MediaDetail> {
+  const item = await requireItem(ctx, scope, id);
+  if (input.placeId) await requirePlace(ctx, scope.case.id, input.placeId, '/placeId');
+  const values = {
+    ...(input.sensitivity ? { sensitivity: [...input.sensitivity].sort() } : {}),
+    ...(input.placeId !== undefined ? { place_id: input.placeId } : {}),
+    updated_at: ctx.clock.now(),
+  };
+  const repo = ctx.repo(MediaRepository);
+  await repo.updateItem(item.id, values);
+  const after = await repo.item(item.id);
+  ctx.audit({
+    action: 'media.updated',
+    entityType: 'media_item',
+    entityId: item.id,
+    caseId: scope.case.id,
+    before: presentItem(item),
+    after: presentItem(after!),
+  });
+  return showMedia(ctx, scope, item.id);
+}
+
+/** Whether an item of this id belongs to the case (claims' evidence points at media items). */
+export async function mediaItemInCase(ctx: Context, caseId: string, id: string): Promise<boolean> {
+  const item = await ctx.repo(MediaRepository).item(id);
+  return item?.case_id === caseId;
 }
 
 /** A URL capture's WARC, handed out as a custody event. */

@@ -18,6 +18,7 @@ export function presentItem(r: MediaItemRow): MediaItem {
     durationS: r.duration_s,
     hasThumbnail: r.has_thumbnail,
     sensitivity: r.sensitivity as MediaItem['sensitivity'],
+    placeId: r.place_id,
     createdAt: r.created_at.toISOString(),
     isDemo: r.is_demo,
   };

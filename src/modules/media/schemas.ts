@@ -93,7 +93,10 @@ export const MediaItem = Type.Object({
   height: Nullable(Type.Integer()),
   durationS: Nullable(Type.Number()),
   hasThumbnail: Type.Boolean(),
-  sensitivity: Type.Array(Sensitivity),
+  sensitivity: Type.Array(Sensitivity, {
+    description: 'graphic (violence), identifiable (a person can be recognised), deleted_by_source',
+  }),
+  placeId: Nullable(Type.String({ description: 'the place of the case it was taken at' })),
   createdAt: Instant,
   isDemo: Type.Boolean(),
 });
@@ -256,3 +259,13 @@ export const UrlCaptureResult = Type.Object({
   linked: Type.Array(LinkedCapture),
 });
 export type UrlCaptureResult = Static<typeof UrlCaptureResult>;
+
+/** What a caseworker may set on an item: its sensitivity flags and its place. */
+export const UpdateMediaBody = Type.Object(
+  {
+    sensitivity: Type.Optional(Type.Array(Sensitivity, { uniqueItems: true, maxItems: 3 })),
+    placeId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateMediaBody = Static<typeof UpdateMediaBody>;

@@ -3892,7 +3892,10 @@ export interface paths {
                                 height: number | null;
                                 durationS: number | null;
                                 hasThumbnail: boolean;
+                                /** @description graphic (violence), identifiable (a person can be recognised), deleted_by_source */
                                 sensitivity: ("graphic" | "identifiable" | "deleted_by_source")[];
+                                /** @description the place of the case it was taken at */
+                                placeId: string | null;
                                 /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
                                 createdAt: string;
                                 isDemo: boolean;
@@ -3961,7 +3964,10 @@ export interface paths {
                                 height: number | null;
                                 durationS: number | null;
                                 hasThumbnail: boolean;
+                                /** @description graphic (violence), identifiable (a person can be recognised), deleted_by_source */
                                 sensitivity: ("graphic" | "identifiable" | "deleted_by_source")[];
+                                /** @description the place of the case it was taken at */
+                                placeId: string | null;
                                 /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
                                 createdAt: string;
                                 isDemo: boolean;
@@ -4094,7 +4100,10 @@ export interface paths {
                                     height: number | null;
                                     durationS: number | null;
                                     hasThumbnail: boolean;
+                                    /** @description graphic (violence), identifiable (a person can be recognised), deleted_by_source */
                                     sensitivity: ("graphic" | "identifiable" | "deleted_by_source")[];
+                                    /** @description the place of the case it was taken at */
+                                    placeId: string | null;
                                     /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
                                     createdAt: string;
                                     isDemo: boolean;
@@ -4167,7 +4176,10 @@ export interface paths {
                                         height: number | null;
                                         durationS: number | null;
                                         hasThumbnail: boolean;
+                                        /** @description graphic (violence), identifiable (a person can be recognised), deleted_by_source */
                                         sensitivity: ("graphic" | "identifiable" | "deleted_by_source")[];
+                                        /** @description the place of the case it was taken at */
+                                        placeId: string | null;
                                         /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
                                         createdAt: string;
                                         isDemo: boolean;
@@ -4374,7 +4386,10 @@ export interface paths {
                             height: number | null;
                             durationS: number | null;
                             hasThumbnail: boolean;
+                            /** @description graphic (violence), identifiable (a person can be recognised), deleted_by_source */
                             sensitivity: ("graphic" | "identifiable" | "deleted_by_source")[];
+                            /** @description the place of the case it was taken at */
+                            placeId: string | null;
                             /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
                             createdAt: string;
                             isDemo: boolean;
@@ -4456,7 +4471,130 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Set an item's sensitivity flags and its place */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sensitivity?: ("graphic" | "identifiable" | "deleted_by_source")[];
+                        /** Format: uuid */
+                        placeId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            sha256: string;
+                            size: number;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "image" | "video" | "unknown";
+                            /** @enum {string} */
+                            status: "received" | "processing" | "processed" | "unreadable" | "failed";
+                            statusReason: string | null;
+                            stage: string | null;
+                            progress: number;
+                            width: number | null;
+                            height: number | null;
+                            durationS: number | null;
+                            hasThumbnail: boolean;
+                            /** @description graphic (violence), identifiable (a person can be recognised), deleted_by_source */
+                            sensitivity: ("graphic" | "identifiable" | "deleted_by_source")[];
+                            /** @description the place of the case it was taken at */
+                            placeId: string | null;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                            isDemo: boolean;
+                        } & {
+                            captures: {
+                                id: string;
+                                /** @enum {string} */
+                                method: "upload" | "file" | "url";
+                                capturedBy: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                capturedAt: string;
+                                capturedFrom: string | null;
+                                tool: string;
+                                toolVersion: string;
+                                sha256: string;
+                                fileName: string | null;
+                                notes: string;
+                                sourceUrl: string | null;
+                                platform: string | null;
+                                account: string | null;
+                                title: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                postedAt: string | null;
+                            }[];
+                            metadata: unknown;
+                            /** @description content credentials (C2PA) as read offline (state none, valid, invalid, remote, unreadable); null until processed */
+                            credentials: {
+                                [key: string]: unknown;
+                            } | null;
+                            signals: {
+                                /** @enum {string} */
+                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "credentials_invalid" | "metadata_stripped" | "unreadable";
+                                /** @description what the signal rests on (a capture, a match, a metadata field) */
+                                source: string;
+                                detail: string;
+                            }[];
+                            firstSeen: {
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                itemId: string;
+                                /** @description true: captured by athar; false: a posting time a source claims */
+                                observed: boolean;
+                            } | null;
+                            matches: ({
+                                itemId: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                how: "sha256" | "image" | "video";
+                                distance: number | null;
+                                variant: string | null;
+                                queryMatch: number | null;
+                                ranges: {
+                                    queryStart: number;
+                                    queryEnd: number;
+                                    targetStart: number;
+                                    targetEnd: number;
+                                }[];
+                                /** @enum {string} */
+                                status: "suggested" | "confirmed" | "rejected";
+                                decidedBy: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                capturedAt: string | null;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                postedAt: string | null;
+                                platform: string | null;
+                                account: string | null;
+                            } | {
+                                /** @enum {boolean} */
+                                restricted: true;
+                                note: string;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/cases/{caseId}/media/{id}/original": {
@@ -4589,7 +4727,10 @@ export interface paths {
                             height: number | null;
                             durationS: number | null;
                             hasThumbnail: boolean;
+                            /** @description graphic (violence), identifiable (a person can be recognised), deleted_by_source */
                             sensitivity: ("graphic" | "identifiable" | "deleted_by_source")[];
+                            /** @description the place of the case it was taken at */
+                            placeId: string | null;
                             /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
                             createdAt: string;
                             isDemo: boolean;
@@ -4714,7 +4855,10 @@ export interface paths {
                             height: number | null;
                             durationS: number | null;
                             hasThumbnail: boolean;
+                            /** @description graphic (violence), identifiable (a person can be recognised), deleted_by_source */
                             sensitivity: ("graphic" | "identifiable" | "deleted_by_source")[];
+                            /** @description the place of the case it was taken at */
+                            placeId: string | null;
                             /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
                             createdAt: string;
                             isDemo: boolean;
