@@ -53,6 +53,8 @@ export const ConfigSchema = Type.Object({
   captureAllowPrivate: Type.Boolean(),
   /** A URL capture (every redirect and the body) must finish within this many seconds. */
   captureTimeoutS: Type.Integer({ minimum: 1 }),
+  /** Cron expression for asking every captured URL whether it is still online (UTC). */
+  urlCheckCron: Type.String({ minLength: 9 }),
   /** The RFC 3161 time-stamping authority that stamps each day's manifest (none by default). */
   tsaUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
   /** A PEM file with the authority's certificate (or its CA): tokens must verify against it. */
@@ -123,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     blobsCheckCron: env.ATHAR_BLOBS_CHECK_CRON || '41 3 * * *',
     captureAllowPrivate: bool(env.ATHAR_CAPTURE_ALLOW_PRIVATE, 'ATHAR_CAPTURE_ALLOW_PRIVATE', false),
     captureTimeoutS: int(env.ATHAR_CAPTURE_TIMEOUT_S, 'ATHAR_CAPTURE_TIMEOUT_S', 60),
+    urlCheckCron: env.ATHAR_URL_CHECK_CRON || '53 4 * * *',
     tsaUrl: env.ATHAR_TSA_URL || undefined,
     tsaCertFile: env.ATHAR_TSA_CERT || undefined,
     timestampCron: env.ATHAR_TIMESTAMP_CRON || '23 0 * * *',
@@ -182,6 +185,7 @@ const ENV_NAMES: Record<string, string> = {
   blobsCheckCron: 'ATHAR_BLOBS_CHECK_CRON',
   captureAllowPrivate: 'ATHAR_CAPTURE_ALLOW_PRIVATE',
   captureTimeoutS: 'ATHAR_CAPTURE_TIMEOUT_S',
+  urlCheckCron: 'ATHAR_URL_CHECK_CRON',
   tsaUrl: 'ATHAR_TSA_URL',
   tsaCertFile: 'ATHAR_TSA_CERT',
   timestampCron: 'ATHAR_TIMESTAMP_CRON',

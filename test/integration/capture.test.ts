@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WARCParser } from 'warcio';
+import { SYSTEM_ACTOR } from '#src/platform/context.ts';
 import { testEnv, type TestEnv } from './harness.ts';
 
 /**
@@ -21,6 +22,8 @@ describe('URL capture', () => {
   let photo: Buffer;
   let card: Buffer;
   const hits: string[] = [];
+  /** Paths the server now answers with this status (a source taken down, or blocking athar). */
+  const now = new Map<string, number>();
 
   beforeAll(async () => {
     const picture = (seed: number) =>
@@ -45,6 +48,8 @@ describe('URL capture', () => {
     card = await picture(2);
     server = http.createServer((req, res) => {
       hits.push(req.url ?? '');
+      const status = now.get(req.url ?? '');
+      if (status) return res.writeHead(status).end();
       if (req.url === '/photo.jpg') return res.writeHead(200, { 'Content-Type': 'image/jpeg' }).end(photo);
       if (req.url === '/card.jpg') return res.writeHead(200, { 'Content-Type': 'image/jpeg' }).end(card);
       if (req.url === '/go') return res.writeHead(302, { Location: '/photo.jpg' }).end();
@@ -160,6 +165,38 @@ describe('URL capture', () => {
           .subarray(0, 2)
           .equals(Buffer.from([0x1f, 0x8b])),
       ).toBe(true);
+    });
+
+    it('a scheduled re-check finds a source taken down (404), and does not call a refusal (403) gone', async () => {
+      const job = env.app.modules
+        .find((m) => m.name === 'media')!
+        .jobs!.find((j) => j.name === 'media.urls.check')!;
+      const check = () =>
+        env.run(SYSTEM_ACTOR, (ctx) => job.handle(ctx, {}, { retry: 0, last: true }), { transaction: false });
+      const items = (await env.request('GET', '/api/cases/sednaya-2024/media')).body.items;
+      const photoItem = items.find((i: { sha256: string }) => i.sha256 === sha(photo)).id;
+      const codes = async () =>
+        (await env.request('GET', `/api/cases/sednaya-2024/media/${photoItem}`)).body.signals.map(
+          (s: { code: string }) => s.code,
+        );
+      await check();
+      expect(await codes()).not.toContain('source_offline');
+      now.set('/photo.jpg', 403);
+      await check();
+      expect(await codes()).not.toContain('source_offline');
+      now.set('/photo.jpg', 404);
+      await check();
+      await check();
+      const d = (await env.request('GET', `/api/cases/sednaya-2024/media/${photoItem}`)).body;
+      const offline = d.signals.filter((s: { code: string }) => s.code === 'source_offline');
+      expect(offline).toHaveLength(1);
+      expect(offline[0].detail).toMatch(
+        /no longer online \(HTTP 404\); first found gone \S+, last checked \S+; the captured copy is kept/,
+      );
+      // Online again: the signal goes.
+      now.delete('/photo.jpg');
+      await check();
+      expect(await codes()).not.toContain('source_offline');
     });
 
     it('captures a page as its WARC and the media it links to; the same picture again is a second capture of its item', async () => {

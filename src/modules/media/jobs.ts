@@ -3,6 +3,7 @@ import { verifyBlobs } from './blobs.ts';
 import type { HashIndex } from './hash-index.ts';
 import { MediaRepository } from './media.repository.ts';
 import { processItem } from './process.ts';
+import { checkCapturedUrls } from './url-check.ts';
 
 declare module '#src/platform/jobs/job.ts' {
   interface JobPayloads {
@@ -10,6 +11,8 @@ declare module '#src/platform/jobs/job.ts' {
     'media.process': { itemId: string };
     /** Re-hashes every stored original; scheduled, and on demand. */
     'blobs.verify': { requestedBy?: string };
+    /** Asks every captured URL whether it is still online; scheduled. */
+    'media.urls.check': { requestedBy?: string };
   }
 }
 
@@ -43,6 +46,17 @@ export function mediaJobs(index: HashIndex) {
           if (attempt.last) return 'failed';
           throw e;
         }
+      },
+    }),
+    defineJob({
+      name: 'media.urls.check',
+      policy: { retryLimit: 1, retryDelay: 600, retryBackoff: false, expireInSeconds: 6 * 3600 },
+      transaction: false,
+      schedule: (config) => config.urlCheckCron,
+      async handle(ctx) {
+        const r = await checkCapturedUrls(ctx);
+        ctx.log.info(r, 'captured URLs checked');
+        return 'done';
       },
     }),
     defineJob({

@@ -21,6 +21,7 @@ import {
 } from './media.repository.ts';
 import type { MediaStatus } from './media.tables.ts';
 import { presentCapture, presentItem } from './present.ts';
+import { sourceOfflineSignals } from './url-check.ts';
 import type { FirstSeen, Match, MediaDetail, MediaItem, Signal, UpdateMediaBody } from './schemas.ts';
 
 const mediaCursor = cursorCodec('media', ['instant', 'uuid']);
@@ -172,6 +173,9 @@ export async function showMedia(ctx: Context, scope: CaseScope, id: string): Pro
     });
 
   const signals = signalsFor(item, scope, firstSeen, matches, captures);
+  const webCaptures = await repo.webCapturesOf(item.id);
+  const urls = webCaptures.map((w) => w.final_url);
+  signals.push(...sourceOfflineSignals(urls, await repo.urlChecks(urls)));
   return {
     ...presentItem(item),
     captures: capturesOf(item.id).map(presentCapture),

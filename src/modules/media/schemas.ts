@@ -65,6 +65,7 @@ export const Signal = Type.Object({
     'credentials_invalid',
     'metadata_stripped',
     'unreadable',
+    'source_offline',
   ]),
   source: Type.String({ description: 'what the signal rests on (a capture, a match, a metadata field)' }),
   detail: Type.String(),

@@ -34,6 +34,8 @@ export interface FetchPolicy {
   timeoutS: number;
   maxBytes: number;
   maxRedirects?: number;
+  /** Stop at the final answer's headers (a check that a URL is still online): no body is read. */
+  headersOnly?: boolean;
   userAgent: string;
   /** Name resolution (tests give their own); the system resolver by default. */
   lookup?: Lookup;
@@ -261,6 +263,13 @@ function exchange(
           resolve({ hop, location });
         });
         res.on('error', fail);
+        return;
+      }
+      if (policy.headersOnly) {
+        clearTimeout(timer);
+        settled = true;
+        res.destroy();
+        resolve({ hop, location: null });
         return;
       }
       pipeline(res, counter, createWriteStream(bodyFile, { mode: 0o600 })).then(
