@@ -342,6 +342,10 @@ const TABLE: Record<string, Row> = {
     call: () => ({ url: `${C}/media/check?name=m.jpg`, payload: media.picture, headers: OCTET }),
   },
   'GET /api/cases/:caseId/media': { allowed: CASE_READERS, call: () => ({ url: `${C}/media` }) },
+  'GET /api/cases/:caseId/media/notices': {
+    allowed: ['caseAdmin', 'localAdmin'],
+    call: () => ({ url: `${C}/media/notices` }),
+  },
   'GET /api/cases/:caseId/media/:id': {
     allowed: CASE_READERS,
     call: () => ({ url: `${C}/media/${media.item}` }),

@@ -372,6 +372,15 @@ describe('media evidence', () => {
     expect(d.firstSeen.itemId).toBe(r.body.item.id);
     // Nor can they open the other item by its id.
     expect((await env.request('GET', `/api/media/${firstId}`, outsider)).status).toBe(404);
+    // The administrators of the case they cannot see are told: which of their items, how, when.
+    const told = await env.request('GET', `${C}/notices`);
+    expect(told.status).toBe(200);
+    const notice = told.body.notices.find((n: { itemId: string }) => n.itemId === firstId);
+    expect(notice).toMatchObject({ itemId: firstId, how: 'image', status: 'confirmed' });
+    expect(JSON.stringify(told.body)).not.toContain(r.body.item.id);
+    expect(JSON.stringify(told.body)).not.toContain('other-case');
+    // An editor of the other case is not told of anything in this one, and cannot ask.
+    expect((await env.request('GET', '/api/cases/other-case/media/notices', outsider)).status).toBe(403);
   });
 
   it('blobs verify names an original that changed and one that vanished', async () => {

@@ -9,6 +9,7 @@ import type {
   MediaItemTable,
   MediaMatchTable,
   MediaStatus,
+  MediaNoticeTable,
   UrlCheckTable,
   WebCaptureTable,
 } from './media.tables.ts';
@@ -19,6 +20,7 @@ export type MediaHashRow = Selectable<MediaHashTable>;
 export type MediaMatchRow = Selectable<MediaMatchTable>;
 export type WebCaptureRow = Selectable<WebCaptureTable>;
 export type UrlCheckRow = Selectable<UrlCheckTable>;
+export type MediaNoticeRow = Selectable<MediaNoticeTable>;
 
 const ITEM_ORDER = [{ column: 'created_at' }, { column: 'id' }];
 
@@ -209,6 +211,27 @@ export class MediaRepository {
       )
       .execute();
     return new Set(rows.map((r) => r.sha256));
+  }
+
+  /** Tells a case of a match from another case, once per match (later finds of it change nothing). */
+  async notify(values: Insertable<MediaNoticeTable>): Promise<void> {
+    await this.db
+      .insertInto('media_notice')
+      .values(values)
+      .onConflict((oc) => oc.columns(['case_id', 'match_key']).doNothing())
+      .execute();
+  }
+
+  async notices(caseId: string, limit: number): Promise<(MediaNoticeRow & { item_name: string })[]> {
+    return this.db
+      .selectFrom('media_notice')
+      .innerJoin('media_item', 'media_item.id', 'media_notice.item_id')
+      .selectAll('media_notice')
+      .select('media_item.name as item_name')
+      .where('media_notice.case_id', '=', caseId)
+      .orderBy('media_notice.created_at', 'desc')
+      .limit(limit)
+      .execute();
   }
 
   async createWebCapture(values: Insertable<WebCaptureTable>): Promise<WebCaptureRow> {

@@ -14,6 +14,7 @@ import { ingest } from './ingest.ts';
 import {
   decideMatch,
   listMedia,
+  listNotices,
   openOriginal,
   openThumbnail,
   openWarc,
@@ -31,6 +32,7 @@ import {
   IngestResult,
   MediaDetail,
   MediaListQuery,
+  MediaNoticeList,
   MediaPage,
   UpdateMediaBody,
   UploadQuery,
@@ -151,6 +153,17 @@ export function mediaRoutes(index: HashIndex) {
         response: MediaPage,
       },
       (ctx, { scope, query }) => listMedia(ctx, scope, query),
+    );
+    r.get(
+      `${C}/notices`,
+      {
+        access: { kind: 'case', permission: 'case.manage' },
+        tags: ['media'],
+        summary: "Copies of this case's items stored in cases it cannot see (case administrators)",
+        params: CaseParams,
+        response: MediaNoticeList,
+      },
+      (ctx, { scope }) => listNotices(ctx, scope),
     );
     r.get(
       `${C}/:id`,

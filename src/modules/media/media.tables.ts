@@ -102,6 +102,18 @@ export interface WebCaptureTable {
   notes: Generated<string>;
 }
 
+export interface MediaNoticeTable {
+  id: string;
+  case_id: string;
+  item_id: string;
+  /** Which match it is about, opaque to the reader (a hash of the pair). */
+  match_key: string;
+  how: string;
+  distance: number | null;
+  status: string;
+  created_at: Ts;
+}
+
 export interface UrlCheckTable {
   id: string;
   url: string;
@@ -120,5 +132,6 @@ declare module '#src/platform/database/schema.ts' {
     blob_check: BlobCheckTable;
     web_capture: WebCaptureTable;
     url_check: UrlCheckTable;
+    media_notice: MediaNoticeTable;
   }
 }

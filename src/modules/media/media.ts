@@ -22,7 +22,15 @@ import {
 import type { MediaStatus } from './media.tables.ts';
 import { presentCapture, presentItem } from './present.ts';
 import { sourceOfflineSignals } from './url-check.ts';
-import type { FirstSeen, Match, MediaDetail, MediaItem, Signal, UpdateMediaBody } from './schemas.ts';
+import type {
+  FirstSeen,
+  Match,
+  MediaDetail,
+  MediaItem,
+  MediaNoticeList,
+  Signal,
+  UpdateMediaBody,
+} from './schemas.ts';
 
 const mediaCursor = cursorCodec('media', ['instant', 'uuid']);
 
@@ -325,6 +333,26 @@ export async function updateMedia(
     after: presentItem(after!),
   });
   return showMedia(ctx, scope, item.id);
+}
+
+/**
+ * What this case's administrators are told of copies of their items stored in cases they cannot
+ * see: which item, how close, when — nothing of the other case.
+ */
+export async function listNotices(ctx: Context, scope: CaseScope): Promise<MediaNoticeList> {
+  const rows = await ctx.repo(MediaRepository).notices(scope.case.id, 500);
+  return {
+    notices: rows.map((r) => ({
+      id: r.id,
+      itemId: r.item_id,
+      itemName: r.item_name,
+      how: r.how,
+      distance: r.distance,
+      status: r.status,
+      at: r.created_at.toISOString(),
+      note: 'a copy of this item was stored in another case, which this case cannot see (nor it this one); to work together, ask the installation administrators',
+    })),
+  };
 }
 
 /** Whether an item of this id belongs to the case (claims' evidence points at media items). */

@@ -6,6 +6,7 @@
  * evidence is never thrown away — with status `unreadable` and the reason; an unexpected error is
  * thrown, so the job is retried with backoff and, after the last try, the item is marked `failed`.
  */
+import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import type { MediaFingerprint } from '#src/engines/fingerprint/compare.ts';
 import type { Context } from '#src/platform/context.ts';
@@ -121,9 +122,27 @@ export async function processItem(ctx: Context, index: HashIndex, itemId: string
   // while its own matches are computed.
   await ctx.transaction((tx) => tx.repo(MediaRepository).replaceHashes(itemId, rows));
   const matches = await findMatches(ctx, index, fp, { self: itemId, sha256: item.sha256 });
+  const others = new Map((await repo.items(matches.map((m) => m.itemId))).map((o) => [o.id, o] as const));
   await ctx.transaction(async (tx) => {
     const r = tx.repo(MediaRepository);
-    for (const m of matches) await r.upsertMatch(matchRow(itemId, m));
+    for (const m of matches) {
+      await r.upsertMatch(matchRow(itemId, m));
+      // A copy in another case: its administrators are told of it, and of nothing else.
+      const other = others.get(m.itemId);
+      if (other && other.case_id !== item.case_id)
+        await r.notify({
+          id: tx.ids.uuid(),
+          case_id: other.case_id,
+          item_id: other.id,
+          match_key: createHash('sha256')
+            .update(`${[itemId, other.id].sort().join(':')}`)
+            .digest('hex'),
+          how: m.how,
+          distance: m.distance,
+          status: m.status,
+          created_at: tx.clock.now(),
+        });
+    }
     await r.updateItem(itemId, {
       kind: fp.kind,
       status: 'processed',

@@ -270,3 +270,17 @@ export const UpdateMediaBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateMediaBody = Static<typeof UpdateMediaBody>;
+
+/** A case administrator's notice: an item of theirs has a copy in a case they cannot see. */
+export const MediaNotice = Type.Object({
+  id: Type.String(),
+  itemId: Type.String({ description: 'the item of this case that was matched' }),
+  itemName: Type.String(),
+  how: Type.String(),
+  distance: Nullable(Type.Integer()),
+  status: Type.String({ description: 'suggested or confirmed, when it was found' }),
+  at: Instant,
+  note: Type.String(),
+});
+export const MediaNoticeList = Type.Object({ notices: Type.Array(MediaNotice) });
+export type MediaNoticeList = Static<typeof MediaNoticeList>;

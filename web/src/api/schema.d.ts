@@ -4327,7 +4327,7 @@ export interface paths {
                             } | null;
                             signals: {
                                 /** @enum {string} */
-                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "credentials_invalid" | "metadata_stripped" | "unreadable";
+                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "credentials_invalid" | "metadata_stripped" | "unreadable" | "source_offline";
                                 /** @description what the signal rests on (a capture, a match, a metadata field) */
                                 source: string;
                                 detail: string;
@@ -4337,6 +4337,58 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/media/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Copies of this case's items stored in cases it cannot see (case administrators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            notices: {
+                                id: string;
+                                /** @description the item of this case that was matched */
+                                itemId: string;
+                                itemName: string;
+                                how: string;
+                                distance: number | null;
+                                /** @description suggested or confirmed, when it was found */
+                                status: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                at: string;
+                                note: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4421,7 +4473,7 @@ export interface paths {
                             } | null;
                             signals: {
                                 /** @enum {string} */
-                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "credentials_invalid" | "metadata_stripped" | "unreadable";
+                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "credentials_invalid" | "metadata_stripped" | "unreadable" | "source_offline";
                                 /** @description what the signal rests on (a capture, a match, a metadata field) */
                                 source: string;
                                 detail: string;
@@ -4550,7 +4602,7 @@ export interface paths {
                             } | null;
                             signals: {
                                 /** @enum {string} */
-                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "credentials_invalid" | "metadata_stripped" | "unreadable";
+                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "credentials_invalid" | "metadata_stripped" | "unreadable" | "source_offline";
                                 /** @description what the signal rests on (a capture, a match, a metadata field) */
                                 source: string;
                                 detail: string;
@@ -4762,7 +4814,7 @@ export interface paths {
                             } | null;
                             signals: {
                                 /** @enum {string} */
-                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "credentials_invalid" | "metadata_stripped" | "unreadable";
+                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "credentials_invalid" | "metadata_stripped" | "unreadable" | "source_offline";
                                 /** @description what the signal rests on (a capture, a match, a metadata field) */
                                 source: string;
                                 detail: string;
@@ -4890,7 +4942,7 @@ export interface paths {
                             } | null;
                             signals: {
                                 /** @enum {string} */
-                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "credentials_invalid" | "metadata_stripped" | "unreadable";
+                                code: "appeared_before_event" | "copy_of_earlier" | "ai_generated" | "algorithmic" | "credentials_invalid" | "metadata_stripped" | "unreadable" | "source_offline";
                                 /** @description what the signal rests on (a capture, a match, a metadata field) */
                                 source: string;
                                 detail: string;
