@@ -365,8 +365,10 @@ export async function run(): Promise<string> {
         lines.push(`| ${label} | ${n} | ${kind} | ${cells.join(' | ')} | |`);
       }
       const all = found.get(`${si}|all|all`)!;
+      const firm = found.get(`${si}|strong|all`);
+      const weakHere = stored.filter((x) => photos[x.photo]!.set === si && !strong(x)).length;
       lines.push(
-        `| | | **all** | ${LEVELS.map(() => '').join(' | ')} | **${pct(all.athar, all.n)}** (PDQ ${pct(all.pdq, all.n)}) |`,
+        `| | | **all** | ${LEVELS.map(() => '').join(' | ')} | **${pct(all.athar, all.n)}** (PDQ ${pct(all.pdq, all.n)}); ${weakHere} flat windows; ${firm ? pct(firm.athar, firm.n) : '–'} of the others' crops |`,
       );
     }
     lines.push(
@@ -391,7 +393,7 @@ export async function run(): Promise<string> {
         if (a.photo < b.photo && strong(a) && strong(b))
           nearest = Math.min(nearest, hammingDistance(a.fp.crop!.window.hash, b.fp.crop!.window.hash));
     lines.push(
-      `Nearest pair of distinct photos' windows: ${nearest} bits (the match threshold is ${MATCH_DISTANCE}).`,
+      `Nearest pair of distinct photos' strong windows: ${nearest} bits. Nearest a wrong photo came through any crop probe, after refinement: ${margin.distance} bits${margin.what ? ` (${margin.what})` : ''}. The threshold is ${MATCH_DISTANCE}.`,
     );
 
     const perHash = indexBytesPerHash(200_000);

@@ -116,6 +116,7 @@ export function presentStamp(r: TimeStampRow): TimeStampRecord {
 
 /** Stamps a day's manifest now (runs outside a transaction: the authority is asked in between). */
 export async function stampDay(ctx: Context, day: string): Promise<TimeStampRecord> {
+  dayBounds(day); // a wrong day is the request's fault, whatever the configuration
   const url = ctx.config.tsaUrl;
   if (!url)
     throw unavailable(
