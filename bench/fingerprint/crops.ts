@@ -19,7 +19,13 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { isWeak, MATCH_DISTANCE, type ImageFingerprint } from '#src/engines/fingerprint/compare.ts';
-import { coarseProbes, refine, searchCrops, windowHash } from '#src/engines/fingerprint/crop.ts';
+import {
+  COARSE_RADIUS,
+  coarseProbes,
+  refine,
+  searchCrops,
+  windowHash,
+} from '#src/engines/fingerprint/crop.ts';
 import { dihedralFromDct } from '#src/engines/fingerprint/dihedral.ts';
 import { MihIndex } from '#src/engines/fingerprint/mih-index.ts';
 import { hammingDistance, pdqHash } from '#src/engines/fingerprint/pdq.ts';
@@ -393,7 +399,7 @@ export async function run(): Promise<string> {
         if (a.photo < b.photo && strong(a) && strong(b))
           nearest = Math.min(nearest, hammingDistance(a.fp.crop!.window.hash, b.fp.crop!.window.hash));
     lines.push(
-      `Nearest pair of distinct photos' strong windows: ${nearest} bits. Nearest a wrong photo came through any crop probe, after refinement: ${margin.distance} bits${margin.what ? ` (${margin.what})` : ''}. The threshold is ${MATCH_DISTANCE}.`,
+      `Nearest pair of distinct photos' strong windows: ${nearest} bits. Nearest a wrong photo came through any crop probe, after refinement: ${margin.distance <= 255 ? `${margin.distance} bits${margin.what ? ` (${margin.what})` : ''}` : `none came within the coarse search radius (${COARSE_RADIUS} bits) of any probe`}. The threshold is ${MATCH_DISTANCE}.`,
     );
 
     const perHash = indexBytesPerHash(200_000);
