@@ -12,14 +12,14 @@
  * times, they are two captures of one item.
  */
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
 import { isAppError } from '#src/platform/errors.ts';
 import { hashFile } from '#src/platform/blobs/blob-store.ts';
 import { sniffFormat } from '#src/platform/media/media-sniffer.ts';
 import { mediaLinks } from '#src/platform/net/media-links.ts';
-import { safeFetch, type Hop } from '#src/platform/net/safe-fetch.ts';
+import { checkUrl, safeFetch, type Hop } from '#src/platform/net/safe-fetch.ts';
 import { writeWarc } from '#src/platform/net/warc.ts';
 import { ingest, TOOL_VERSION } from './ingest.ts';
 import { MediaRepository, type WebCaptureRow } from './media.repository.ts';
@@ -40,7 +40,15 @@ function header(hop: Hop, name: string): string | null {
 /** A file name for an item captured from a URL: the last part of its path, else the host. */
 function nameFrom(url: string): string {
   const u = new URL(url);
-  const last = decodeURIComponent(u.pathname.split('/').filter(Boolean).pop() ?? '').replace(/[\\/]/g, '_');
+  const raw = u.pathname.split('/').filter(Boolean).pop() ?? '';
+  let last: string;
+  try {
+    last = decodeURIComponent(raw);
+  } catch {
+    last = raw; // an escape that is not UTF-8 (%E9 from an old site) stays as written
+  }
+  // eslint-disable-next-line no-control-regex
+  last = last.replace(/[\u0000-\u001f\u007f]/g, '').replace(/[\\/]/g, '_');
   return (last || u.hostname).slice(0, 255);
 }
 
@@ -82,6 +90,25 @@ async function captureOne(
 ): Promise<One> {
   const body = fileIn(`body-${n}`);
   const warc = fileIn(`warc-${n}`);
+  try {
+    return await captureInto(ctx, scope, url, input, parentId, body, warc);
+  } finally {
+    // Each capture's scratch files go as soon as it is stored: a page's ten linked videos never
+    // sit in the data directory twice over.
+    await rm(body, { force: true });
+    await rm(warc, { force: true });
+  }
+}
+
+async function captureInto(
+  ctx: Context,
+  scope: CaseScope,
+  url: string,
+  input: CaptureUrlBody,
+  parentId: string | null,
+  body: string,
+  warc: string,
+): Promise<One> {
   const hops = await safeFetch(
     url,
     {
@@ -110,7 +137,7 @@ async function captureOne(
     id,
     case_id: scope.case.id,
     parent_id: parentId,
-    url,
+    url: checkUrl(url).href,
     final_url: final.url,
     http_status: final.status,
     content_type: contentType?.slice(0, 200) ?? null,

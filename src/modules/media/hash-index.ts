@@ -24,11 +24,14 @@ const BATCH = 20_000;
 export class HashIndex {
   private readonly index = MihIndex.empty();
   private readonly slots: IndexedHash[] = [];
+  /** Pictures' central windows (variant 'window'), apart: only crop probes search them. */
+  private readonly windows = MihIndex.empty();
+  private readonly windowSlots: IndexedHash[] = [];
   private lastSeq = '0';
   private refreshing: Promise<void> | null = null;
 
   get size(): number {
-    return this.index.size;
+    return this.index.size + this.windows.size;
   }
 
   /** Reads the hashes stored since the last refresh (by any process) into the index. */
@@ -42,9 +45,11 @@ export class HashIndex {
         for (const r of rows) {
           this.lastSeq = r.seq;
           if (isWeak(r.quality)) continue;
-          const slot = this.slots.length;
-          this.slots.push({ itemId: r.item_id, variant: r.variant, t: r.t });
-          this.index.add(slot, fromHex(r.hash));
+          const [index, slots] =
+            r.variant === 'window' ? [this.windows, this.windowSlots] : [this.index, this.slots];
+          const slot = slots.length;
+          slots.push({ itemId: r.item_id, variant: r.variant, t: r.t });
+          index.add(slot, fromHex(r.hash));
         }
         if (rows.length < BATCH) break;
       }
@@ -57,8 +62,13 @@ export class HashIndex {
     }
   }
 
-  /** Every indexed hash within `radius` bits of `hash`, nearest first. */
+  /** Every indexed hash within `radius` bits of `hash`, nearest first (windows apart). */
   search(hash: Uint8Array, radius: number): (HammingMatch & IndexedHash)[] {
     return this.index.search(hash, radius).map((m) => ({ ...m, ...this.slots[m.id]! }));
+  }
+
+  /** Every indexed picture window within `radius` bits of `hash` (the crop search). */
+  searchWindows(hash: Uint8Array, radius: number): (HammingMatch & IndexedHash)[] {
+    return this.windows.search(hash, radius).map((m) => ({ ...m, ...this.windowSlots[m.id]! }));
   }
 }

@@ -102,8 +102,8 @@ async function cropMatches(
   for (const p of query.probes) {
     if (p.quality < PROBE_MIN_QUALITY) continue;
     const found = index
-      .search(p.hash, COARSE_RADIUS)
-      .filter((m) => m.variant === WINDOW && !skip(m.itemId))
+      .searchWindows(p.hash, COARSE_RADIUS)
+      .filter((m) => !skip(m.itemId))
       .map((m) => ({ id: m.itemId, distance: m.distance }));
     hits.set(p.hash, found);
     for (const m of found) proposed.add(m.id);
@@ -177,7 +177,6 @@ export async function findMatches(
       if (isWeak(q.h.quality)) continue;
       for (const { variant, hash } of dihedralFromDct(q.h.dct))
         for (const m of index.search(hash, MATCH_DISTANCE)) {
-          if (m.variant === WINDOW) continue;
           const parts = [
             variant,
             ...(q.trimmed || m.variant.endsWith('trimmed') ? ['trimmed'] : []),
@@ -192,8 +191,7 @@ export async function findMatches(
       strongFrames++;
       for (const h of [f.hash, ...(f.trimmed && !isWeak(f.trimmed.quality) ? [f.trimmed.hash] : [])])
         for (const m of index.search(h, MATCH_DISTANCE))
-          if (m.variant !== WINDOW)
-            note(m.itemId, m.distance, m.t !== null ? `frame at ${m.t.toFixed(1)} s` : 'picture', i);
+          note(m.itemId, m.distance, m.t !== null ? `frame at ${m.t.toFixed(1)} s` : 'picture', i);
     });
   }
 

@@ -350,7 +350,7 @@ export async function listNotices(ctx: Context, scope: CaseScope): Promise<Media
       distance: r.distance,
       status: r.status,
       at: r.created_at.toISOString(),
-      note: 'a copy of this item was stored in another case, which this case cannot see (nor it this one); to work together, ask the installation administrators',
+      note: 'a copy of this item was stored in another case; nothing of that case is shown here, and nothing of this one there; to work together, ask the installation administrators',
     })),
   };
 }

@@ -52,7 +52,7 @@ export async function checkCapturedUrls(ctx: Context): Promise<UrlCheckReport> {
           reason = GONE_STATUS.has(status) ? `gone: HTTP ${status}` : `could not check: HTTP ${status}`;
       } catch (e) {
         if (!isAppError(e)) throw e;
-        const gone = /ENOTFOUND/.test(e.message);
+        const gone = (e.details as { reason?: string } | undefined)?.reason === 'ENOTFOUND';
         reason = `${gone ? 'gone' : 'could not check'}: ${e.message}`;
       }
       await ctx.transaction((tx) =>

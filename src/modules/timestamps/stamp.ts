@@ -88,7 +88,7 @@ export async function buildManifest(
 
 function trustedPem(ctx: Context): string {
   const file = ctx.config.tsaCertFile;
-  if (!file) throw invalid('config.tsa_cert', 'ATHAR_TSA_CERT is not set');
+  if (!file) throw unavailable('config.tsa_cert', 'ATHAR_TSA_CERT is not set');
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {

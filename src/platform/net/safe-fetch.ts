@@ -177,7 +177,14 @@ function exchange(
             const why = refusedAddress(a.address, policy.allowPrivate);
             // Every address the name gives must be allowed: one bad answer among good ones is a trick.
             if (why) {
-              fail(refuse(url.href, `${hostname} resolves to ${why}`));
+              // Which address, and what kind, is not said: a refusal must not map the host names
+              // of athar's own network for whoever tries them.
+              fail(
+                refuse(
+                  url.href,
+                  `${hostname} resolves to an address athar may not reach (private, loopback, link-local or reserved${policy.allowPrivate ? '' : '; an administrator may allow private addresses: ATHAR_CAPTURE_ALLOW_PRIVATE'})`,
+                ),
+              );
               return cb(Object.assign(new Error('refused'), { code: 'EREFUSED' }), '');
             }
           }
@@ -201,7 +208,7 @@ function exchange(
     const verifySocket = (socket: Socket) => {
       const addr = socket.remoteAddress;
       const why = addr ? refusedAddress(addr, policy.allowPrivate) : 'no remote address';
-      if (why) fail(refuse(url.href, `connected to ${why}`));
+      if (why) fail(refuse(url.href, 'connected to an address athar may not reach'));
     };
     req.on('socket', (socket: Socket) => {
       if (socket.remoteAddress) verifySocket(socket);

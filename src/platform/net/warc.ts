@@ -80,7 +80,11 @@ export async function writeWarc(
           warcVersion,
           keepHeadersCase: true,
           statusline: `HTTP/${hop.httpVersion} ${hop.status} ${hop.statusText}`.trimEnd(),
-          httpHeaders: hop.headers,
+          // The body is kept as Node gives it, de-chunked: a Transfer-Encoding header is kept
+          // under the web archives' X-Archive-Orig- prefix, so replay tools do not de-chunk again.
+          httpHeaders: hop.headers.map(([k, v]): [string, string] =>
+            k.toLowerCase() === 'transfer-encoding' ? [`X-Archive-Orig-${k}`, v] : [k, v],
+          ),
           warcHeaders: [['WARC-IP-Address', hop.remoteAddress]],
         },
         last ? fromFile(finalBodyFile) : once_(hop.body ?? new Uint8Array()),

@@ -92,4 +92,60 @@ describe('RFC 3161 time-stamps', () => {
       'not a time-stamp response',
     );
   });
+
+  it('refuses a token signed by another certificate of the same CA (one not for time-stamping)', async () => {
+    const run = (...args: string[]) => execFileSync('openssl', args, { cwd: tsa.dir, stdio: 'pipe' });
+    // A TLS server's certificate under the same CA, made first and left to age past a second: a
+    // certificate younger than the signature is refused for that reason instead, which would hide
+    // what this test is about.
+    run(
+      ...['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'tls.key', '-out', 'tls.csr'],
+      '-subj',
+      '/CN=www.example.org',
+    );
+    writeFileSync(
+      path.join(tsa.dir, 'tls.cnf'),
+      'extendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature\n',
+    );
+    run(
+      ...['x509', '-req', '-in', 'tls.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial'],
+      ...['-out', 'tls.pem', '-days', '3', '-extfile', 'tls.cnf'],
+    );
+    await new Promise((ok) => setTimeout(ok, 1500));
+    const { reply, nonce } = await stamp();
+    const t = await verifyResponse(reply, data, nonce, tsa.caPem);
+    // The authority's TSTInfo, signed again with the TLS certificate.
+    writeFileSync(path.join(tsa.dir, 'real.der'), t.token);
+    run('cms', '-verify', '-noverify', '-inform', 'DER', '-in', 'real.der', '-binary', '-out', 'tst.der');
+    run(
+      ...[
+        'cms',
+        '-sign',
+        '-binary',
+        '-nodetach',
+        '-econtent_type',
+        '1.2.840.113549.1.9.16.1.4',
+        '-in',
+        'tst.der',
+      ],
+      ...[
+        '-signer',
+        'tls.pem',
+        '-inkey',
+        'tls.key',
+        '-md',
+        'sha256',
+        '-outform',
+        'DER',
+        '-out',
+        'forged.der',
+      ],
+    );
+    const forged = readFileSync(path.join(tsa.dir, 'forged.der'));
+    const e = await verifyToken(forged, data, nonce, tsa.caPem).then(
+      () => 'accepted',
+      (x: Error) => x.message,
+    );
+    expect(e).toContain('not a time-stamping certificate');
+  });
 });

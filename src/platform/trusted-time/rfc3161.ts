@@ -13,9 +13,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { invalid, unavailable, type AppError } from '#src/platform/errors.ts';
+import { unavailable, type AppError } from '#src/platform/errors.ts';
 
 const SHA256_OID = '2.16.840.1.101.3.4.2.1';
+const EKU_OID = '2.5.29.37';
+const TIME_STAMPING_OID = '1.3.6.1.5.5.7.3.8';
 const TST_INFO_OID = '1.2.840.113549.1.9.16.1.4';
 
 /** What a verified token says. */
@@ -30,8 +32,9 @@ export interface TimeStamp {
   token: Buffer;
 }
 
+/** A token that does not hold up: the authority's (or the network's) fault, never the request's. */
 function bad(reason: string, code = 'timestamp.invalid'): AppError {
-  return invalid(code, `the time-stamp token was not accepted: ${reason}`, { details: { reason } });
+  return unavailable(code, `the time-stamp token was not accepted: ${reason}`, { details: { reason } });
 }
 
 const toArrayBuffer = (b: Buffer): ArrayBuffer =>
@@ -41,7 +44,9 @@ const toArrayBuffer = (b: Buffer): ArrayBuffer =>
 export function timeStampRequest(digest: Buffer): { der: Buffer; nonce: Buffer } {
   if (digest.length !== 32) throw new Error('a SHA-256 digest is 32 bytes');
   const nonce = randomBytes(8);
-  nonce[0] = nonce[0]! & 0x7f; // a positive INTEGER without a leading zero byte
+  // A positive INTEGER in minimal DER: top bit clear (positive) and the next one set (so the first
+  // byte is never 0x00, which DER would forbid).
+  nonce[0] = 0x40 | (nonce[0]! & 0x3f);
   const req = new pkijs.TimeStampReq({
     version: 1,
     messageImprint: new pkijs.MessageImprint({
@@ -78,12 +83,24 @@ export async function askAuthority(url: string, der: Buffer, timeoutS: number): 
     throw unavailable('timestamp.refused', `the time-stamping authority answered HTTP ${res.status}`, {
       details: { url, status: res.status },
     });
-  return Buffer.from(await res.arrayBuffer());
+  try {
+    const body = Buffer.from(await res.arrayBuffer());
+    if (body.length > 1024 * 1024) throw new Error('an answer over 1 MiB');
+    return body;
+  } catch (e) {
+    throw unavailable(
+      'timestamp.unreachable',
+      `the time-stamping authority's answer was cut off (${(e as Error).message})`,
+      {
+        details: { url },
+      },
+    );
+  }
 }
 
 function certificatesFromPem(pem: string): pkijs.Certificate[] {
   const blocks = [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]+?)-----END CERTIFICATE-----/g)];
-  if (blocks.length === 0) throw invalid('config.tsa_cert', 'ATHAR_TSA_CERT holds no PEM certificate');
+  if (blocks.length === 0) throw unavailable('config.tsa_cert', 'ATHAR_TSA_CERT holds no PEM certificate');
   return blocks.map((m) =>
     pkijs.Certificate.fromBER(toArrayBuffer(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'))),
   );
@@ -97,6 +114,17 @@ function subjectOf(cert: pkijs.Certificate | undefined): string {
         `${tv.type === '2.5.4.3' ? 'CN' : tv.type === '2.5.4.10' ? 'O' : tv.type}=${String(tv.value.valueBlock.value)}`,
     )
     .join(', ');
+}
+
+/** The certificate the token's (first) signer names, among those the token carries. */
+function signerOf(signed: pkijs.SignedData): pkijs.Certificate | undefined {
+  const sid: unknown = signed.signerInfos[0]?.sid;
+  const certs = (signed.certificates ?? []).filter(
+    (c): c is pkijs.Certificate => c instanceof pkijs.Certificate,
+  );
+  if (sid instanceof pkijs.IssuerAndSerialNumber)
+    return certs.find((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber));
+  return undefined;
 }
 
 /**
@@ -160,14 +188,22 @@ export async function verifyToken(
     throw bad(`the signature does not verify with the configured authority certificate (${message})`);
   }
   if (!ok) throw bad('the signature does not verify with the configured authority certificate');
-  const signerCert = (signed.certificates ?? []).find(
-    (c): c is pkijs.Certificate => c instanceof pkijs.Certificate,
-  );
+  // RFC 3161 §2.3: the signer's certificate must be for time-stamping (extended key usage
+  // id-kp-timeStamping, and only that, marked critical), so no other certificate under the same CA
+  // (a TLS server's, say) can sign a token athar keeps.
+  const signerCert = signerOf(signed);
+  if (!signerCert) throw bad('the token does not carry the certificate that signed it');
+  const eku = signerCert.extensions?.find((x) => x.extnID === EKU_OID);
+  const purposes = (eku?.parsedValue as pkijs.ExtKeyUsage | undefined)?.keyPurposes ?? [];
+  if (!eku?.critical || purposes.length !== 1 || purposes[0] !== TIME_STAMPING_OID)
+    throw bad(
+      'the signing certificate is not a time-stamping certificate (critical extendedKeyUsage timeStamping)',
+    );
   return {
     genTime: info.genTime,
     serialNumber: Buffer.from(info.serialNumber.valueBlock.valueHexView).toString('hex'),
     policy: info.policy,
-    signer: subjectOf(signerCert ?? trustedCerts[0]),
+    signer: subjectOf(signerCert),
     token,
   };
 }
