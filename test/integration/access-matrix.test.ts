@@ -333,6 +333,10 @@ const TABLE: Record<string, Row> = {
     allowed: CASE_WRITERS,
     call: () => ({ url: `${C}/media/capture`, payload: { url: media.pageUrl } }),
   },
+  'GET /api/cases/:caseId/media/captures': {
+    allowed: CASE_READERS,
+    call: () => ({ url: `${C}/media/captures` }),
+  },
   'GET /api/cases/:caseId/media/captures/:id/warc': {
     allowed: CASE_READERS,
     call: () => ({ url: `${C}/media/captures/${media.webCapture}/warc` }),

@@ -217,6 +217,16 @@ describe('URL capture', () => {
         status: l.capture?.httpStatus ?? null,
         parent: l.capture?.parentId ?? null,
       }));
+      // The page, kept only as its WARC, is found again in the case's list of URL captures.
+      const list = await env.request('GET', '/api/cases/sednaya-2024/media/captures');
+      expect(list.body.captures.map((c: { id: string }) => c.id)).toContain(r.body.capture.id);
+      const cardItem = await env.request(
+        'GET',
+        `/api/cases/sednaya-2024/media/${r.body.linked[0].item.item.id}`,
+      );
+      expect(cardItem.body.webCaptures).toEqual([
+        expect.objectContaining({ finalUrl: `${base}/card.jpg`, redirects: 0 }),
+      ]);
       expect(linked).toEqual([
         {
           url: `${base}/card.jpg`,

@@ -52,13 +52,13 @@ function nameFrom(url: string): string {
   return (last || u.hostname).slice(0, 255);
 }
 
-export function presentWebCapture(r: WebCaptureRow, redirects: number): WebCapture {
+export function presentWebCapture(r: WebCaptureRow): WebCapture {
   return {
     id: r.id,
     parentId: r.parent_id,
     url: r.url,
     finalUrl: r.final_url,
-    redirects,
+    redirects: r.redirects,
     httpStatus: r.http_status,
     contentType: r.content_type,
     remoteAddress: r.remote_address,
@@ -142,6 +142,7 @@ async function captureInto(
     http_status: final.status,
     content_type: contentType?.slice(0, 200) ?? null,
     remote_address: final.remoteAddress,
+    redirects: hops.length - 1,
     warc_sha256: warcBlob.sha256,
     warc_size: warcBlob.size,
     body_sha256: bodySha,
@@ -154,7 +155,7 @@ async function captureInto(
   });
   const record = async (tx: Context, itemId: string | null) => {
     const created = await tx.repo(MediaRepository).createWebCapture(row(itemId, tx.ids.uuid()));
-    const capture = presentWebCapture(created, hops.length - 1);
+    const capture = presentWebCapture(created);
     tx.audit({
       action: 'media.url_captured',
       entityType: 'web_capture',
@@ -192,6 +193,13 @@ async function captureInto(
   const isHtml = ok && /^\s*(text\/html|application\/xhtml\+xml)/i.test(contentType ?? '');
   const html = isHtml && size <= PAGE_READ_LIMIT ? await readFile(body, 'utf8') : null;
   return { capture, item: null, html };
+}
+
+/** A case's URL captures, newest first (a page kept only as its WARC is found here). */
+export async function listWebCaptures(ctx: Context, scope: CaseScope): Promise<{ captures: WebCapture[] }> {
+  return {
+    captures: (await ctx.repo(MediaRepository).webCaptures(scope.case.id, 1000)).map(presentWebCapture),
+  };
 }
 
 /** Captures `input.url` (and, for a page, the media it links to) into the case. */

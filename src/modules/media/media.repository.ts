@@ -252,6 +252,18 @@ export class MediaRepository {
       .execute();
   }
 
+  /** A case's URL captures, newest first. */
+  async webCaptures(caseId: string, limit: number): Promise<WebCaptureRow[]> {
+    return this.db
+      .selectFrom('web_capture')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('captured_at', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
   async webCapture(id: string): Promise<WebCaptureRow | undefined> {
     return this.db.selectFrom('web_capture').selectAll().where('id', '=', id).executeTakeFirst();
   }

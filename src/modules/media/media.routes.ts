@@ -7,7 +7,7 @@ import { sniffFormat } from '#src/platform/media/media-sniffer.ts';
 import { PageQuery } from '#src/platform/pagination.ts';
 import { CaseRef, Uuid } from '#src/platform/schemas.ts';
 import { verifyBlobs } from './blobs.ts';
-import { captureUrl } from './capture-url.ts';
+import { captureUrl, listWebCaptures } from './capture-url.ts';
 import { checkFile } from './check.ts';
 import type { HashIndex } from './hash-index.ts';
 import { ingest } from './ingest.ts';
@@ -37,6 +37,7 @@ import {
   UpdateMediaBody,
   UploadQuery,
   UrlCaptureResult,
+  WebCaptureList,
 } from './schemas.ts';
 
 const ItemParams = Type.Object({ caseId: CaseRef, id: Uuid });
@@ -109,6 +110,17 @@ export function mediaRoutes(index: HashIndex) {
         transaction: false,
       },
       (ctx, { scope, body }) => captureUrl(ctx, scope, body),
+    );
+    r.get(
+      `${C}/captures`,
+      {
+        access: read,
+        tags: ['media'],
+        summary: "The case's URL captures, newest first (a page kept only as its WARC is found here)",
+        params: CaseParams,
+        response: WebCaptureList,
+      },
+      (ctx, { scope }) => listWebCaptures(ctx, scope),
     );
     r.get(
       `${C}/captures/:id/warc`,

@@ -91,6 +91,7 @@ export interface WebCaptureTable {
   http_status: number;
   content_type: string | null;
   remote_address: string;
+  redirects: Generated<number>;
   warc_sha256: string;
   warc_size: number | string;
   body_sha256: string | null;

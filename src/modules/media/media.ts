@@ -21,6 +21,7 @@ import {
 } from './media.repository.ts';
 import type { MediaStatus } from './media.tables.ts';
 import { presentCapture, presentItem } from './present.ts';
+import { presentWebCapture } from './capture-url.ts';
 import { sourceOfflineSignals } from './url-check.ts';
 import type {
   FirstSeen,
@@ -187,6 +188,7 @@ export async function showMedia(ctx: Context, scope: CaseScope, id: string): Pro
   return {
     ...presentItem(item),
     captures: capturesOf(item.id).map(presentCapture),
+    webCaptures: webCaptures.map(presentWebCapture),
     metadata: item.metadata ?? null,
     credentials: (item.credentials ?? null) as MediaDetail['credentials'],
     signals,

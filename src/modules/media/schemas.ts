@@ -136,6 +136,26 @@ export const Match = Type.Union([
 ]);
 export type Match = Static<typeof Match>;
 
+export const WebCapture = Type.Object({
+  id: Type.String(),
+  parentId: Nullable(Type.String({ description: 'the page this media was linked from' })),
+  url: Type.String({ description: 'the URL as given' }),
+  finalUrl: Type.String({ description: 'where the redirects ended' }),
+  redirects: Type.Integer(),
+  httpStatus: Type.Integer(),
+  contentType: Nullable(Type.String()),
+  remoteAddress: Type.String({ description: 'the address athar connected to' }),
+  warcSha256: Type.String({ description: 'the WARC of the exchange, in the blob store' }),
+  warcSize: Type.Integer(),
+  bodySha256: Nullable(Type.String()),
+  bodySize: Type.Integer(),
+  itemId: Nullable(Type.String({ description: 'the media item made from the body, if it was one' })),
+  capturedBy: Type.String(),
+  capturedAt: Instant,
+  notes: Type.String(),
+});
+export type WebCapture = Static<typeof WebCapture>;
+
 export const MediaDetail = Type.Intersect([
   MediaItem,
   Type.Object({
@@ -148,6 +168,7 @@ export const MediaDetail = Type.Intersect([
       }),
     ),
     signals: Type.Array(Signal),
+    webCaptures: Type.Array(WebCapture, { description: 'the URL captures that brought these bytes' }),
     firstSeen: Nullable(FirstSeen),
     matches: Type.Array(Match),
   }),
@@ -227,26 +248,6 @@ export const CaptureUrlBody = Type.Object(
 );
 export type CaptureUrlBody = Static<typeof CaptureUrlBody>;
 
-export const WebCapture = Type.Object({
-  id: Type.String(),
-  parentId: Nullable(Type.String({ description: 'the page this media was linked from' })),
-  url: Type.String({ description: 'the URL as given' }),
-  finalUrl: Type.String({ description: 'where the redirects ended' }),
-  redirects: Type.Integer(),
-  httpStatus: Type.Integer(),
-  contentType: Nullable(Type.String()),
-  remoteAddress: Type.String({ description: 'the address athar connected to' }),
-  warcSha256: Type.String({ description: 'the WARC of the exchange, in the blob store' }),
-  warcSize: Type.Integer(),
-  bodySha256: Nullable(Type.String()),
-  bodySize: Type.Integer(),
-  itemId: Nullable(Type.String({ description: 'the media item made from the body, if it was one' })),
-  capturedBy: Type.String(),
-  capturedAt: Instant,
-  notes: Type.String(),
-});
-export type WebCapture = Static<typeof WebCapture>;
-
 export const LinkedCapture = Type.Object({
   url: Type.String(),
   capture: Nullable(WebCapture),
@@ -284,3 +285,5 @@ export const MediaNotice = Type.Object({
 });
 export const MediaNoticeList = Type.Object({ notices: Type.Array(MediaNotice) });
 export type MediaNoticeList = Static<typeof MediaNoticeList>;
+
+export const WebCaptureList = Type.Object({ captures: Type.Array(WebCapture) });

@@ -4223,6 +4223,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/media/captures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's URL captures, newest first (a page kept only as its WARC is found here) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            captures: {
+                                id: string;
+                                /** @description the page this media was linked from */
+                                parentId: string | null;
+                                /** @description the URL as given */
+                                url: string;
+                                /** @description where the redirects ended */
+                                finalUrl: string;
+                                redirects: number;
+                                httpStatus: number;
+                                contentType: string | null;
+                                /** @description the address athar connected to */
+                                remoteAddress: string;
+                                /** @description the WARC of the exchange, in the blob store */
+                                warcSha256: string;
+                                warcSize: number;
+                                bodySha256: string | null;
+                                bodySize: number;
+                                /** @description the media item made from the body, if it was one */
+                                itemId: string | null;
+                                capturedBy: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                capturedAt: string;
+                                notes: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseId}/media/captures/{id}/warc": {
         parameters: {
             query?: never;
@@ -4478,6 +4542,32 @@ export interface paths {
                                 source: string;
                                 detail: string;
                             }[];
+                            /** @description the URL captures that brought these bytes */
+                            webCaptures: {
+                                id: string;
+                                /** @description the page this media was linked from */
+                                parentId: string | null;
+                                /** @description the URL as given */
+                                url: string;
+                                /** @description where the redirects ended */
+                                finalUrl: string;
+                                redirects: number;
+                                httpStatus: number;
+                                contentType: string | null;
+                                /** @description the address athar connected to */
+                                remoteAddress: string;
+                                /** @description the WARC of the exchange, in the blob store */
+                                warcSha256: string;
+                                warcSize: number;
+                                bodySha256: string | null;
+                                bodySize: number;
+                                /** @description the media item made from the body, if it was one */
+                                itemId: string | null;
+                                capturedBy: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                capturedAt: string;
+                                notes: string;
+                            }[];
                             firstSeen: {
                                 /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
                                 at: string;
@@ -4606,6 +4696,32 @@ export interface paths {
                                 /** @description what the signal rests on (a capture, a match, a metadata field) */
                                 source: string;
                                 detail: string;
+                            }[];
+                            /** @description the URL captures that brought these bytes */
+                            webCaptures: {
+                                id: string;
+                                /** @description the page this media was linked from */
+                                parentId: string | null;
+                                /** @description the URL as given */
+                                url: string;
+                                /** @description where the redirects ended */
+                                finalUrl: string;
+                                redirects: number;
+                                httpStatus: number;
+                                contentType: string | null;
+                                /** @description the address athar connected to */
+                                remoteAddress: string;
+                                /** @description the WARC of the exchange, in the blob store */
+                                warcSha256: string;
+                                warcSize: number;
+                                bodySha256: string | null;
+                                bodySize: number;
+                                /** @description the media item made from the body, if it was one */
+                                itemId: string | null;
+                                capturedBy: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                capturedAt: string;
+                                notes: string;
                             }[];
                             firstSeen: {
                                 /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
@@ -4819,6 +4935,32 @@ export interface paths {
                                 source: string;
                                 detail: string;
                             }[];
+                            /** @description the URL captures that brought these bytes */
+                            webCaptures: {
+                                id: string;
+                                /** @description the page this media was linked from */
+                                parentId: string | null;
+                                /** @description the URL as given */
+                                url: string;
+                                /** @description where the redirects ended */
+                                finalUrl: string;
+                                redirects: number;
+                                httpStatus: number;
+                                contentType: string | null;
+                                /** @description the address athar connected to */
+                                remoteAddress: string;
+                                /** @description the WARC of the exchange, in the blob store */
+                                warcSha256: string;
+                                warcSize: number;
+                                bodySha256: string | null;
+                                bodySize: number;
+                                /** @description the media item made from the body, if it was one */
+                                itemId: string | null;
+                                capturedBy: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                capturedAt: string;
+                                notes: string;
+                            }[];
                             firstSeen: {
                                 /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
                                 at: string;
@@ -4946,6 +5088,32 @@ export interface paths {
                                 /** @description what the signal rests on (a capture, a match, a metadata field) */
                                 source: string;
                                 detail: string;
+                            }[];
+                            /** @description the URL captures that brought these bytes */
+                            webCaptures: {
+                                id: string;
+                                /** @description the page this media was linked from */
+                                parentId: string | null;
+                                /** @description the URL as given */
+                                url: string;
+                                /** @description where the redirects ended */
+                                finalUrl: string;
+                                redirects: number;
+                                httpStatus: number;
+                                contentType: string | null;
+                                /** @description the address athar connected to */
+                                remoteAddress: string;
+                                /** @description the WARC of the exchange, in the blob store */
+                                warcSha256: string;
+                                warcSize: number;
+                                bodySha256: string | null;
+                                bodySize: number;
+                                /** @description the media item made from the body, if it was one */
+                                itemId: string | null;
+                                capturedBy: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                capturedAt: string;
+                                notes: string;
                             }[];
                             firstSeen: {
                                 /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
