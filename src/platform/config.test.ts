@@ -59,4 +59,17 @@ describe('loadConfig', () => {
       expect((err as AppError).issues?.map((i) => i.field)).toContain(name);
     }
   });
+
+  it('captures and trusted time: private addresses refused, no authority, the URL check on unless off', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ captureAllowPrivate: false, captureTimeoutS: 60, urlCheckCron: '53 4 * * *' });
+    expect(c.tsaUrl).toBeUndefined();
+    expect(loadConfig({ ATHAR_URL_CHECK_CRON: 'off' }).urlCheckCron).toBe('off');
+    expect(() => loadConfig({ ATHAR_TSA_URL: 'http://tsa.example.org/' })).toThrow(
+      /ATHAR_TSA_CERT: required/,
+    );
+    expect(() => loadConfig({ ATHAR_TSA_URL: 'ftp://tsa.example.org/', ATHAR_TSA_CERT: '/x.pem' })).toThrow(
+      /ATHAR_TSA_URL/,
+    );
+  });
 });

@@ -53,8 +53,11 @@ export const ConfigSchema = Type.Object({
   captureAllowPrivate: Type.Boolean(),
   /** A URL capture (every redirect and the body) must finish within this many seconds. */
   captureTimeoutS: Type.Integer({ minimum: 1 }),
-  /** Cron expression for asking every captured URL whether it is still online (UTC). */
-  urlCheckCron: Type.String({ minLength: 9 }),
+  /**
+   * Cron expression for asking every captured URL whether it is still online (UTC), or `off`: the
+   * check tells each source that someone is watching it, which some cases must not.
+   */
+  urlCheckCron: Type.Union([Type.Literal('off'), Type.String({ minLength: 9 })]),
   /** The RFC 3161 time-stamping authority that stamps each day's manifest (none by default). */
   tsaUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
   /** A PEM file with the authority's certificate (or its CA): tokens must verify against it. */

@@ -52,7 +52,7 @@ export function mediaJobs(index: HashIndex) {
       name: 'media.urls.check',
       policy: { retryLimit: 1, retryDelay: 600, retryBackoff: false, expireInSeconds: 6 * 3600 },
       transaction: false,
-      schedule: (config) => config.urlCheckCron,
+      schedule: (config) => (config.urlCheckCron === 'off' ? null : config.urlCheckCron),
       async handle(ctx) {
         const r = await checkCapturedUrls(ctx);
         ctx.log.info(r, 'captured URLs checked');

@@ -74,5 +74,7 @@ export async function startWorkers(
     );
     const cron = job.schedule?.(config);
     if (cron) await boss.schedule(job.name, cron, {}, { tz: 'UTC' });
+    // A schedule turned off in the configuration is removed, not left running from an earlier start.
+    else if (job.schedule) await boss.unschedule(job.name);
   }
 }
