@@ -88,7 +88,11 @@ export async function buildManifest(
 
 function trustedPem(ctx: Context): string {
   const file = ctx.config.tsaCertFile;
-  if (!file) throw unavailable('config.tsa_cert', 'ATHAR_TSA_CERT is not set');
+  if (!file)
+    throw unavailable(
+      'timestamp.not_configured',
+      'no time-stamping authority is configured (ATHAR_TSA_CERT: the certificate its tokens verify against)',
+    );
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
