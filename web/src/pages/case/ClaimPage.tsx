@@ -483,11 +483,24 @@ function useEvidenceTargets(claim: Claim) {
         ok(api.GET('/api/cases/{caseId}/statements/{id}', { params: { path: { caseId: c.slug, id: sid } } })),
     })),
   });
+  const mediaIds = claim.evidence.filter((e) => e.targetType === 'media_item').map((e) => e.targetId);
+  const media = useQueries({
+    queries: mediaIds.map((mid) => ({
+      queryKey: ['case', c.slug, 'media', 'one', mid],
+      queryFn: () =>
+        ok(api.GET('/api/cases/{caseId}/media/{id}', { params: { path: { caseId: c.slug, id: mid } } })),
+    })),
+  });
   const sweeps = useSweeps(c.slug);
   const figures = useFigures(c.slug);
   const byStatement = new Map<string, Statement>();
   for (const s of statements) if (s.data) byStatement.set(s.data.id, s.data);
-  return { byStatement, sweeps: sweeps.data ?? [], figures: figures.data ?? [] };
+  const byMedia = new Map<
+    string,
+    { id: string; name: string; kind: string; hasThumbnail: boolean; sensitivity: string[] }
+  >();
+  for (const m of media) if (m.data) byMedia.set(m.data.id, m.data);
+  return { byStatement, byMedia, sweeps: sweeps.data ?? [], figures: figures.data ?? [] };
 }
 
 function EvidenceList({ claim }: { claim: Claim }) {
@@ -569,6 +582,32 @@ function EvidenceItem({
             </strong>
           </Link>{' '}
           <span className={`result result-${s.result}`}>{t(`sweeps.result.${s.result}`)}</span>
+        </>
+      );
+  } else if (e.targetType === 'media_item') {
+    const m = targets.byMedia.get(e.targetId);
+    // A picture marked graphic or identifiable is not shown until someone chooses to open it.
+    const hidden = m?.sensitivity.filter((f) => f === 'graphic' || f === 'identifiable') ?? [];
+    if (m)
+      what = (
+        <>
+          <strong dir="auto">
+            <UserText>{m.name}</UserText>
+          </strong>{' '}
+          <span className="muted small">{t(`media.kind.${m.kind}`)}</span>
+          {m.hasThumbnail && hidden.length === 0 ? (
+            <img
+              className="block evidence-thumb"
+              src={`/api/cases/${encodeURIComponent(c.slug)}/media/${m.id}/thumbnail`}
+              alt=""
+              loading="lazy"
+            />
+          ) : null}
+          {hidden.length > 0 ? (
+            <span className="block small muted">
+              {t('media.hidden', { flags: hidden.map((f) => t(`media.sensitivity.${f}`)).join(', ') })}
+            </span>
+          ) : null}
         </>
       );
   } else if (e.targetType === 'figure') {
