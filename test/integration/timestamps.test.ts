@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestAuthority, type TestAuthority } from '#test/support/tsa.ts';
+import { opensslVerify, startTestAuthority, type TestAuthority } from '#test/support/tsa.ts';
 import { testEnv, type TestEnv } from './harness.ts';
 
 /**
@@ -54,28 +51,7 @@ describe('trusted time (RFC 3161)', () => {
     expect(m.captures.map((c: { sha256: string }) => c.sha256)).toEqual([sha]);
     // The token verifies with OpenSSL alone, against the manifest as served.
     const token = await env.request('GET', `/api/timestamps/${stampId}/token`);
-    const dataFile = path.join(tsa.dir, 'manifest.json');
-    const tokenFile = path.join(tsa.dir, 'manifest.tst');
-    writeFileSync(dataFile, manifest.text);
-    writeFileSync(tokenFile, token.raw);
-    const out = execFileSync(
-      'openssl',
-      [
-        'ts',
-        '-verify',
-        '-data',
-        dataFile,
-        '-in',
-        tokenFile,
-        '-token_in',
-        '-CAfile',
-        tsa.caFile,
-        '-untrusted',
-        tsa.tsaFile,
-      ],
-      { encoding: 'utf8' },
-    );
-    expect(out).toContain('Verification: OK');
+    expect(opensslVerify(tsa, manifest.text, token.raw)).toContain('Verification: OK');
   });
 
   it('checks every stored token again, and names a manifest altered afterwards', async () => {

@@ -38,6 +38,32 @@ export function makeCa(name: string): { dir: string; caFile: string } {
   return { dir, caFile: path.join(dir, 'ca.pem') };
 }
 
+/** What `openssl ts -verify` says of a token (DER TimeStampToken) for `data`, with this authority's chain. */
+export function opensslVerify(tsa: TestAuthority, data: Buffer | string, token: Buffer): string {
+  const dataFile = path.join(tsa.dir, `verify-${++verifications}.data`);
+  const tokenFile = path.join(tsa.dir, `verify-${verifications}.tst`);
+  writeFileSync(dataFile, data);
+  writeFileSync(tokenFile, token);
+  return execFileSync(
+    'openssl',
+    [
+      'ts',
+      '-verify',
+      '-data',
+      dataFile,
+      '-in',
+      tokenFile,
+      '-token_in',
+      '-CAfile',
+      tsa.caFile,
+      '-untrusted',
+      tsa.tsaFile,
+    ],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
+}
+let verifications = 0;
+
 export async function startTestAuthority(): Promise<TestAuthority> {
   const { dir, caFile } = makeCa('athar test CA');
   openssl(
