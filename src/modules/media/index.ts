@@ -12,7 +12,7 @@ import { MediaRepository } from './media.repository.ts';
 import { mediaRoutes } from './media.routes.ts';
 
 export { ingest } from './ingest.ts';
-export { mediaItemInCase } from './media.ts';
+export { capturesBetween, mediaItemInCase } from './media.ts';
 export type { MediaItem } from './schemas.ts';
 
 /** How old an unreferenced blob must be before the sweep removes it on a shared PostgreSQL. */

@@ -252,6 +252,30 @@ export class MediaRepository {
       .execute();
   }
 
+  /** Every capture (file, upload or URL) recorded in [from, to), in order. */
+  async capturesBetween(from: Date, to: Date) {
+    return this.db
+      .selectFrom('media_capture')
+      .select(['id', 'item_id', 'case_id', 'sha256', 'method', 'captured_at'])
+      .where('captured_at', '>=', from)
+      .where('captured_at', '<', to)
+      .orderBy('captured_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** Every URL capture (its WARC) recorded in [from, to), in order. */
+  async webCapturesBetween(from: Date, to: Date) {
+    return this.db
+      .selectFrom('web_capture')
+      .select(['id', 'case_id', 'final_url', 'warc_sha256', 'captured_at'])
+      .where('captured_at', '>=', from)
+      .where('captured_at', '<', to)
+      .orderBy('captured_at')
+      .orderBy('id')
+      .execute();
+  }
+
   /** A case's URL captures, newest first. */
   async webCaptures(caseId: string, limit: number): Promise<WebCaptureRow[]> {
     return this.db

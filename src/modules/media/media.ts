@@ -357,6 +357,15 @@ export async function listNotices(ctx: Context, scope: CaseScope): Promise<Media
   };
 }
 
+/** Every capture and URL capture recorded in [from, to), in order (a day's trusted-time manifest). */
+export async function capturesBetween(ctx: Context, from: Date, to: Date) {
+  const repo = ctx.repo(MediaRepository);
+  return {
+    captures: await repo.capturesBetween(from, to),
+    webCaptures: await repo.webCapturesBetween(from, to),
+  };
+}
+
 /** Whether an item of this id belongs to the case (claims' evidence points at media items). */
 export async function mediaItemInCase(ctx: Context, caseId: string, id: string): Promise<boolean> {
   const item = await ctx.repo(MediaRepository).item(id);

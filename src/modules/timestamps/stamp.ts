@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { capturesBetween } from '#src/modules/media/index.ts';
 import type { Context } from '#src/platform/context.ts';
 import { invalid, unavailable } from '#src/platform/errors.ts';
 import {
@@ -61,12 +62,13 @@ export async function buildManifest(
 ): Promise<{ text: string; manifest: Manifest }> {
   const [from, to] = dayBounds(day);
   const repo = ctx.repo(TimeStampRepository);
+  const recorded = await capturesBetween(ctx, from, to);
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
     organisation: ctx.config.organisationName,
     day,
     generatedAt: ctx.clock.now().toISOString(),
-    captures: (await repo.capturesBetween(from, to)).map((c) => ({
+    captures: recorded.captures.map((c) => ({
       id: c.id,
       itemId: c.item_id,
       caseId: c.case_id,
@@ -74,7 +76,7 @@ export async function buildManifest(
       sha256: c.sha256,
       capturedAt: c.captured_at.toISOString(),
     })),
-    webCaptures: (await repo.webCapturesBetween(from, to)).map((w) => ({
+    webCaptures: recorded.webCaptures.map((w) => ({
       id: w.id,
       caseId: w.case_id,
       url: w.final_url,

@@ -5,33 +5,9 @@ import type { TimeStampTable } from './timestamps.tables.ts';
 
 export type TimeStampRow = Selectable<TimeStampTable>;
 
-/** What a day's manifest gathers, and the stamps: the timestamps module's only SQL. */
+/** The stamps and the audit chain's head: the timestamps module's only SQL (the day's captures come from the media module). */
 export class TimeStampRepository {
   constructor(private readonly db: Kysely<DB>) {}
-
-  /** Every capture (file, upload or URL) recorded in [from, to), in order. */
-  async capturesBetween(from: Date, to: Date) {
-    return this.db
-      .selectFrom('media_capture')
-      .select(['id', 'item_id', 'case_id', 'sha256', 'method', 'captured_at'])
-      .where('captured_at', '>=', from)
-      .where('captured_at', '<', to)
-      .orderBy('captured_at')
-      .orderBy('id')
-      .execute();
-  }
-
-  /** Every URL capture (its WARC) recorded in [from, to), in order. */
-  async webCapturesBetween(from: Date, to: Date) {
-    return this.db
-      .selectFrom('web_capture')
-      .select(['id', 'case_id', 'final_url', 'warc_sha256', 'captured_at'])
-      .where('captured_at', '>=', from)
-      .where('captured_at', '<', to)
-      .orderBy('captured_at')
-      .orderBy('id')
-      .execute();
-  }
 
   /** The audit chain's head as last written. */
   async auditHead(): Promise<{ seq: number; hash: string } | null> {
