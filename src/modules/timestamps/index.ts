@@ -8,6 +8,8 @@ import type { AtharModule } from '#src/platform/module.ts';
 import { stampDayJob } from './jobs.ts';
 import { timestampRoutes } from './timestamps.routes.ts';
 
+export { stampsCovering, type CoveringStamp } from './covering.ts';
+
 export const timestampsModule: AtharModule = {
   name: 'timestamps',
   routes: timestampRoutes,
@@ -24,6 +26,7 @@ export const timestampsModule: AtharModule = {
       genTime: 'value',
       serial: 'value',
       signer: 'value',
+      tsaCertFingerprint: 'value',
       createdBy: 'value',
       createdAt: 'value',
     }),

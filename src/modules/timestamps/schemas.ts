@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Instant } from '#src/platform/schemas.ts';
+import { Instant, Nullable } from '#src/platform/schemas.ts';
 
 export const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a UTC day, YYYY-MM-DD' });
 
@@ -19,6 +19,12 @@ export const TimeStampRecord = Type.Object({
   genTime: Instant,
   serial: Type.String(),
   signer: Type.String(),
+  tsaCertFingerprint: Nullable(
+    Type.String({
+      description:
+        'SHA-256 fingerprint of the authority certificate the token was checked against when kept (as openssl x509 -fingerprint -sha256 prints it); null for stamps made before athar kept it',
+    }),
+  ),
   createdBy: Type.String(),
   createdAt: Instant,
 });

@@ -8,7 +8,7 @@
  * someone who rewrote the audit chain and its head together could not also move the head recorded
  * in a stamped manifest.
  */
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { capturesBetween } from '#src/modules/media/index.ts';
 import type { Context } from '#src/platform/context.ts';
@@ -88,7 +88,20 @@ export async function buildManifest(
   return { text: `${JSON.stringify(manifest, null, 1)}\n`, manifest };
 }
 
-function trustedPem(ctx: Context): string {
+/**
+ * The SHA-256 fingerprint of the first certificate in a PEM, as `openssl x509 -fingerprint
+ * -sha256` prints it (what an authority publishes for its certificate); null if unreadable.
+ */
+export function certificateFingerprint(pem: string): string | null {
+  try {
+    return new X509Certificate(pem).fingerprint256;
+  } catch {
+    return null;
+  }
+}
+
+/** The authority certificate (PEM) configured now (ATHAR_TSA_CERT); refuses when there is none. */
+export function trustedPem(ctx: Context): string {
   const file = ctx.config.tsaCertFile;
   if (!file)
     throw unavailable(
@@ -115,6 +128,7 @@ export function presentStamp(r: TimeStampRow): TimeStampRecord {
     genTime: r.gen_time.toISOString(),
     serial: r.serial,
     signer: r.signer,
+    tsaCertFingerprint: r.tsa_cert ? certificateFingerprint(r.tsa_cert) : null,
     createdBy: r.created_by,
     createdAt: r.created_at.toISOString(),
   };
@@ -147,6 +161,9 @@ export async function stampDay(ctx: Context, day: string): Promise<TimeStampReco
       gen_time: stamp.genTime,
       serial: stamp.serialNumber,
       signer: stamp.signer,
+      // What the token was checked against, kept with it: ATHAR_TSA_CERT may name another
+      // authority later, and evidence packages ship this one.
+      tsa_cert: pem,
       created_by: tx.actor.username,
       created_at: tx.clock.now(),
     });
@@ -156,19 +173,40 @@ export async function stampDay(ctx: Context, day: string): Promise<TimeStampReco
   });
 }
 
-/** Checks every stored token again against its manifest and the configured authority certificate. */
+/**
+ * Checks every stored token again against its manifest and the configured authority certificate.
+ * A token that fails there but verifies with the certificate kept with it (the authority
+ * configured when it was stamped) still fails, saying so: what this installation trusts now is
+ * what the check answers for.
+ */
 export async function verifyStamps(ctx: Context): Promise<StampVerifyResult> {
   const pem = trustedPem(ctx);
   const rows = await ctx.repo(TimeStampRepository).all(100_000);
   const failed: StampVerifyResult['failed'] = [];
   for (const r of rows) {
+    const bytes = Buffer.from(r.manifest, 'utf8');
+    if (createHash('sha256').update(bytes).digest('hex') !== r.manifest_sha256) {
+      failed.push({
+        id: r.id,
+        day: r.day,
+        reason: 'the stored manifest no longer has the hash that was stamped',
+      });
+      continue;
+    }
+    const token = Buffer.from(r.token, 'base64');
     try {
-      const bytes = Buffer.from(r.manifest, 'utf8');
-      if (createHash('sha256').update(bytes).digest('hex') !== r.manifest_sha256)
-        throw new Error('the stored manifest no longer has the hash that was stamped');
-      await verifyToken(Buffer.from(r.token, 'base64'), bytes, null, pem);
+      await verifyToken(token, bytes, null, pem);
     } catch (e) {
-      failed.push({ id: r.id, day: r.day, reason: (e as Error).message });
+      let reason = (e as Error).message;
+      if (r.tsa_cert && r.tsa_cert !== pem) {
+        const withKept = await verifyToken(token, bytes, null, r.tsa_cert).then(
+          () => true,
+          () => false,
+        );
+        if (withKept)
+          reason += `; it verifies with the certificate kept with it (SHA-256 fingerprint ${certificateFingerprint(r.tsa_cert) ?? 'unreadable'}), the authority configured when it was stamped`;
+      }
+      failed.push({ id: r.id, day: r.day, reason });
     }
   }
   return { checked: rows.length, failed };

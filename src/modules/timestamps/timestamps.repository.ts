@@ -32,6 +32,18 @@ export class TimeStampRepository {
       .execute();
   }
 
+  /** The stamps of these days, oldest first. */
+  async ofDays(days: readonly string[]): Promise<TimeStampRow[]> {
+    if (days.length === 0) return [];
+    return this.db
+      .selectFrom('time_stamp')
+      .selectAll()
+      .where('day', 'in', days)
+      .orderBy('day')
+      .orderBy('created_at')
+      .execute();
+  }
+
   async all(limit: number): Promise<TimeStampRow[]> {
     return this.db
       .selectFrom('time_stamp')

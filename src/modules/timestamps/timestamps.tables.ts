@@ -1,4 +1,4 @@
-import type { Ts } from '#src/platform/database/schema.ts';
+import type { Generated, Ts } from '#src/platform/database/schema.ts';
 
 export interface TimeStampTable {
   id: string;
@@ -13,6 +13,8 @@ export interface TimeStampTable {
   gen_time: Ts;
   serial: string;
   signer: string;
+  /** The authority certificate (PEM) the token was checked against when kept; null before migration 0012. */
+  tsa_cert: Generated<string | null>;
   created_by: string;
   created_at: Ts;
 }

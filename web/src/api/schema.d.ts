@@ -5250,6 +5250,8 @@ export interface paths {
                                 genTime: string;
                                 serial: string;
                                 signer: string;
+                                /** @description SHA-256 fingerprint of the authority certificate the token was checked against when kept (as openssl x509 -fingerprint -sha256 prints it); null for stamps made before athar kept it */
+                                tsaCertFingerprint: string | null;
                                 createdBy: string;
                                 /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
                                 createdAt: string;
@@ -5301,6 +5303,8 @@ export interface paths {
                             genTime: string;
                             serial: string;
                             signer: string;
+                            /** @description SHA-256 fingerprint of the authority certificate the token was checked against when kept (as openssl x509 -fingerprint -sha256 prints it); null for stamps made before athar kept it */
+                            tsaCertFingerprint: string | null;
                             createdBy: string;
                             /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
                             createdAt: string;
