@@ -16,6 +16,13 @@ function asText(v: unknown): string {
   // A time as given: its local rendering.
   const local = typeof v === 'object' && 'local' in v ? v.local : undefined;
   if (typeof local === 'string') return local;
+  if (Array.isArray(v)) return v.length === 0 ? '—' : v.map(asText).join(', ');
+  // A record inside the record (a capture): its fields, one after the other.
+  if (typeof v === 'object')
+    return Object.entries(v)
+      .filter(([, x]) => x !== null && x !== '' && x !== undefined)
+      .map(([k, x]) => `${translatedOr(`fields.${k}`, k)}: ${asText(x)}`)
+      .join(' · ');
   return JSON.stringify(v);
 }
 
@@ -92,7 +99,7 @@ export function EventItem({
         <p className="restricted">{t('history.contentHidden')}</p>
       ) : changes.length > 0 ? (
         // A record's first version is all its fields: folded away; a change shows what changed.
-        e.action.endsWith('.created') || e.action.endsWith('_added') ? (
+        e.action.endsWith('.created') || e.action.endsWith('_added') || e.before === null ? (
           <details>
             <summary>{t('history.recorded', { count: changes.length, n: changes.length })}</summary>
             <DiffTable changes={changes} />

@@ -2,7 +2,7 @@
 // may be sent to after signing in, and the checks of a typed time.
 import { describe, expect, it } from 'vitest';
 import type { Figure, Place, Sweep } from '../api/types';
-import { showWhen, zoneName } from './format';
+import { clockTime, formatBytes, showWhen, zonedToInstant, zoneName } from './format';
 import { coverageTree, flatten } from './coverage';
 import { partialDateMs, seriesOf } from './series';
 import { localeOf, browserLanguage } from './prefs';
@@ -224,5 +224,28 @@ describe('series of figures', () => {
     expect(new Date(partialDateMs('2018', true)).toISOString()).toBe('2018-12-31T23:59:59.999Z');
     expect(new Date(partialDateMs('2024-02', true)).toISOString()).toBe('2024-02-29T23:59:59.999Z');
     expect(new Date(partialDateMs('2024-12-09', false)).toISOString()).toBe('2024-12-09T00:00:00.000Z');
+  });
+});
+
+describe('media times and sizes', () => {
+  it('reads a wall-clock time in a zone as the instant it names', () => {
+    // Damascus has kept UTC+3 since October 2022; before, +2 in winter and +3 in summer.
+    expect(zonedToInstant('2024-12-08T14:30', 'Asia/Damascus')).toBe('2024-12-08T11:30:00.000Z');
+    expect(zonedToInstant('2021-01-10T08:00', 'Asia/Damascus')).toBe('2021-01-10T06:00:00.000Z');
+    expect(zonedToInstant('2024-07-01T00:00', 'Europe/London')).toBe('2024-06-30T23:00:00.000Z');
+    expect(zonedToInstant('2024-12-08T14:30:15', 'UTC')).toBe('2024-12-08T14:30:15.000Z');
+    // 01:30 on 31 March 2024 does not exist in London (clocks went from 01:00 to 02:00): it
+    // lands on the later side, 02:30 summer time.
+    expect(zonedToInstant('2024-03-31T01:30', 'Europe/London')).toBe('2024-03-31T01:30:00.000Z');
+    expect(zonedToInstant('2024-03-31T03:30', 'Europe/London')).toBe('2024-03-31T02:30:00.000Z');
+    expect(zonedToInstant('yesterday', 'UTC')).toBeNull();
+  });
+  it('writes sizes in the reader digits and video times as a player does', () => {
+    expect(formatBytes('en-GB', 999)).toBe('999 byte');
+    expect(formatBytes('en-GB', 33_613)).toBe('33.6 kB');
+    expect(formatBytes('en-GB', 2_500_000_000)).toBe('2.5 GB');
+    expect(formatBytes('ar-SY', 1_500_000)).toMatch(/١٫٥/);
+    expect(clockTime(6.4)).toBe('0:06');
+    expect(clockTime(3725)).toBe('1:02:05');
   });
 });

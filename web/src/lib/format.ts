@@ -125,3 +125,69 @@ export function showPartialDate(locale: string, d: string): string {
   const iso = `${String(y).padStart(4, '0')}-${String(m ?? 1).padStart(2, '0')}-${String(day ?? 1).padStart(2, '0')}T12:00:00Z`;
   return showInstant(locale, iso, 'UTC', precision);
 }
+
+/**
+ * The instant of a wall-clock time (`2024-12-08T14:30`, as a datetime-local input gives it) in an
+ * IANA zone, found with Intl alone: guess it as UTC, read what the zone's clock shows then, and
+ * correct by the difference (twice, so a time beside a daylight-saving change lands right). A
+ * time the zone skips lands on the later side. Null when the text is not such a time.
+ */
+export function zonedToInstant(local: string, zone: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
+  if (!m) return null;
+  const [y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0] = m.slice(1).map((x) => Number(x ?? 0));
+  const wanted = Date.UTC(y, mo - 1, d, h, mi, s);
+  const clock = (t: number): number => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      })
+        .formatToParts(new Date(t))
+        .map((p) => [p.type, p.value]),
+    );
+    return Date.UTC(
+      +parts.year!,
+      +parts.month! - 1,
+      +parts.day!,
+      +parts.hour!,
+      +parts.minute!,
+      +parts.second!,
+    );
+  };
+  let t = wanted;
+  for (let i = 0; i < 2; i++) t += wanted - clock(t);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+/** A size in bytes, in the reader's digits and units (kB, MB, GB; powers of 1000). */
+export function formatBytes(locale: string, n: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+  let v = n;
+  let u = 0;
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: units[u],
+    unitDisplay: 'short',
+    maximumFractionDigits: u === 0 ? 0 : 1,
+  }).format(v);
+}
+
+/** A time within a video, as m:ss (h:mm:ss past an hour), in Latin digits like a player shows. */
+export function clockTime(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}

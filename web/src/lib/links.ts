@@ -15,6 +15,8 @@ export function recordPath(entityType: string, entityId: string | null): string 
       return `/sources?source=${id}`;
     case 'figure':
       return `/figures?figure=${id}`;
+    case 'media_item':
+      return `/media/${id}`;
     case 'case':
       return '/';
     default:

@@ -19,6 +19,8 @@ const SweepPage = lazy(() => import('./SweepPage'));
 const TimelinePage = lazy(() => import('./Timeline'));
 const FiguresPage = lazy(() => import('./Figures'));
 const HistoryPage = lazy(() => import('./CaseHistory'));
+const MediaPage = lazy(() => import('./Media'));
+const MediaItemPage = lazy(() => import('./MediaItem'));
 const MembersPage = lazy(() => import('./Members'));
 
 /** A case: its header and tabs, and the page of the tab (routes relative to /cases/:slug). */
@@ -55,6 +57,7 @@ export default function CaseRoutes({ slug, me }: { slug: string; me: Me }) {
             </Tab>
             <Tab href="/claims">{t('case.tabs.claims')}</Tab>
             <Tab href="/sources">{t('case.tabs.sources')}</Tab>
+            <Tab href="/media">{t('case.tabs.media')}</Tab>
             <Tab href="/places">{t('case.tabs.places')}</Tab>
             <Tab href="/timeline">{t('case.tabs.timeline')}</Tab>
             <Tab href="/figures">{t('case.tabs.figures')}</Tab>
@@ -79,6 +82,10 @@ export default function CaseRoutes({ slug, me }: { slug: string; me: Me }) {
             <SourcesPage />
           </Route>
           <Route path="/statements/:id">{(p) => <StatementPage id={p.id} />}</Route>
+          <Route path="/media">
+            <MediaPage />
+          </Route>
+          <Route path="/media/:id">{(p) => <MediaItemPage id={p.id} />}</Route>
           <Route path="/places">
             <PlacesPage />
           </Route>

@@ -591,9 +591,11 @@ function EvidenceItem({
     if (m)
       what = (
         <>
-          <strong dir="auto">
-            <UserText>{m.name}</UserText>
-          </strong>{' '}
+          <Link href={`/media/${m.id}`}>
+            <strong dir="auto">
+              <UserText>{m.name}</UserText>
+            </strong>
+          </Link>{' '}
           <span className="muted small">{t(`media.kind.${m.kind}`)}</span>
           {m.hasThumbnail && hidden.length === 0 ? (
             <img
