@@ -47,8 +47,13 @@ const GUARD_SCRIPT = `
   window.__pwn = (what) => window.__pwned.push(String(what));
 `;
 
-export async function startDesk(): Promise<Desk> {
-  const env = await testEnv({ env: { ATHAR_LOGIN_RATE_LIMIT: '1000' } });
+/** Starts athar with the demo case; `jobs` also runs the background jobs (media processing). */
+export async function startDesk(opts: { jobs?: boolean } = {}): Promise<Desk> {
+  const env = await testEnv({
+    env: { ATHAR_LOGIN_RATE_LIMIT: '1000' },
+    jobs: opts.jobs ?? false,
+    workers: opts.jobs ?? false,
+  });
   const demo = await env.request('POST', '/api/admin/demo');
   expect(demo.status).toBe(200);
   await env.server.fastify.listen({ host: '127.0.0.1', port: 0 });

@@ -3,8 +3,12 @@
 // Every page of the desk, in English and in Arabic: axe-core finds no serious or critical
 // violation, no translation key is missing, nothing is fetched from another origin; and an XSS
 // corpus stored through the API in every kind of user content renders as inert text everywhere.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { ExifTool } from 'exiftool-vendored';
+import { picture } from '#test/support/media.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE, e2eEnabled, settled, startDesk, type Desk, type GuardedContext } from './harness.ts';
@@ -59,7 +63,8 @@ describe.skipIf(!e2eEnabled)('the desk is accessible and renders user content as
   const C = `/api/cases/${CASE}`;
 
   beforeAll(async () => {
-    desk = await startDesk();
+    // Jobs run: a stored file's metadata is read, so the payloads in it reach the item page.
+    desk = await startDesk({ jobs: true });
     admin = await desk.context('en-GB');
     await admin.signIn();
     // The corpus, through the API, in every kind of user content the desk shows.
@@ -112,6 +117,44 @@ describe.skipIf(!e2eEnabled)('the desk is accessible and renders user content as
     await admin.api('POST', `${C}/claims/${ids.claim}/publish`);
     for (let i = 0; i < XSS.length; i++)
       await admin.api('POST', `${C}/claims`, { text: `rumour ${i}: ${x(i)}`, language: 'en' });
+    // A picture whose EXIF and XMP fields carry the corpus, under a file name that is a payload.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'athar-xss-'));
+    const file = path.join(dir, 'xss.jpg');
+    writeFileSync(file, await picture(9, 240));
+    const et = new ExifTool();
+    try {
+      await et.write(
+        file,
+        {
+          ImageDescription: x(1),
+          Artist: x(2),
+          Make: x(5),
+          Model: x(0),
+          Software: x(7),
+          'XMP-dc:Title': x(3),
+          'XMP-dc:Description': x(6),
+          'XMP-dc:Creator': [x(8)],
+        } as Record<string, unknown>,
+        ['-overwrite_original'],
+      );
+    } finally {
+      await et.end();
+    }
+    const stored = await admin.ctx.request.post(
+      `${desk.base}${C}/media?wait=true&name=${encodeURIComponent(`${x(4)}.jpg`)}&notes=${encodeURIComponent(x(11))}`,
+      {
+        headers: {
+          'content-type': 'application/octet-stream',
+          'x-csrf-token': await admin.page.evaluate(() => localStorage.getItem('athar.csrf') ?? ''),
+        },
+        data: readFileSync(file),
+      },
+    );
+    rmSync(dir, { recursive: true, force: true });
+    expect(stored.status(), await stored.text()).toBe(201);
+    ids.media = ((await stored.json()) as { item: { id: string } }).item.id;
+    const read = await admin.api('GET', `${C}/media/${ids.media}`);
+    expect(JSON.stringify(read.metadata)).toContain('XMP-dc:Title');
     await admin.api('POST', '/api/users', { username: 'mallory', displayName: x(3) });
     await admin.api('POST', `${C}/members`, { username: 'mallory', role: 'viewer' });
     await admin.api('POST', '/api/tokens', { name: x(2) });
@@ -146,6 +189,8 @@ describe.skipIf(!e2eEnabled)('the desk is accessible and renders user content as
       { path: `/cases/${CASE}/timeline`, shows: true },
       { path: `/cases/${CASE}/figures`, shows: true },
       { path: `/cases/${CASE}/history`, shows: true },
+      { path: `/cases/${CASE}/media`, shows: true },
+      { path: `/cases/${CASE}/media/${ids.media}`, shows: true },
       { path: `/cases/${CASE}/members`, shows: true },
       { path: '/cases/xss-case', shows: true },
       { path: '/no/such/page' },

@@ -13,7 +13,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '#src/platform/context.ts';
-import { seededRandom } from '#src/engines/prng.ts';
+import { picture } from '#test/support/media.ts';
 import { resolveBinaries } from '#src/platform/media/ffmpeg.ts';
 import { itWithData, sharedData } from '#test/support/testdata.ts';
 import { testEnv, type TestEnv } from './harness.ts';
@@ -24,30 +24,6 @@ import { testEnv, type TestEnv } from './harness.ts';
  * fingerprint, thumbnail), matching a re-encoded copy, first seen, custody events, limits, files
  * that cannot be decoded, the blob store check, and what a reader of another case may learn.
  */
-
-/** A picture with structure PDQ can hash: smooth random blobs on a gradient. */
-async function picture(seed: number, size = 480, count = 12): Promise<Buffer> {
-  const rand = seededRandom(seed);
-  const blobs = Array.from({ length: count }, () => ({
-    x: rand() * size,
-    y: rand() * size,
-    r: (30 + rand() * 90) * Math.sqrt(12 / count),
-    c: [rand() * 255, rand() * 255, rand() * 255],
-  }));
-  const data = Buffer.alloc(size * size * 3);
-  for (let y = 0; y < size; y++)
-    for (let x = 0; x < size; x++) {
-      const px = [(x / size) * 120, (y / size) * 120, 60];
-      for (const b of blobs) {
-        const d = Math.hypot(x - b.x, y - b.y);
-        if (d < b.r) for (let k = 0; k < 3; k++) px[k] = px[k]! * 0.3 + b.c[k]! * 0.7;
-      }
-      for (let k = 0; k < 3; k++) data[(y * size + x) * 3 + k] = px[k]!;
-    }
-  return sharp(data, { raw: { width: size, height: size, channels: 3 } })
-    .jpeg({ quality: 90 })
-    .toBuffer();
-}
 
 const octet = (h: Record<string, string>) => ({ ...h, 'content-type': 'application/octet-stream' });
 

@@ -9,7 +9,7 @@ const NOT_THE_DESK = /^\/(api|public)(\/|$)|^\/(healthz|readyz)$/;
 const open = { kind: 'public' } as const;
 
 /**
- * The desk's Content-Security-Policy: its own scripts, styles, images and API, nothing inline and
+ * The desk's Content-Security-Policy: its own scripts, styles, images, media and API, nothing inline and
  * nothing from another origin; user content cannot become a script even if it reached the page
  * as markup. (React sets `style` through the DOM, which style-src does not govern.)
  */
@@ -19,6 +19,8 @@ export function deskPolicy(https: boolean): string {
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
+    // The player plays an original from athar's own API, nothing else.
+    "media-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",
     "manifest-src 'self'",

@@ -676,7 +676,9 @@ function CheckAnswer({ r }: { r: CheckResult }) {
         <ul className="plain">
           {r.matches.map((m) => (
             <li key={m.itemId} className="card">
-              <Link href={m.caseId === c.id ? `/media/${m.itemId}` : `~/cases/${m.caseId}/media/${m.itemId}`}>
+              <Link
+                href={`${m.caseId === c.id ? `/media/${m.itemId}` : `~/cases/${m.caseId}/media/${m.itemId}`}${m.ranges[0] ? `?t=${Math.round(m.ranges[0].targetStart)}` : ''}`}
+              >
                 {t(`media.how.${m.how}`)}
               </Link>{' '}
               <Badge kind={`match-${m.status}`}>{t(`media.matchStatus.${m.status}`)}</Badge>{' '}

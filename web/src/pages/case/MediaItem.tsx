@@ -748,7 +748,7 @@ function MatchPair({ m, x }: { m: MediaDetail; x: VisibleMatch }) {
                 query: `${clockTime(r.queryStart)}–${clockTime(r.queryEnd)}`,
                 target: `${clockTime(r.targetStart)}–${clockTime(r.targetEnd)}`,
               })}{' '}
-              <Link href={`${href}?t=${Math.floor(r.targetStart)}`}>{t('media.matches.openThere')}</Link>
+              <Link href={`${href}?t=${Math.round(r.targetStart)}`}>{t('media.matches.openThere')}</Link>
             </li>
           ))}
         </ul>
