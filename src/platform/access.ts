@@ -18,7 +18,14 @@ export type Permission =
   | 'case.manage' // members and case settings
   | 'person.read' // registry of persons and inquiries (later issues)
   | 'person.write'
-  | 'audit.read';
+  | 'audit.read'
+  /**
+   * Hand a case's evidence out of athar as one package (originals, WARCs, capture records,
+   * custody events, time-stamp tokens). Given to those who collect evidence (editors, reviewers)
+   * and to case admins; not to viewers or caseworkers, who may see an item but not take its
+   * originals away wholesale. Every export is on the audit trail.
+   */
+  | 'media.export';
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -29,9 +36,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'person.read',
     'person.write',
     'audit.read',
+    'media.export',
   ],
-  editor: ['case.read', 'case.write'],
-  reviewer: ['case.read', 'case.write', 'claim.review'],
+  editor: ['case.read', 'case.write', 'media.export'],
+  reviewer: ['case.read', 'case.write', 'claim.review', 'media.export'],
   caseworker: ['case.read', 'person.read', 'person.write'],
   viewer: ['case.read'],
 };

@@ -37,6 +37,25 @@ export class AuditRepository {
     }
   }
 
+  /** Every event of a case about these entities of one type, oldest first (at most `limit`). */
+  async aboutEntities(
+    caseId: string,
+    entityType: string,
+    entityIds: readonly string[],
+    limit: number,
+  ): Promise<AuditRow[]> {
+    if (entityIds.length === 0) return [];
+    return this.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('entity_type', '=', entityType)
+      .where('entity_id', 'in', entityIds)
+      .where('case_id', '=', caseId)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+  }
+
   /** Newest first, a page at a time, below `beforeSeq`; from `since` on, without the actions in `except`. */
   async page(filter: {
     caseId?: string;

@@ -8,6 +8,8 @@ import type { AtharModule } from '#src/platform/module.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { verifyChainJob } from './jobs.ts';
 
+export { custodyEvents } from './list-events.ts';
+export type { AuditEvent } from './schemas.ts';
 export { lastAuditCheck, verifyAuditChain, type AuditVerifyResult } from './verify-chain.ts';
 
 export const auditModule: AtharModule = {

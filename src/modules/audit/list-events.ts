@@ -111,3 +111,27 @@ export async function caseHistory(
   );
   return { events: items, nextCursor };
 }
+
+/** How many events `custodyEvents` gives at most (a package is not the place for more). */
+const CUSTODY_LIMIT = 100_000;
+
+/**
+ * The chain of custody of some records of a case, oldest first: every event about them — each
+ * capture, view, download, export and change — with its place in the hash chain. What a member of
+ * the case could read in its history, gathered for an evidence package.
+ */
+export async function custodyEvents(
+  ctx: Context,
+  caseId: string,
+  entities: { entityType: string; ids: readonly string[] }[],
+): Promise<AuditEvent[]> {
+  const rows: AuditRow[] = [];
+  for (const { entityType, ids } of entities)
+    for (let i = 0; i < ids.length && rows.length < CUSTODY_LIMIT; i += 1000)
+      rows.push(
+        ...(await ctx
+          .repo(AuditRepository)
+          .aboutEntities(caseId, entityType, ids.slice(i, i + 1000), CUSTODY_LIMIT - rows.length)),
+      );
+  return rows.sort((a, b) => Number(a.seq) - Number(b.seq)).map((r) => presentEvent(r, true));
+}

@@ -15,13 +15,16 @@ const ITEM = {
 /**
  * What the audit trail records of media: each capture (who collected which bytes, when, how, from
  * where, with what the source claimed), each URL capture (what was fetched, from which address, the
- * WARC's hash) and each custody event on an original or a WARC (viewed, downloaded),
+ * WARC's hash) and each custody event on an original or a WARC (viewed, downloaded, exported in
+ * an evidence package),
  * match decisions, and the blob store's checks. Captures and custody events together are the chain
  * of custody.
  */
 export const mediaAuditViews = [
   auditView('media_item', {
     ...ITEM,
+    // an original handed out in an evidence package (media.original_exported)
+    exportId: 'value',
     capture: {
       id: 'value',
       method: 'value',
@@ -57,6 +60,7 @@ export const mediaAuditViews = [
     capturedBy: 'value',
     capturedAt: 'value',
     notes: 'value',
+    exportId: 'value',
   }),
   auditView('media_match', { itemId: 'value', otherId: 'value', status: 'value' }),
   auditView('blob_check', { checked: 'value', changed: 'value', missing: 'value' }),

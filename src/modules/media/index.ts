@@ -11,9 +11,10 @@ import { mediaJobs } from './jobs.ts';
 import { MediaRepository } from './media.repository.ts';
 import { mediaRoutes } from './media.routes.ts';
 
-export { ingest } from './ingest.ts';
+export { ingest, TOOL_VERSION } from './ingest.ts';
+export { evidenceOf, recordEvidenceExport, type EvidenceItem, type EvidenceSelection } from './evidence.ts';
 export { capturesBetween, mediaItemInCase } from './media.ts';
-export type { MediaItem } from './schemas.ts';
+export type { Capture, MediaItem, WebCapture } from './schemas.ts';
 
 /** How old an unreferenced blob must be before the sweep removes it on a shared PostgreSQL. */
 const ORPHAN_GRACE_MS = 3600_000;

@@ -67,6 +67,18 @@ export class MediaRepository {
     return this.db.selectFrom('media_item').selectAll().where('id', 'in', ids).execute();
   }
 
+  /** A case's items, oldest first (at most `limit`). */
+  async itemsOfCase(caseId: string, limit: number): Promise<MediaItemRow[]> {
+    return this.db
+      .selectFrom('media_item')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
   /** Every item holding these bytes, in any case (the same SHA-256 is a confirmed copy). */
   async itemsBySha(sha256: string): Promise<MediaItemRow[]> {
     return this.db.selectFrom('media_item').selectAll().where('sha256', '=', sha256).execute();
@@ -250,6 +262,23 @@ export class MediaRepository {
       .where('item_id', '=', itemId)
       .orderBy('captured_at')
       .execute();
+  }
+
+  /** The web captures that made any of these items, oldest first. */
+  async webCapturesOfItems(itemIds: readonly string[]): Promise<WebCaptureRow[]> {
+    if (itemIds.length === 0) return [];
+    return this.db
+      .selectFrom('web_capture')
+      .selectAll()
+      .where('item_id', 'in', itemIds)
+      .orderBy('captured_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  async webCapturesById(ids: readonly string[]): Promise<WebCaptureRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.selectFrom('web_capture').selectAll().where('id', 'in', ids).execute();
   }
 
   /** Every capture (file, upload or URL) recorded in [from, to), in order. */
