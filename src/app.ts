@@ -20,6 +20,7 @@ import { authorizeCase, casesModule, findCase } from '#src/modules/cases/index.t
 import { claimsModule } from '#src/modules/claims/index.ts';
 import { DEMO_SLUG, demoModule, demoToOffer, offerDemo } from '#src/modules/demo/index.ts';
 import { deskModule } from '#src/modules/desk/index.ts';
+import { evidenceModule } from '#src/modules/evidence/index.ts';
 import { mediaModule } from '#src/modules/media/index.ts';
 import { systemModule } from '#src/modules/system/index.ts';
 import { timelineModule } from '#src/modules/timeline/index.ts';
@@ -50,6 +51,7 @@ export function modulesFor(config: Config): AtharModule[] {
     claimsModule,
     mediaModule(),
     timestampsModule,
+    evidenceModule,
     auditModule,
     demoModule,
   ];

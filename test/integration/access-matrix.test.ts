@@ -44,6 +44,8 @@ const CASE_WRITERS: readonly Who[] = ['editor', 'reviewer', 'caseAdmin', 'localA
 const REVIEWERS: readonly Who[] = ['reviewer', 'caseAdmin', 'localAdmin'];
 const CASE_MANAGERS: readonly Who[] = ['caseAdmin', 'installationAdmin', 'localAdmin'];
 const CASE_AUDITORS: readonly Who[] = ['caseAdmin', 'localAdmin'];
+/** media.export: those who collect evidence and the case's admins (src/platform/access.ts). */
+const EXPORTERS: readonly Who[] = ['editor', 'reviewer', 'caseAdmin', 'localAdmin'];
 /** Members of the demo case (the local administrator loaded it, so it is its admin). */
 const MEMBERS: readonly Who[] = ['viewer', 'caseworker', 'editor', 'reviewer', 'caseAdmin', 'localAdmin'];
 
@@ -344,6 +346,10 @@ const TABLE: Record<string, Row> = {
   'POST /api/cases/:caseId/media/check': {
     allowed: CASE_READERS,
     call: () => ({ url: `${C}/media/check?name=m.jpg`, payload: media.picture, headers: OCTET }),
+  },
+  'POST /api/cases/:caseId/media/export': {
+    allowed: EXPORTERS,
+    call: () => ({ url: `${C}/media/export`, payload: { items: [media.item] } }),
   },
   'GET /api/cases/:caseId/media': { allowed: CASE_READERS, call: () => ({ url: `${C}/media` }) },
   'GET /api/cases/:caseId/media/notices': {

@@ -5435,6 +5435,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/media/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An evidence package of the case's media: originals, WARCs, capture records, custody, time-stamps
+         * @description A tar archive (application/x-tar) of one folder: README.txt (how to check each part with sha256sum and openssl ts), SHA256SUMS (every other file), export.json, captures.json (every capture of each item and every URL capture), custody.json (the audit events about them), originals/<sha256>.<ext> byte for byte, warc/<id>.warc.gz, and timestamps/<day>_<id>/ (manifest.json, token.tst, tsa.pem, stamp.json) for each RFC 3161 stamp whose manifest lists one of its captures. Send {} for every item and URL capture of the case, or {"items": [ids]} for those items and the URL captures that brought them. The export is recorded before the archive is sent (media.evidence_exported with its SHA-256, and a custody event on each original and WARC); the headers x-athar-export-id, x-athar-sha256 and x-athar-items describe it. 404 media.not_found naming /items/N for an id not of this case; 400 media.nothing_to_export for a case with no media.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the media items to export (ids; each must be of this case); all the case's items and URL captures when left out */
+                        items?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/verify": {
         parameters: {
             query?: never;
