@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
+import type { Readable } from 'node:stream';
 import { AppError, kindForStatus, invalid, unavailable } from '#src/platform/errors.ts';
 import type { Config } from '#src/platform/config.ts';
 import { readOwner } from '#src/platform/database/lock.ts';
@@ -15,7 +18,49 @@ import { readOwner } from '#src/platform/database/lock.ts';
 export interface ApiClient {
   transport: 'in-process' | 'owner' | 'remote';
   request<T = unknown>(method: string, path: string, opts?: RequestOptions): Promise<T>;
+  /**
+   * Saves a binary answer (an archive) to `file`, which must not exist yet (made 0600), streamed,
+   * never held in memory; gives the answer's headers and the SHA-256 of what was saved.
+   */
+  download(method: string, path: string, file: string, opts?: RequestOptions): Promise<Download>;
   close(): Promise<void>;
+}
+
+export interface Download {
+  headers: Record<string, string>;
+  sha256: string;
+  size: number;
+}
+
+/** Writes `body` to a new file, hashing it on the way. */
+async function saveStream(body: Readable, file: string): Promise<{ sha256: string; size: number }> {
+  const fh = await open(file, 'wx', 0o600);
+  const hash = createHash('sha256');
+  let size = 0;
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      size += chunk.length;
+      await fh.write(chunk);
+    }
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  return { sha256: hash.digest('hex'), size };
+}
+
+async function readAll(body: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of body as AsyncIterable<Buffer>) chunks.push(c);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function flatHeaders(h: http.IncomingHttpHeaders | http.OutgoingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h))
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : String(v);
+  return out;
 }
 
 type Query = Record<string, string | number | boolean | undefined>;
@@ -173,8 +218,56 @@ function httpClient(
       if (res.status >= 400) throw problemToError(res.status, res.text);
       return parseBody(res.text, res.contentType) as T;
     },
+    async download(method, path, file, opts = {}) {
+      const headers: Record<string, string> = { accept: 'application/x-tar, application/json' };
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (as) headers['x-athar-as'] = as;
+      let res: http.IncomingMessage;
+      try {
+        res = await openStream(new URL(base + buildPath(path, opts.query)), method, headers, opts.body);
+      } catch (e) {
+        throw unavailable('cli.server_unreachable', `cannot reach ${base}: ${(e as Error).message}`);
+      }
+      const status = res.statusCode ?? 0;
+      if (status >= 400) throw problemToError(status, await readAll(res));
+      return { headers: flatHeaders(res.headers), ...(await saveStream(res, file)) };
+    },
     async close() {},
   };
+}
+
+/** Sends a request and gives the answer as a stream, once its headers are in (redirects refused, as in `send`). */
+function openStream(
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<http.IncomingMessage> {
+  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  if (payload) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = String(payload.length);
+  }
+  const lib = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = lib.request(url, { method, headers }, (res) => {
+      const status = res.statusCode ?? 0;
+      if (status >= 300 && status < 400) {
+        res.resume();
+        return reject(
+          new Error(
+            `it answered with a redirect (${status}) to ${res.headers.location ?? 'elsewhere'}; give --server the address athar answers at`,
+          ),
+        );
+      }
+      resolve(res);
+    });
+    req.setTimeout(ANSWER_TIMEOUT_MS, () =>
+      req.destroy(new Error(`no answer within ${ANSWER_TIMEOUT_MS / 1000} s`)),
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
 
 async function inProcessClient(config: Config, opts: ConnectOptions): Promise<ApiClient> {
@@ -216,6 +309,19 @@ async function inProcessClient(config: Config, opts: ConnectOptions): Promise<Ap
         });
         if (r.statusCode >= 400) throw problemToError(r.statusCode, r.body);
         return parseBody(r.body, r.headers['content-type']?.toString()) as T;
+      },
+      async download(method, path, file, o = {}) {
+        const headers: Record<string, string> = { authorization: `Bearer ${token ?? app.localToken}` };
+        if (opts.as && !token) headers['x-athar-as'] = opts.as;
+        const r = await server.fastify.inject({
+          method: method as 'GET',
+          url: buildPath(path, o.query),
+          headers,
+          ...(o.body !== undefined ? { payload: o.body as object } : {}),
+          payloadAsStream: true,
+        });
+        if (r.statusCode >= 400) throw problemToError(r.statusCode, await readAll(r.stream()));
+        return { headers: flatHeaders(r.headers), ...(await saveStream(r.stream(), file)) };
       },
       async close() {
         await server.fastify.close();

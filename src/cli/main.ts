@@ -8,6 +8,7 @@ import * as kase from './commands/case.command.ts';
 import * as claim from './commands/claim.command.ts';
 import * as media from './commands/media.command.ts';
 import * as timestamps from './commands/timestamps.command.ts';
+import * as exporting from './commands/export.command.ts';
 import * as hash from './commands/hash.command.ts';
 import * as compare from './commands/compare.command.ts';
 import * as names from './commands/names.command.ts';
@@ -24,6 +25,7 @@ const commands = [
   claim,
   media,
   timestamps,
+  exporting,
   // engine tools (no stored data)
   hash,
   compare,

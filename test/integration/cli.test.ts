@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -51,6 +52,18 @@ function atharAsync(
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
+  });
+}
+
+/** Runs a tool (tar, sha256sum) without blocking this process. */
+function run(cmd: string, args: string[], cwd?: string): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out }));
   });
 }
 
@@ -124,6 +137,41 @@ describe.skipIf(inject('templateDatabaseUrl') !== '')('athar CLI', () => {
     }
   }, 120_000);
 
+  it("exports the case's evidence as one archive that sha256sum checks, named by its export", async () => {
+    const out = path.join(dataDir, 'exports');
+    const r = await atharAsync({}, 'export', 'evidence', '--case', 'sednaya-2024', '--out', out, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const got = JSON.parse(r.stdout);
+    expect(got).toEqual({
+      path: expect.stringMatching(/athar-evidence-[0-9a-f-]{36}\.tar$/),
+      sha256: createHash('sha256').update(readFileSync(got.path)).digest('hex'),
+      items: expect.any(Number),
+    });
+    expect(path.dirname(got.path)).toBe(out);
+    const unpacked = path.join(out, 'unpacked');
+    expect((await run('mkdir', ['-p', unpacked])).code).toBe(0);
+    expect((await run('tar', ['xf', got.path, '-C', unpacked])).code).toBe(0);
+    const root = path.join(unpacked, path.basename(got.path, '.tar'));
+    const sums = await run('sha256sum', ['-c', 'SHA256SUMS'], root);
+    expect(sums.code, sums.out).toBe(0);
+    expect(sums.out).toMatch(/warc\/[0-9a-f-]+\.warc\.gz: OK/);
+    // For people, the path alone on stdout.
+    const human = await atharAsync({}, 'export', 'evidence', '--case', 'sednaya-2024', '--out', out);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(new RegExp(`^${out}/athar-evidence-[0-9a-f-]{36}\\.tar\\n$`));
+    const missing = await atharAsync(
+      {},
+      ...['export', 'evidence', '--case', 'sednaya-2024', '--out', out],
+      ...['--items', '00000000-0000-4000-8000-000000000000'],
+    );
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/^athar: media\.not_found: .*\/items\/0/);
+    const malformed = await atharAsync({}, 'export', 'evidence', '--case', 'sednaya-2024', '--items', 'x,y');
+    expect(malformed.code).toBe(2);
+    // Nothing half-written is left behind.
+    expect(readdirSync(out).filter((f) => f.endsWith('.part'))).toEqual([]);
+  }, 120_000);
+
   it('goes through the running server that owns the data directory', async () => {
     const server = spawn(
       process.execPath,
@@ -162,6 +210,11 @@ describe.skipIf(inject('templateDatabaseUrl') !== '')('athar CLI', () => {
         'ClaimReview',
         'ClaimReview',
       ]);
+      // A binary answer (an evidence package) comes through the owner's API too.
+      const exported = athar('export', 'evidence', '--case', 'sednaya-2024', '--out', dataDir, '--json');
+      expect(exported.code, exported.stderr).toBe(0);
+      const pkg = JSON.parse(exported.stdout);
+      expect(createHash('sha256').update(readFileSync(pkg.path)).digest('hex')).toBe(pkg.sha256);
       const audit = athar('audit', 'verify', '--json');
       expect(audit.code).toBe(0);
       expect(JSON.parse(audit.stdout).ok).toBe(true);

@@ -3,12 +3,12 @@ import type { Case, Membership } from '#src/modules/cases/index.ts';
 import type { Timeline } from '#src/modules/timeline/index.ts';
 import { requestAll, withClient } from '../client.ts';
 import { connectOptions, emit, humanWhen, whenOption } from '../common.ts';
-import { printJson, table } from '../output.ts';
+import { table } from '../output.ts';
 import { action } from '../run.ts';
 
 const caseUrl = (ref: string) => `/api/cases/${encodeURIComponent(ref)}`;
 
-/** `athar case create|list|show`, `athar member add|remove|list`, `athar timeline`, `athar export claimreview`. */
+/** `athar case create|list|show`, `athar member add|remove|list`, `athar timeline`. */
 export function register(program: Command): void {
   const c = program.command('case').description('case files');
   c.command('create')
@@ -161,22 +161,6 @@ export function register(program: Command): void {
             ),
           ].join('\n'),
         );
-      }),
-    );
-
-  program
-    .command('export')
-    .description('export published work')
-    .command('claimreview')
-    .description('schema.org ClaimReview JSON-LD for every published verdict of a case (always JSON)')
-    .requiredOption('--case <case>', 'case id or slug')
-    .option('--json', 'accepted for symmetry: the output is always JSON')
-    .action(
-      action(async (o: { case: string }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (cl) =>
-          cl.request<unknown[]>('GET', `${caseUrl(o.case)}/claimreview`),
-        );
-        printJson(r, { pretty: process.stdout.isTTY });
       }),
     );
 }
