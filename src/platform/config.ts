@@ -44,6 +44,8 @@ export const ConfigSchema = Type.Object({
   auditCheckCron: Type.String({ minLength: 9 }),
   /** Largest media file one upload or ingest may store, in bytes. */
   mediaLimitBytes: Type.Integer({ minimum: 1024 }),
+  /** A resumable upload untouched this many hours is removed (its bytes so far, then its row). */
+  uploadExpiryH: Type.Integer({ minimum: 1 }),
   /** Cron expression for the scheduled re-hash of every stored original (UTC). */
   blobsCheckCron: Type.String({ minLength: 9 }),
   /**
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ffprobePath: env.FFPROBE_PATH || undefined,
     auditCheckCron: env.ATHAR_AUDIT_CHECK_CRON || '17 * * * *',
     mediaLimitBytes: int(env.ATHAR_MEDIA_LIMIT_BYTES, 'ATHAR_MEDIA_LIMIT_BYTES', 4 * 1024 ** 3),
+    uploadExpiryH: int(env.ATHAR_UPLOAD_EXPIRY_H, 'ATHAR_UPLOAD_EXPIRY_H', 24),
     blobsCheckCron: env.ATHAR_BLOBS_CHECK_CRON || '41 3 * * *',
     captureAllowPrivate: bool(env.ATHAR_CAPTURE_ALLOW_PRIVATE, 'ATHAR_CAPTURE_ALLOW_PRIVATE', false),
     captureTimeoutS: int(env.ATHAR_CAPTURE_TIMEOUT_S, 'ATHAR_CAPTURE_TIMEOUT_S', 60),
@@ -185,6 +188,7 @@ const ENV_NAMES: Record<string, string> = {
   ffprobePath: 'FFPROBE_PATH',
   auditCheckCron: 'ATHAR_AUDIT_CHECK_CRON',
   mediaLimitBytes: 'ATHAR_MEDIA_LIMIT_BYTES',
+  uploadExpiryH: 'ATHAR_UPLOAD_EXPIRY_H',
   blobsCheckCron: 'ATHAR_BLOBS_CHECK_CRON',
   captureAllowPrivate: 'ATHAR_CAPTURE_ALLOW_PRIVATE',
   captureTimeoutS: 'ATHAR_CAPTURE_TIMEOUT_S',

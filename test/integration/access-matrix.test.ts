@@ -135,6 +135,15 @@ async function claimWithVerdict(): Promise<string> {
   return id;
 }
 
+/**
+ * An upload begun by this user (an upload is its creator's alone); for a role that may not begin
+ * one, an id that exists nowhere, so that the access rule — not the lookup — refuses it.
+ */
+async function uploadOf(who: Who): Promise<string> {
+  const r = await env.request('POST', `${C}/media/uploads`, headers[who], { size: 3, name: 'u.bin' });
+  return r.status === 201 ? (r.body as { id: string }).id : '00000000-0000-4000-8000-000000000000';
+}
+
 const TABLE: Record<string, Row> = {
   'GET /': { allowed: EVERYONE, call: () => ({ url: '/' }) },
   'GET /healthz': { allowed: EVERYONE, call: () => ({ url: '/healthz' }) },
@@ -330,6 +339,26 @@ const TABLE: Record<string, Row> = {
   'POST /api/cases/:caseId/media': {
     allowed: CASE_WRITERS,
     call: () => ({ url: `${C}/media?name=m.jpg`, payload: media.picture, headers: OCTET }),
+  },
+  'POST /api/cases/:caseId/media/uploads': {
+    allowed: CASE_WRITERS,
+    call: () => ({ url: `${C}/media/uploads`, payload: { size: 3, name: 'u.bin' } }),
+  },
+  'GET /api/cases/:caseId/media/uploads/:id': {
+    allowed: CASE_WRITERS,
+    call: async (who) => ({ url: `${C}/media/uploads/${await uploadOf(who)}` }),
+  },
+  'PATCH /api/cases/:caseId/media/uploads/:id': {
+    allowed: CASE_WRITERS,
+    call: async (who) => ({
+      url: `${C}/media/uploads/${await uploadOf(who)}?offset=0`,
+      payload: Buffer.from('abc'),
+      headers: OCTET,
+    }),
+  },
+  'DELETE /api/cases/:caseId/media/uploads/:id': {
+    allowed: CASE_WRITERS,
+    call: async (who) => ({ url: `${C}/media/uploads/${await uploadOf(who)}` }),
   },
   'POST /api/cases/:caseId/media/capture': {
     allowed: CASE_WRITERS,

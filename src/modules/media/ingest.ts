@@ -32,7 +32,7 @@ export async function ingest(
   opts: {
     isDemo?: boolean;
     /** Runs in the transaction that records the capture (a web capture records itself there). */
-    within?: (tx: Context, itemId: string) => Promise<void>;
+    within?: (tx: Context, itemId: string, captureId: string) => Promise<void>;
   } = {},
 ): Promise<IngestResult> {
   const postedAt = facts.postedAt ? new Date(facts.postedAt) : null;
@@ -86,7 +86,7 @@ export async function ingest(
       caseId: scope.case.id,
       after: { ...out.item, capture: out.capture },
     });
-    if (opts.within) await opts.within(tx, item.id);
+    if (opts.within) await opts.within(tx, item.id, capture.id);
     if (!duplicate) await tx.jobs.send('media.process', { itemId: item.id });
     return out;
   });

@@ -3,6 +3,7 @@ import { verifyBlobs } from './blobs.ts';
 import type { HashIndex } from './hash-index.ts';
 import { MediaRepository } from './media.repository.ts';
 import { processItem } from './process.ts';
+import { sweepUploads } from './uploads.ts';
 import { checkCapturedUrls } from './url-check.ts';
 
 declare module '#src/platform/jobs/job.ts' {
@@ -13,6 +14,8 @@ declare module '#src/platform/jobs/job.ts' {
     'blobs.verify': { requestedBy?: string };
     /** Asks every captured URL whether it is still online; scheduled. */
     'media.urls.check': { requestedBy?: string };
+    /** Removes resumable uploads left untouched (ATHAR_UPLOAD_EXPIRY_H); hourly. */
+    'media.uploads.sweep': Record<string, never>;
   }
 }
 
@@ -56,6 +59,17 @@ export function mediaJobs(index: HashIndex) {
       async handle(ctx) {
         const r = await checkCapturedUrls(ctx);
         ctx.log.info(r, 'captured URLs checked');
+        return 'done';
+      },
+    }),
+    defineJob({
+      name: 'media.uploads.sweep',
+      policy: { retryLimit: 1, retryDelay: 300, retryBackoff: false, expireInSeconds: 3600 },
+      transaction: false,
+      schedule: () => '29 * * * *',
+      async handle(ctx) {
+        const r = await sweepUploads(ctx);
+        if (r.removed > 0) ctx.log.info(r, 'abandoned uploads removed');
         return 'done';
       },
     }),

@@ -11,6 +11,7 @@ import { captureUrl, listWebCaptures } from './capture-url.ts';
 import { checkFile } from './check.ts';
 import type { HashIndex } from './hash-index.ts';
 import { ingest } from './ingest.ts';
+import { appendToUpload, cancelUpload, showUpload, startUpload } from './uploads.ts';
 import {
   decideMatch,
   listMedia,
@@ -36,6 +37,10 @@ import {
   MediaPage,
   UpdateMediaBody,
   UploadQuery,
+  UploadState,
+  StartUploadBody,
+  AppendQuery,
+  AppendResult,
   UrlCaptureResult,
   WebCaptureList,
 } from './schemas.ts';
@@ -93,6 +98,64 @@ export function mediaRoutes(index: HashIndex) {
         const { wait, ...facts } = query;
         const out = await ingest(ctx, scope, fileBody(http), { ...facts, clientAddress: http.request.ip });
         return wait ? { ...out, item: await waitProcessed(ctx, out.item) } : out;
+      },
+    );
+    r.post(
+      `${C}/uploads`,
+      {
+        access: write,
+        tags: ['media'],
+        summary: 'Begin a resumable upload (for large files and poor connections)',
+        description:
+          "Say the file's size and what it is (as for a plain upload); then send its bytes in pieces with PATCH …/uploads/:id?offset=N, each starting where the server's `received` says. The last piece stores the file like a plain upload. 413 when the size is over ATHAR_MEDIA_LIMIT_BYTES. See src/modules/media/uploads.ts for the protocol.",
+        params: CaseParams,
+        body: StartUploadBody,
+        response: UploadState,
+        status: 201,
+        transaction: false,
+      },
+      (ctx, { scope, body }, http) => startUpload(ctx, scope, body, http.request.ip),
+    );
+    r.get(
+      `${C}/uploads/:id`,
+      {
+        access: write,
+        tags: ['media'],
+        summary: 'Where a resumable upload stands: the bytes the server has (send from there)',
+        params: ItemParams,
+        response: UploadState,
+        transaction: false,
+      },
+      (ctx, { scope, params }) => showUpload(ctx, scope, params.id),
+    );
+    r.patch(
+      `${C}/uploads/:id`,
+      {
+        access: write,
+        tags: ['media'],
+        summary: 'Send the next piece of a resumable upload (the body is the bytes, from `offset`)',
+        description:
+          "Content-Type: application/octet-stream. 409 media.upload_offset when `offset` is not the server's `received` (ask with GET and go on from there); 413 past the declared size. With the last byte the file is stored and `result` holds the item and capture; repeating that last piece gives the same answer.",
+        params: ItemParams,
+        querystring: AppendQuery,
+        response: AppendResult,
+        transaction: false,
+      },
+      (ctx, { scope, params, query }, http) =>
+        appendToUpload(ctx, scope, params.id, query.offset, fileBody(http)),
+    );
+    r.delete(
+      `${C}/uploads/:id`,
+      {
+        access: write,
+        tags: ['media'],
+        summary: 'Abandon a resumable upload that is not complete (its bytes so far are removed)',
+        params: ItemParams,
+        status: 204,
+        transaction: false,
+      },
+      async (ctx, { scope, params }) => {
+        await cancelUpload(ctx, scope, params.id);
       },
     );
     r.post(

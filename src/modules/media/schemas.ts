@@ -287,3 +287,34 @@ export const MediaNoticeList = Type.Object({ notices: Type.Array(MediaNotice) })
 export type MediaNoticeList = Static<typeof MediaNoticeList>;
 
 export const WebCaptureList = Type.Object({ captures: Type.Array(WebCapture) });
+
+/** Beginning a resumable upload: its size, and what one says of the file (as for a plain upload). */
+export const StartUploadBody = Type.Object(
+  {
+    size: Type.Integer({ minimum: 1, description: 'the whole file, in bytes' }),
+    ...Type.Omit(UploadQuery, ['wait']).properties,
+  },
+  { additionalProperties: false },
+);
+export type StartUploadBody = Static<typeof StartUploadBody>;
+
+export const UploadState = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  size: Type.Integer(),
+  received: Type.Integer({ description: 'bytes the server has, flushed to disk: send from here' }),
+  complete: Type.Boolean(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+
+export const AppendQuery = Type.Object(
+  { offset: Type.Integer({ minimum: 0, description: 'where this piece begins: the upload’s `received`' }) },
+  { additionalProperties: false },
+);
+
+export const AppendResult = Type.Object({
+  upload: UploadState,
+  /** The stored file, once the last byte arrived. */
+  result: Nullable(IngestResult),
+});

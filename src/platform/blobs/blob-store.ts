@@ -61,17 +61,19 @@ export class BlobStore {
   private readonly objects: string;
   private readonly tmp: string;
   private readonly derived: string;
+  private readonly uploads: string;
 
   constructor(readonly root: string) {
     this.objects = path.join(root, 'sha256');
     this.tmp = path.join(root, 'tmp');
     this.derived = path.join(root, 'derived');
+    this.uploads = path.join(root, 'uploads');
   }
 
   /** Makes the directories (0700) and removes what a killed process left half-written. */
   async open(): Promise<void> {
     ensurePrivateDir(this.root, 'the blob store');
-    for (const dir of [this.objects, this.tmp, this.derived])
+    for (const dir of [this.objects, this.tmp, this.derived, this.uploads])
       await mkdir(dir, { recursive: true, mode: 0o700 });
     for (const name of await readdir(this.tmp)) await rm(path.join(this.tmp, name), { force: true });
   }
@@ -93,6 +95,15 @@ export class BlobStore {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * Where the bytes so far of a resumable upload wait (kept across restarts, unlike tmp/; the
+   * upload's row says how many of them count). The id is athar's own, never a name a user gave.
+   */
+  uploadPath(id: string): string {
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw invalid('blob.upload', 'not an upload id');
+    return path.join(this.uploads, id);
   }
 
   /** Where the original with this hash lives. */

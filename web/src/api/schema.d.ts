@@ -4005,6 +4005,252 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/media/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Begin a resumable upload (for large files and poor connections)
+         * @description Say the file's size and what it is (as for a plain upload); then send its bytes in pieces with PATCH …/uploads/:id?offset=N, each starting where the server's `received` says. The last piece stores the file like a plain upload. 413 when the size is over ATHAR_MEDIA_LIMIT_BYTES. See src/modules/media/uploads.ts for the protocol.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the whole file, in bytes */
+                        size: number;
+                        /** @description the file name as collected */
+                        name: string;
+                        /**
+                         * @default upload
+                         * @enum {string}
+                         */
+                        method?: "upload" | "file";
+                        notes?: string;
+                        /**
+                         * Format: http-url
+                         * @description an http or https URL
+                         */
+                        sourceUrl?: string;
+                        platform?: string;
+                        account?: string;
+                        title?: string;
+                        /**
+                         * Format: date-time
+                         * @description when the source says it was posted (claimed, not observed)
+                         */
+                        postedAt?: string;
+                        /** @description where it was collected from (a local path, a device) */
+                        from?: string;
+                        tool?: string;
+                        toolVersion?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            size: number;
+                            /** @description bytes the server has, flushed to disk: send from here */
+                            received: number;
+                            complete: boolean;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/media/uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a resumable upload stands: the bytes the server has (send from there) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            size: number;
+                            /** @description bytes the server has, flushed to disk: send from here */
+                            received: number;
+                            complete: boolean;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            createdAt: string;
+                            /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Abandon a resumable upload that is not complete (its bytes so far are removed) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Send the next piece of a resumable upload (the body is the bytes, from `offset`)
+         * @description Content-Type: application/octet-stream. 409 media.upload_offset when `offset` is not the server's `received` (ask with GET and go on from there); 413 past the declared size. With the last byte the file is stored and `result` holds the item and capture; repeating that last piece gives the same answer.
+         */
+        patch: {
+            parameters: {
+                query: {
+                    /** @description where this piece begins: the upload’s `received` */
+                    offset: number;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            upload: {
+                                id: string;
+                                name: string;
+                                size: number;
+                                /** @description bytes the server has, flushed to disk: send from here */
+                                received: number;
+                                complete: boolean;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                createdAt: string;
+                                /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                updatedAt: string;
+                            };
+                            result: {
+                                item: {
+                                    id: string;
+                                    caseId: string;
+                                    sha256: string;
+                                    size: number;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "image" | "video" | "unknown";
+                                    /** @enum {string} */
+                                    status: "received" | "processing" | "processed" | "unreadable" | "failed";
+                                    statusReason: string | null;
+                                    stage: string | null;
+                                    progress: number;
+                                    width: number | null;
+                                    height: number | null;
+                                    durationS: number | null;
+                                    hasThumbnail: boolean;
+                                    /** @description graphic (violence), identifiable (a person can be recognised), deleted_by_source */
+                                    sensitivity: ("graphic" | "identifiable" | "deleted_by_source")[];
+                                    /** @description the place of the case it was taken at */
+                                    placeId: string | null;
+                                    /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                    createdAt: string;
+                                    isDemo: boolean;
+                                };
+                                capture: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    method: "upload" | "file" | "url";
+                                    capturedBy: string;
+                                    /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                    capturedAt: string;
+                                    capturedFrom: string | null;
+                                    tool: string;
+                                    toolVersion: string;
+                                    sha256: string;
+                                    fileName: string | null;
+                                    notes: string;
+                                    sourceUrl: string | null;
+                                    platform: string | null;
+                                    account: string | null;
+                                    title: string | null;
+                                    /** @description ISO 8601 instant in UTC, e.g. 2024-12-09T13:45:00Z */
+                                    postedAt: string | null;
+                                };
+                                /** @description the same bytes were already in this case (a new capture of one item) */
+                                duplicate: boolean;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/cases/{caseId}/media/capture": {
         parameters: {
             query?: never;
@@ -5735,7 +5981,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Load the demo case "Sednaya prison, December 2024" (idempotent) */
+        /**
+         * Load the demo case "Sednaya prison, December 2024" (idempotent)
+         * @description The case file loads in one transaction; then its synthetic stand-in videos are made with ffmpeg and captured one by one (the answer says what became of them: made, already there, off with ATHAR_DEMO_MEDIA=false, or why not). Calling it again finishes what an interrupted load left.
+         */
         post: {
             parameters: {
                 query?: never;
