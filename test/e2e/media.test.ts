@@ -4,6 +4,7 @@
 // and see its copy side by side with its first seen; check a video clip without storing it and see
 // where it sits in the original; graphic pictures stay blurred until chosen; and metadata and file
 // names, which an attacker writes, render as text — in English and in Arabic.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -168,6 +169,41 @@ describe.skipIf(!e2eEnabled)('media evidence in the desk', () => {
     await page.getByRole('button', { name: 'Play the original' }).click();
     expect(await page.locator('video.player').getAttribute('src')).toMatch(new RegExp(`/original#t=${ts}$`));
     expect(await admin.problems()).toEqual([]);
+  });
+
+  it('sends a large file in pieces and goes on after a dropped connection', async () => {
+    const big = Buffer.alloc(20 * 1024 * 1024);
+    for (let i = 0; i < big.length; i += 4096) big.writeUInt32BE((i * 2654435761) >>> 0, i);
+    // A context of its own: the dropped connection is logged there, not in the other tests'.
+    const g = await desk.context('en-GB');
+    await g.signIn();
+    const { page } = g;
+    // The first piece's connection drops: the desk asks the server what it has and goes on.
+    let dropped = 0;
+    await page.route(/\/media\/uploads\/[0-9a-f-]+\?offset=0$/, async (route) => {
+      if (dropped++ === 0) await route.abort('connectionreset');
+      else await route.continue();
+    });
+    await page.goto(`${desk.base}/cases/${CASE}/media`);
+    await settled(page);
+    await page.getByRole('button', { name: 'Upload files' }).click();
+    await page
+      .getByLabel(/^Files/)
+      .setInputFiles({ name: 'long.bin', mimeType: 'application/octet-stream', buffer: big });
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    const row = page.locator('.uploads .upload').first();
+    await expect.poll(() => row.textContent(), { timeout: 90_000 }).toMatch(/unreadable|processed/);
+    await page.unroute(/\/media\/uploads\//);
+    expect(dropped).toBeGreaterThanOrEqual(2);
+    const items = (await admin.api('GET', C)).items as { name: string; size: number; sha256: string }[];
+    const stored = items.find((i) => i.name === 'long.bin')!;
+    expect(stored.size).toBe(big.length);
+    expect(stored.sha256).toBe(createHash('sha256').update(big).digest('hex'));
+    // The dropped connection is a console error the browser reports, not a problem of the page.
+    expect(
+      (await g.problems()).filter((p) => !/ERR_CONNECTION_RESET|Failed to load resource/.test(p)),
+    ).toEqual([]);
+    await g.close();
   });
 
   it('keeps a graphic picture blurred until the viewer chooses to see it', async () => {

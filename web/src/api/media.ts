@@ -53,10 +53,11 @@ function sendFile<T>(
   url: string,
   file: Blob,
   onProgress: (sent: number, total: number) => void,
+  method: 'POST' | 'PATCH' = 'POST',
 ): { done: Promise<T>; abort: () => void } {
   const xhr = new XMLHttpRequest();
   const done = new Promise<T>((resolve, reject) => {
-    xhr.open('POST', url);
+    xhr.open(method, url);
     xhr.withCredentials = true;
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     const token = csrf.get();
@@ -85,13 +86,23 @@ function queryString(q: Record<string, string | undefined>): string {
   return p.toString();
 }
 
-/** Stores a file as evidence of the case (a capture by upload), reporting the bytes sent. */
+/** Files larger than this go in pieces that survive a dropped connection (see uploads.ts on the server). */
+export const RESUMABLE_FROM = 16 * 1024 * 1024;
+const PIECE = 8 * 1024 * 1024;
+const RETRIES = 6;
+
+/**
+ * Stores a file as evidence of the case (a capture by upload), reporting the bytes sent. A large
+ * file goes in pieces: after a dropped connection or a passing server error the desk asks the
+ * server how much it has and goes on from there (waiting longer after each failure in a row).
+ */
 export function uploadMedia(
   caseSlug: string,
   file: File,
   facts: UploadFacts,
   onProgress: (sent: number, total: number) => void,
-) {
+): { done: Promise<IngestResult>; abort: () => void } {
+  if (file.size > RESUMABLE_FROM) return uploadInPieces(caseSlug, file, facts, onProgress);
   const url = `/api/cases/${encodeURIComponent(caseSlug)}/media?${queryString({ ...facts, method: 'upload' })}`;
   return sendFile<IngestResult>(url, file, onProgress);
 }
@@ -100,4 +111,70 @@ export function uploadMedia(
 export function checkMedia(caseSlug: string, file: File, onProgress: (sent: number, total: number) => void) {
   const url = `/api/cases/${encodeURIComponent(caseSlug)}/media/check?${queryString({ name: file.name.slice(0, 255) })}`;
   return sendFile<CheckResult>(url, file, onProgress);
+}
+
+type AppendResult = Ok<'/api/cases/{caseId}/media/uploads/{id}', 'patch'>;
+
+function uploadInPieces(
+  caseSlug: string,
+  file: File,
+  facts: UploadFacts,
+  onProgress: (sent: number, total: number) => void,
+): { done: Promise<IngestResult>; abort: () => void } {
+  let stopped = false;
+  let abortPiece: (() => void) | null = null;
+  const path = { caseId: caseSlug };
+  const done = (async () => {
+    const upload = await ok(
+      api.POST('/api/cases/{caseId}/media/uploads', {
+        params: { path },
+        body: { ...facts, size: file.size },
+      }),
+    );
+    const at = `/api/cases/${encodeURIComponent(caseSlug)}/media/uploads/${encodeURIComponent(upload.id)}`;
+    let received = upload.received;
+    let failures = 0;
+    // Stopped by the person: the bytes so far are removed from the server too.
+    const cancel = () =>
+      api.DELETE('/api/cases/{caseId}/media/uploads/{id}', { params: { path: { ...path, id: upload.id } } });
+    for (;;) {
+      if (stopped) {
+        await cancel();
+        throw new ApiError(0, { code: 'aborted', detail: 'stopped' }, null);
+      }
+      const from = received;
+      const piece = sendFile<AppendResult>(
+        `${at}?offset=${from}`,
+        file.slice(from, Math.min(file.size, from + PIECE)),
+        (sent) => onProgress(from + sent, file.size),
+        'PATCH',
+      );
+      abortPiece = piece.abort;
+      try {
+        const out = await piece.done;
+        failures = 0;
+        if (out.result) return out.result;
+        received = out.upload.received;
+      } catch (e) {
+        if (stopped) {
+          await cancel();
+          throw e;
+        }
+        const passing = e instanceof ApiError && (e.status === 0 || e.status === 409 || e.status >= 500);
+        if (!passing || ++failures > RETRIES) throw e;
+        await new Promise((r) => setTimeout(r, 500 * 2 ** failures));
+        const state = await ok(
+          api.GET('/api/cases/{caseId}/media/uploads/{id}', { params: { path: { ...path, id: upload.id } } }),
+        );
+        received = state.received;
+      }
+    }
+  })();
+  return {
+    done,
+    abort: () => {
+      stopped = true;
+      abortPiece?.();
+    },
+  };
 }
