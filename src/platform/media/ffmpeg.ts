@@ -118,8 +118,9 @@ function spawnLimited(
   args: string[],
   timeoutS: number,
   onTimeout: () => void,
+  cwd?: string,
 ): { child: ChildProcess; clear: () => void } {
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) });
   const timer = setTimeout(() => {
     child.kill('SIGKILL');
     onTimeout();
@@ -497,5 +498,41 @@ export async function* sampleFrames(
   } finally {
     clear();
     if (exit === null) child.kill('SIGKILL');
+  }
+}
+
+/**
+ * Runs ffmpeg to make a file (the demo's synthetic stand-ins, a re-encode of one): `args` are
+ * ffmpeg's own, after `-hide_banner -nostdin -loglevel error`, run in `cwd` when given. A failure
+ * names `what` and gives ffmpeg's complaint; a missing binary and a timeout are reported as for
+ * reading.
+ */
+export async function runFfmpeg(
+  what: string,
+  args: string[],
+  opts: FfmpegRunOptions & { cwd?: string },
+): Promise<void> {
+  const bin = (opts.binaries ?? resolveBinaries()).ffmpeg;
+  let killed = false;
+  const { child, clear } = spawnLimited(
+    bin,
+    ['-hide_banner', '-nostdin', '-loglevel', 'error', ...args],
+    opts.timeoutS,
+    () => (killed = true),
+    opts.cwd,
+  );
+  let err = '';
+  child.stdout!.resume();
+  child.stderr!.on('data', (c: Buffer) => {
+    if (err.length < 8192) err += c.toString();
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', (e) => reject(missing(what, bin, e)));
+    child.on('close', (c) => resolve(c));
+  }).finally(clear);
+  if (killed) throw timedOut(what, bin, opts.timeoutS);
+  if (code !== 0) {
+    const reason = `ffmpeg could not make it (${complaint(err)})`;
+    throw unavailable('media.ffmpeg_failed', `${what}: ${reason}`, { details: { what, reason } });
   }
 }
