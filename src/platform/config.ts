@@ -70,6 +70,8 @@ export const ConfigSchema = Type.Object({
   secureCookies: Type.Boolean(),
   /** Load the demo case on the first start of an installation. */
   loadDemo: Type.Boolean(),
+  /** Make the demo case's synthetic stand-in videos with ffmpeg when it is loaded. */
+  demoMedia: Type.Boolean(),
   /** API token the CLI presents (remote servers, server databases). */
   token: Type.Optional(Type.String({ minLength: 1 })),
 });
@@ -137,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     timestampCron: env.ATHAR_TIMESTAMP_CRON || '23 0 * * *',
     secureCookies: bool(env.ATHAR_SECURE_COOKIES, 'ATHAR_SECURE_COOKIES', false),
     loadDemo: bool(env.ATHAR_DEMO, 'ATHAR_DEMO', true),
+    demoMedia: bool(env.ATHAR_DEMO_MEDIA, 'ATHAR_DEMO_MEDIA', true),
     token: env.ATHAR_TOKEN || undefined,
     ...overrides,
   };
@@ -198,6 +201,7 @@ const ENV_NAMES: Record<string, string> = {
   timestampCron: 'ATHAR_TIMESTAMP_CRON',
   secureCookies: 'ATHAR_SECURE_COOKIES',
   loadDemo: 'ATHAR_DEMO',
+  demoMedia: 'ATHAR_DEMO_MEDIA',
   token: 'ATHAR_TOKEN',
 };
 

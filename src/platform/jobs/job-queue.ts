@@ -40,6 +40,8 @@ function kyselyBossDb(db: Kysely<DB>): BossDb {
 
 /** Sends named, typed jobs. */
 export interface JobSender {
+  /** Whether this process runs the job queue: without it, `send` throws (a CLI command that needs no jobs). */
+  readonly started: boolean;
   send<N extends JobName>(
     name: N,
     data: JobPayloads[N],
@@ -60,7 +62,11 @@ export class JobQueue {
   }
 
   senderFor(transaction: Kysely<DB> | null): JobSender {
+    const started = () => this.boss !== null;
     return {
+      get started() {
+        return started();
+      },
       send: async (name, data, options = {}) => {
         if (!this.boss) throw new Error(`the job queue is not started; cannot send ${name}`);
         const opts: PgBoss.SendOptions = { ...options };
