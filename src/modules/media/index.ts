@@ -13,7 +13,7 @@ import { mediaRoutes } from './media.routes.ts';
 
 export { ingest, TOOL_VERSION } from './ingest.ts';
 export { evidenceOf, recordEvidenceExport, type EvidenceItem, type EvidenceSelection } from './evidence.ts';
-export { capturesBetween, mediaItemInCase } from './media.ts';
+export { capturesBetween, mediaItemInCase, updateMedia } from './media.ts';
 export type { Capture, MediaItem, WebCapture } from './schemas.ts';
 
 /** How old an unreferenced blob must be before the sweep removes it on a shared PostgreSQL. */

@@ -220,7 +220,11 @@ function signalsFor(
   const out: Signal[] = [];
   const before = beforeEventSignal(firstSeen, scope.case.event_start);
   if (before) out.push(before);
-  const mine = captures.filter((c) => c.item_id === item.id).map((c) => c.captured_at.getTime());
+  // Both sides are timed alike (captured, or posted as claimed): an original posted earlier than its
+  // copy is not a copy of the copy just because athar captured the copy first.
+  const mine = captures
+    .filter((c) => c.item_id === item.id)
+    .flatMap((c) => [c.captured_at, c.posted_at ?? c.captured_at].map((d) => d.getTime()));
   const myFirst = mine.length > 0 ? Math.min(...mine) : Infinity;
   for (const m of matches) {
     if ('restricted' in m || m.status === 'rejected' || m.how === 'sha256') continue;
