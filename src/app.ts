@@ -18,7 +18,14 @@ import { timestampsModule } from '#src/modules/timestamps/index.ts';
 import { caseFileModule } from '#src/modules/casefile/index.ts';
 import { authorizeCase, casesModule, findCase } from '#src/modules/cases/index.ts';
 import { claimsModule } from '#src/modules/claims/index.ts';
-import { DEMO_SLUG, demoModule, demoToOffer, offerDemo } from '#src/modules/demo/index.ts';
+import {
+  DEMO_SLUG,
+  demoMediaOwed,
+  demoModule,
+  demoToOffer,
+  loadDemoMedia,
+  offerDemo,
+} from '#src/modules/demo/index.ts';
 import { deskModule } from '#src/modules/desk/index.ts';
 import { evidenceModule } from '#src/modules/evidence/index.ts';
 import { mediaModule } from '#src/modules/media/index.ts';
@@ -219,19 +226,32 @@ export interface FirstStart {
 /**
  * The first start of an installation: create the administrator (ATHAR_ADMIN_PASSWORD, or a
  * one-time password to change at first sign-in) and load the demo case once (ATHAR_DEMO), as
- * that administrator so that they are its admin.
+ * that administrator so that they are its admin. With `demoMedia` (a server's start), the demo's
+ * stand-in videos follow the case file — at this start, or at a later one when an earlier start
+ * could not make them all, or a CLI command opened the data directory first; that never stops a
+ * start.
  */
-export async function firstStart(app: App): Promise<FirstStart> {
+export async function firstStart(app: App, opts: { demoMedia?: boolean } = {}): Promise<FirstStart> {
   const admin = await app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => bootstrapAdmin(ctx));
-  if (!(await app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => demoToOffer(ctx))))
-    return { admin, demoLoaded: false };
+  const offer = await app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => demoToOffer(ctx));
+  const owed = async () =>
+    opts.demoMedia === true &&
+    (await app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => demoMediaOwed(ctx)));
+  if (!offer && !(await owed())) return { admin, demoLoaded: false };
   const actor = await app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => localActor(ctx, null));
   let demoLoaded = false;
-  try {
-    demoLoaded = await app.run(actor, { transaction: true }, (ctx) => offerDemo(ctx));
-  } catch (e) {
-    // Another process starting at the same time may have loaded it first.
-    if (!(await app.run(actor, { transaction: false }, (ctx) => findCase(ctx, DEMO_SLUG)))) throw e;
+  if (offer) {
+    try {
+      demoLoaded = await app.run(actor, { transaction: true }, (ctx) => offerDemo(ctx));
+    } catch (e) {
+      // Another process starting at the same time may have loaded it first.
+      if (!(await app.run(actor, { transaction: false }, (ctx) => findCase(ctx, DEMO_SLUG)))) throw e;
+    }
+  }
+  if (await owed()) {
+    await app
+      .run(actor, { transaction: false }, (ctx) => loadDemoMedia(ctx))
+      .catch((e: unknown) => app.log.warn({ err: e }, 'the demo case’s stand-in videos were not made'));
   }
   return { admin, demoLoaded };
 }

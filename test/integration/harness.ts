@@ -85,6 +85,8 @@ export async function testEnv(
     ATHAR_ADMIN_PASSWORD: 'admin password for tests',
     ATHAR_LOG_LEVEL: 'silent',
     ATHAR_DATA_DIR: dataDir,
+    // The demo's stand-in videos (ffmpeg at every demo load) only where a test asks for them.
+    ATHAR_DEMO_MEDIA: 'false',
     ...opts.env,
   });
   const app = await createApp(config, {

@@ -23,7 +23,7 @@ export function register(program: Command): void {
         const { buildServer } = await import('#src/platform/http/server.ts');
         const runWorkers = opts.workers && config.runWorkers;
         const app = await createApp(config, { jobs: true, workers: runWorkers });
-        const first = await firstStart(app);
+        const first = await firstStart(app, { demoMedia: true });
         if (first.admin) reportAdmin(first.admin);
         const server = await buildServer(app);
         const address = await server.fastify.listen({ port: config.port, host: config.host });

@@ -10,6 +10,20 @@ interface VerifyResult {
   problem: { kind: string; seq: number; message: string } | null;
 }
 
+interface DemoLoaded {
+  loaded: boolean;
+  case: { slug: string; title: string };
+  media?: { state: string; made?: number; items?: number; reason?: string };
+}
+
+function demoMediaLine(m: DemoLoaded['media']): string {
+  const what = 'stand-in videos (synthetic)';
+  if (m?.state === 'made') return `${what}: made ${m.made} of ${m.items}; processing runs in the background`;
+  if (m?.state === 'already') return `${what}: already there`;
+  if (m?.state === 'off') return `${what}: not made (ATHAR_DEMO_MEDIA=false)`;
+  return `${what}: not made${m?.reason ? ` (${m.reason})` : ''}`;
+}
+
 /** `athar db migrate`, `athar demo load`, `athar audit verify`. */
 export function register(program: Command): void {
   const db = program.command('db').description('database administration');
@@ -35,11 +49,16 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(
       action(async (opts: { json?: boolean }, cmd: Command) => {
-        const r = await withClient(connectOptions(cmd), (c) =>
-          c.request<{ loaded: boolean; case: { slug: string; title: string } }>('POST', '/api/admin/demo'),
+        // With the job queue: the demo's stand-in videos are captured, and processed by the server
+        // (or at the next start when the CLI ran it in process).
+        const r = await withClient(connectOptions(cmd, { jobs: true }), (c) =>
+          c.request<DemoLoaded>('POST', '/api/admin/demo'),
         );
         emit(opts.json, r, () =>
-          r.loaded ? `loaded ${r.case.slug}: ${r.case.title}` : `${r.case.slug} is already loaded`,
+          [
+            r.loaded ? `loaded ${r.case.slug}: ${r.case.title}` : `${r.case.slug} is already loaded`,
+            demoMediaLine(r.media),
+          ].join('\n'),
         );
       }),
     );

@@ -2,9 +2,10 @@
 import type { AtharModule } from '#src/platform/module.ts';
 import type { Context } from '#src/platform/context.ts';
 import { SettingsRepository } from '#src/platform/settings.repository.ts';
+import { demoMediaOwed, loadDemoMedia, type DemoMediaOutcome } from './demo-media.ts';
 import { DEMO_SLUG, loadDemo } from './load-demo.ts';
 
-export { DEMO_SLUG, loadDemo };
+export { DEMO_SLUG, demoMediaOwed, loadDemo, loadDemoMedia, type DemoMediaOutcome };
 
 const OFFERED_KEY = 'demo.offered';
 
@@ -29,7 +30,14 @@ export const demoModule: AtharModule = {
         access: { kind: 'installation_admin' },
         tags: ['admin'],
         summary: 'Load the demo case "Sednaya prison, December 2024" (idempotent)',
+        description:
+          'The case file loads in one transaction; then its synthetic stand-in videos are made with ffmpeg and captured one by one (the answer says what became of them: made, already there, off with ATHAR_DEMO_MEDIA=false, or why not). Calling it again finishes what an interrupted load left.',
+        // The case file opens its own transaction; the media are captured after it commits.
+        transaction: false,
       },
-      (ctx) => loadDemo(ctx),
+      async (ctx) => {
+        const result = await ctx.transaction((tx) => loadDemo(tx));
+        return { ...result, media: await loadDemoMedia(ctx) };
+      },
     ),
 };

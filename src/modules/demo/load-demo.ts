@@ -4,15 +4,19 @@ import { createCase, findCase, roleOf, showCase, type Case } from '#src/modules/
 import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
 import { SettingsRepository } from '#src/platform/settings.repository.ts';
+import { owesDemoMedia } from './demo-media.ts';
+import { DEMO_SLUG } from './slug.ts';
 
-export const DEMO_SLUG = 'sednaya-2024';
+export { DEMO_SLUG };
 const DAMASCUS = 'Asia/Damascus';
 const demo = { isDemo: true };
 
 /**
  * Loads the demo case "Sednaya prison, December 2024" unless it exists, through the same use
  * cases a person would call, in the caller's unit of work: a failure leaves nothing half-loaded.
- * The acting user becomes the case's admin.
+ * The acting user becomes the case's admin. Its media (synthetic stand-ins) are made afterwards,
+ * outside this unit of work, by `loadDemoMedia` (demo-media.ts says why); this load records that
+ * they are owed.
  *
  * Everything comes from the reference article alone (../shared/case/sednaya-article.txt;
  * published Monday 9 December 2024). Every row is marked demo data. Where the article is vague
@@ -440,6 +444,7 @@ export async function loadDemo(ctx: Context): Promise<{ loaded: boolean; case: C
     demo,
   );
 
+  await owesDemoMedia(ctx, { prisonPlaceId: prison.id, holeClaimId: holeClaim.id });
   await ctx
     .repo(SettingsRepository)
     .set('demo.loaded', { slug: DEMO_SLUG, at: ctx.clock.now().toISOString() });
