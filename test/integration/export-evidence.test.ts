@@ -276,11 +276,39 @@ describe('evidence packages', () => {
     const stamps = readdirSync(path.join(root, 'timestamps'));
     expect(stamps).toHaveLength(1);
     const stampDir = path.join(root, 'timestamps', stamps[0]!);
-    expect(readdirSync(stampDir).sort()).toEqual(['manifest.json', 'stamp.json', 'token.tst', 'tsa.pem']);
-    const manifest = JSON.parse(readFileSync(path.join(stampDir, 'manifest.json'), 'utf8'));
-    expect(manifest.captures.map((c: { sha256: string }) => c.sha256)).toEqual(
+    expect(readdirSync(stampDir).sort()).toEqual([
+      'entries.jsonl',
+      'manifest.json',
+      'stamp.json',
+      'token.tst',
+      'tsa.pem',
+    ]);
+    const manifestText = readFileSync(path.join(stampDir, 'manifest.json'), 'utf8');
+    const manifest = JSON.parse(manifestText);
+    // This package's captures are opened in entries.jsonl: each line names one, with its bytes'
+    // SHA-256, and its hash is an entry of the stamped manifest.
+    const lines = readFileSync(path.join(stampDir, 'entries.jsonl'), 'utf8').trimEnd().split('\n');
+    const opened = lines.map((l) => JSON.parse(l) as { kind: string; sha256?: string; caseId: string });
+    expect(opened.filter((o) => o.kind === 'capture').map((o) => o.sha256)).toEqual(
       expect.arrayContaining([...pictures, card].map((b) => sha(b))),
     );
+    expect(opened.every((o) => o.caseId === readJson('export.json').case.id)).toBe(true);
+    for (const l of lines) expect(manifest.entries).toContain(sha(Buffer.from(l, 'utf8')));
+    // The manifest itself names no capture, case or address: other cases' captures stay unreadable.
+    expect(manifest.entries.length).toBeGreaterThanOrEqual(lines.length);
+    expect(manifestText).not.toContain(readJson('export.json').case.id);
+    expect(manifestText).not.toMatch(/https?:/);
+    // The README's shell loop finds every line.
+    const { out: found } = await run(
+      'bash',
+      [
+        '-c',
+        `while IFS= read -r l; do h=$(printf %s "$l" | sha256sum | cut -c1-64); grep -q "\\"$h\\"" manifest.json && echo "found $h" || echo "MISSING $h"; done < entries.jsonl`,
+      ],
+      stampDir,
+    );
+    expect(found.split('\n').filter((x) => x.startsWith('found'))).toHaveLength(lines.length);
+    expect(found).not.toContain('MISSING');
     expect(readFileSync(path.join(stampDir, 'tsa.pem'), 'utf8')).toBe(tsa.caPem);
     expect(JSON.parse(readFileSync(path.join(stampDir, 'stamp.json'), 'utf8'))).toMatchObject({
       tsaCert: { source: 'kept with the stamp' },

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitmentOf, entryLine } from '#src/modules/timestamps/stamp.ts';
 import { opensslVerify, startTestAuthority, type TestAuthority } from '#test/support/tsa.ts';
 import { testEnv, type TestEnv } from './harness.ts';
 
@@ -27,6 +28,7 @@ describe('trusted time (RFC 3161)', () => {
 
   let stampId = '';
   let sha = '';
+  let entry = '';
   it("stamps the day's manifest: its captures with their SHA-256 and the audit chain's head", async () => {
     const picture = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#336699' } })
       .jpeg()
@@ -47,8 +49,26 @@ describe('trusted time (RFC 3161)', () => {
     stampId = r.body.id;
     const manifest = await env.request('GET', `/api/timestamps/${stampId}/manifest`);
     const m = JSON.parse(manifest.text);
-    expect(m).toMatchObject({ format: 'athar-daily-manifest/1', day: today, auditHead: r.body.auditHead });
-    expect(m.captures.map((c: { sha256: string }) => c.sha256)).toEqual([sha]);
+    expect(m).toMatchObject({
+      format: 'athar-daily-manifest/2',
+      day: today,
+      counts: { captures: 1, webCaptures: 0 },
+      auditHead: r.body.auditHead,
+    });
+    // The capture is there as a commitment to its line, which says what it is; not the line itself.
+    const line = entryLine({
+      kind: 'capture',
+      id: up.body.capture.id,
+      itemId: up.body.item.id,
+      caseId: up.body.item.caseId,
+      method: 'upload',
+      sha256: sha,
+      capturedAt: up.body.capture.capturedAt,
+    });
+    expect(m.entries).toEqual([commitmentOf(line)]);
+    expect(manifest.text).not.toContain(sha);
+    expect(manifest.text).not.toContain(up.body.capture.id);
+    entry = m.entries[0];
     // The token verifies with OpenSSL alone, against the manifest as served.
     const token = await env.request('GET', `/api/timestamps/${stampId}/token`);
     expect(opensslVerify(tsa, manifest.text, token.raw)).toContain('Verification: OK');
@@ -57,7 +77,7 @@ describe('trusted time (RFC 3161)', () => {
   it('checks every stored token again, and names a manifest altered afterwards', async () => {
     const ok = await env.request('POST', '/api/timestamps/verify');
     expect(ok.body).toEqual({ checked: 1, failed: [] });
-    await sql`UPDATE time_stamp SET manifest = replace(manifest, ${sha}, ${'0'.repeat(64)})`.execute(
+    await sql`UPDATE time_stamp SET manifest = replace(manifest, ${entry}, ${'0'.repeat(64)})`.execute(
       env.app.database.db,
     );
     const bad = await env.request('POST', '/api/timestamps/verify');

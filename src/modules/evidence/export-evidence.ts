@@ -306,6 +306,8 @@ function packageFiles(
   for (const s of stamps) {
     const dir = stampFolder(s);
     after.push([`${dir}/manifest.json`, s.manifest]);
+    // The lines this package's captures' entries commit to, one per line (format 2 manifests).
+    if (s.openings.length > 0) after.push([`${dir}/entries.jsonl`, `${s.openings.join('\n')}\n`]);
     after.push([`${dir}/token.tst`, s.token]);
     if (s.tsaCert) after.push([`${dir}/tsa.pem`, s.tsaCert]);
     after.push([

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from '#src/platform/context.ts';
 import { verifyToken } from '#src/platform/trusted-time/rfc3161.ts';
-import { certificateFingerprint, presentStamp, trustedPem } from './stamp.ts';
+import { certificateFingerprint, commitmentOf, dayEntryLines, presentStamp, trustedPem } from './stamp.ts';
 import { TimeStampRepository } from './timestamps.repository.ts';
 import type { TimeStampRecord } from './schemas.ts';
 
@@ -28,9 +28,17 @@ export interface CoveringStamp {
   /** Which of the captures and URL captures asked about its manifest lists. */
   captureIds: string[];
   webCaptureIds: string[];
+  /**
+   * The lines these captures' entries commit to (format 2): hash one and find it in the
+   * manifest's entries. Empty for a format 1 manifest, which lists the captures themselves.
+   */
+  openings: string[];
 }
 
 interface ManifestEntries {
+  /** Format 2: commitments. */
+  entries?: string[];
+  /** Format 1: the captures themselves. */
   captures?: { id: string }[];
   webCaptures?: { id: string }[];
 }
@@ -57,10 +65,30 @@ export async function stampsCovering(
     return configured;
   };
   const out: CoveringStamp[] = [];
+  const lines = new Map<string, Awaited<ReturnType<typeof dayEntryLines>>>();
   for (const row of await ctx.repo(TimeStampRepository).ofDays([...new Set(q.days)].sort())) {
     const m = JSON.parse(row.manifest) as ManifestEntries;
-    const captureIds = (m.captures ?? []).map((c) => c.id).filter((id) => captures.has(id));
-    const webCaptureIds = (m.webCaptures ?? []).map((w) => w.id).filter((id) => webCaptures.has(id));
+    let captureIds: string[];
+    let webCaptureIds: string[];
+    const openings: string[] = [];
+    if (m.entries) {
+      // The entries this manifest has of the captures asked about: their lines, hashed, found.
+      const committed = new Set(m.entries);
+      lines.set(row.day, lines.get(row.day) ?? (await dayEntryLines(ctx, row.day)));
+      const day = lines.get(row.day)!;
+      const found = (ids: Set<string>, byId: Map<string, string>) =>
+        [...ids].filter((id) => {
+          const line = byId.get(id);
+          if (line === undefined || !committed.has(commitmentOf(line))) return false;
+          openings.push(line);
+          return true;
+        });
+      captureIds = found(captures, day.captures);
+      webCaptureIds = found(webCaptures, day.webCaptures);
+    } else {
+      captureIds = (m.captures ?? []).map((c) => c.id).filter((id) => captures.has(id));
+      webCaptureIds = (m.webCaptures ?? []).map((w) => w.id).filter((id) => webCaptures.has(id));
+    }
     if (captureIds.length === 0 && webCaptureIds.length === 0) continue;
     const tsaCert = row.tsa_cert ?? configuredPem();
     const token = Buffer.from(row.token, 'base64');
@@ -84,6 +112,7 @@ export async function stampsCovering(
       check,
       captureIds,
       webCaptureIds,
+      openings,
     });
   }
   return out;

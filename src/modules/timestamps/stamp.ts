@@ -22,23 +22,115 @@ import {
 import { TimeStampRepository, type TimeStampRow } from './timestamps.repository.ts';
 import type { StampVerifyResult, TimeStampRecord } from './schemas.ts';
 
-export const MANIFEST_FORMAT = 'athar-daily-manifest/1';
+/**
+ * Format 2 lists each capture as a commitment — the SHA-256 of one line of canonical JSON that
+ * says what it is (see `entryLine`) — not the line itself. An evidence package ships the manifest
+ * whole (the token signs the whole file) together with the lines of its own captures, which
+ * anyone can hash and find in it; the other lines, of other cases, stay unreadable: a line holds
+ * the capture's random id, its case's and item's ids and its time to the millisecond, so it
+ * cannot be guessed from a file or a URL one holds. Format 1 (the lines themselves) is still read.
+ */
+export const MANIFEST_FORMAT = 'athar-daily-manifest/2';
+
+/** The line a capture of a day's manifest commits to (keys in this order, no spaces). */
+export function entryLine(
+  e:
+    | {
+        kind: 'capture';
+        id: string;
+        itemId: string;
+        caseId: string;
+        method: string;
+        sha256: string;
+        capturedAt: string;
+      }
+    | {
+        kind: 'web_capture';
+        id: string;
+        caseId: string;
+        url: string;
+        warcSha256: string;
+        capturedAt: string;
+      },
+): string {
+  return e.kind === 'capture'
+    ? JSON.stringify({
+        kind: e.kind,
+        id: e.id,
+        itemId: e.itemId,
+        caseId: e.caseId,
+        method: e.method,
+        sha256: e.sha256,
+        capturedAt: e.capturedAt,
+      })
+    : JSON.stringify({
+        kind: e.kind,
+        id: e.id,
+        caseId: e.caseId,
+        url: e.url,
+        warcSha256: e.warcSha256,
+        capturedAt: e.capturedAt,
+      });
+}
+
+export const commitmentOf = (line: string): string => createHash('sha256').update(line, 'utf8').digest('hex');
 
 interface Manifest {
   format: string;
   organisation: string;
   day: string;
   generatedAt: string;
-  captures: {
-    id: string;
-    itemId: string;
-    caseId: string;
-    method: string;
-    sha256: string;
-    capturedAt: string;
-  }[];
-  webCaptures: { id: string; caseId: string; url: string; warcSha256: string; capturedAt: string }[];
+  /** How many of the entries are captures of files and how many URL captures. */
+  counts: { captures: number; webCaptures: number };
+  /** The SHA-256 of each entry's line, sorted (the order says nothing of the captures). */
+  entries: string[];
   auditHead: { seq: number; hash: string } | null;
+}
+
+/** Format 1's manifest, read for stamps made before format 2. */
+interface ManifestV1 {
+  format: string;
+  captures: { id: string }[];
+  webCaptures: { id: string }[];
+  auditHead: { seq: number; hash: string } | null;
+}
+
+/** The lines of a day's captures, by capture id (what their manifest entries commit to). */
+export async function dayEntryLines(
+  ctx: Context,
+  day: string,
+): Promise<{ captures: Map<string, string>; webCaptures: Map<string, string> }> {
+  const [from, to] = dayBounds(day);
+  const recorded = await capturesBetween(ctx, from, to);
+  return {
+    captures: new Map(
+      recorded.captures.map((c) => [
+        c.id,
+        entryLine({
+          kind: 'capture',
+          id: c.id,
+          itemId: c.item_id,
+          caseId: c.case_id,
+          method: c.method,
+          sha256: c.sha256,
+          capturedAt: c.captured_at.toISOString(),
+        }),
+      ]),
+    ),
+    webCaptures: new Map(
+      recorded.webCaptures.map((w) => [
+        w.id,
+        entryLine({
+          kind: 'web_capture',
+          id: w.id,
+          caseId: w.case_id,
+          url: w.final_url,
+          warcSha256: w.warc_sha256,
+          capturedAt: w.captured_at.toISOString(),
+        }),
+      ]),
+    ),
+  };
 }
 
 /** Yesterday, UTC, as YYYY-MM-DD. */
@@ -60,29 +152,15 @@ export async function buildManifest(
   ctx: Context,
   day: string,
 ): Promise<{ text: string; manifest: Manifest }> {
-  const [from, to] = dayBounds(day);
   const repo = ctx.repo(TimeStampRepository);
-  const recorded = await capturesBetween(ctx, from, to);
+  const lines = await dayEntryLines(ctx, day);
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
     organisation: ctx.config.organisationName,
     day,
     generatedAt: ctx.clock.now().toISOString(),
-    captures: recorded.captures.map((c) => ({
-      id: c.id,
-      itemId: c.item_id,
-      caseId: c.case_id,
-      method: c.method,
-      sha256: c.sha256,
-      capturedAt: c.captured_at.toISOString(),
-    })),
-    webCaptures: recorded.webCaptures.map((w) => ({
-      id: w.id,
-      caseId: w.case_id,
-      url: w.final_url,
-      warcSha256: w.warc_sha256,
-      capturedAt: w.captured_at.toISOString(),
-    })),
+    counts: { captures: lines.captures.size, webCaptures: lines.webCaptures.size },
+    entries: [...lines.captures.values(), ...lines.webCaptures.values()].map(commitmentOf).sort(),
     auditHead: await repo.auditHead(),
   };
   return { text: `${JSON.stringify(manifest, null, 1)}\n`, manifest };
@@ -116,13 +194,15 @@ export function trustedPem(ctx: Context): string {
 }
 
 export function presentStamp(r: TimeStampRow): TimeStampRecord {
-  const m = JSON.parse(r.manifest) as Manifest;
+  const m = JSON.parse(r.manifest) as Manifest | ManifestV1;
+  const counts =
+    'counts' in m ? m.counts : { captures: m.captures.length, webCaptures: m.webCaptures.length };
   return {
     id: r.id,
     day: r.day,
     manifestSha256: r.manifest_sha256,
-    captures: m.captures.length,
-    webCaptures: m.webCaptures.length,
+    captures: counts.captures,
+    webCaptures: counts.webCaptures,
     auditHead: m.auditHead,
     tsaUrl: r.tsa_url,
     genTime: r.gen_time.toISOString(),
