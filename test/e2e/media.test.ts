@@ -230,6 +230,27 @@ describe.skipIf(!e2eEnabled)('media evidence in the desk', () => {
     expect(await admin.problems()).toEqual([]);
   });
 
+  it('exports the evidence package from the desk, checked against the hash athar recorded', async () => {
+    const { page } = admin;
+    await page.goto(`${desk.base}/cases/${CASE}/media`);
+    await settled(page);
+    await page.getByText('Export the evidence package').click();
+    const saved = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const download = await saved;
+    expect(download.suggestedFilename()).toMatch(/^athar-evidence-[0-9a-f-]+\.tar$/);
+    const file = path.join(tmp, 'package.tar');
+    await download.saveAs(file);
+    const bytes = readFileSync(file);
+    const shown = await page.locator('.export-evidence code').textContent();
+    expect(shown).toBe(createHash('sha256').update(bytes).digest('hex'));
+    // The export is on the audit trail with that hash.
+    const trail = await admin.api('GET', `/api/cases/${CASE}/history?entityType=evidence_export`);
+    expect(JSON.stringify(trail.events)).toContain(shown!);
+    expect(bytes.includes(Buffer.from('SHA256SUMS'))).toBe(true);
+    expect(await admin.problems()).toEqual([]);
+  });
+
   it('shows the media pages in Arabic, right to left, with every string translated', async () => {
     const g = await desk.context('ar-SY');
     await g.signIn();

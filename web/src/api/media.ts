@@ -178,3 +178,44 @@ function uploadInPieces(
     },
   };
 }
+
+/**
+ * Downloads the case's evidence package (every item and URL capture): the archive is received
+ * whole, its SHA-256 compared with the one the server recorded before sending it, then saved
+ * under its export id. (A case of many gigabytes is better exported with the CLI, which streams.)
+ */
+export async function downloadEvidence(caseSlug: string): Promise<{ exportId: string; sha256: string }> {
+  let r: Response;
+  try {
+    r = await fetch(`/api/cases/${encodeURIComponent(caseSlug)}/media/export`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf.get() ?? '' },
+      body: '{}',
+    });
+  } catch {
+    throw new ApiError(0, { code: 'network', detail: 'athar could not be reached' }, null);
+  }
+  if (!r.ok) throw new ApiError(r.status, await r.json().catch(() => null), r.headers.get('retry-after'));
+  const bytes = await r.arrayBuffer();
+  const recorded = r.headers.get('x-athar-sha256') ?? '';
+  const got = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
+  if (got !== recorded)
+    throw new ApiError(
+      0,
+      { code: 'media.export_damaged', detail: `received ${got}, recorded ${recorded}` },
+      null,
+    );
+  const exportId = r.headers.get('x-athar-export-id') ?? 'export';
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/x-tar' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `athar-evidence-${exportId}.tar`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { exportId, sha256: got };
+}

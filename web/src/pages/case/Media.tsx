@@ -6,6 +6,7 @@ import { api, ApiError, ok } from '../../api/client';
 import { usePagedList, useWrite } from '../../api/hooks';
 import {
   checkMedia,
+  downloadEvidence,
   inProgress,
   uploadMedia,
   type CheckResult,
@@ -81,6 +82,7 @@ export default function MediaPage() {
       {panel === 'upload' ? <UploadPanel onClose={() => setPanel(null)} /> : null}
       {panel === 'url' ? <CapturePanel onClose={() => setPanel(null)} /> : null}
       {panel === 'check' ? <CheckPanel onClose={() => setPanel(null)} /> : null}
+      {rights.canWrite ? <ExportEvidence /> : null}
       <MediaList />
     </div>
   );
@@ -711,5 +713,44 @@ function CheckAnswer({ r }: { r: CheckResult }) {
       <SignalList signals={r.signals} />
       <p className="small muted">{t('media.check.notStored')}</p>
     </div>
+  );
+}
+
+/**
+ * The evidence package: the untouched originals, their captures, custody, WARCs and time-stamps,
+ * checkable without athar (its README says how). Exporting is recorded on the audit trail.
+ */
+function ExportEvidence() {
+  const { t } = useTranslation();
+  const c = useCurrentCase();
+  const [state, setState] = useState<{ busy: boolean; done?: string; error?: unknown }>({ busy: false });
+  async function go() {
+    setState({ busy: true });
+    try {
+      const out = await downloadEvidence(c.slug);
+      setState({ busy: false, done: out.sha256 });
+    } catch (e) {
+      setState({ busy: false, error: e });
+    }
+  }
+  return (
+    <details className="export-evidence">
+      <summary>{t('media.export.title')}</summary>
+      <p className="small muted">{t('media.export.lead')}</p>
+      <p>
+        <button type="button" onClick={() => void go()} disabled={state.busy}>
+          {state.busy ? t('media.export.working') : t('media.export.submit')}
+        </button>
+      </p>
+      {state.done ? (
+        <p className="notice notice-ok" role="status">
+          {t('media.export.done')}{' '}
+          <code className="hash" dir="ltr">
+            {state.done}
+          </code>
+        </p>
+      ) : null}
+      <ErrorNotice error={state.error} />
+    </details>
   );
 }
