@@ -168,6 +168,13 @@ describe.skipIf(!e2eEnabled)('media evidence in the desk', () => {
     expect(await page.locator('.viewer').textContent()).toContain(`Opens at 0:0${ts}`);
     await page.getByRole('button', { name: 'Play the original' }).click();
     expect(await page.locator('video.player').getAttribute('src')).toMatch(new RegExp(`/original#t=${ts}$`));
+    // The keyframe strip: twelve frames over the twelve seconds, each playing from its time.
+    const frames = page.locator('.keyframes button');
+    expect(await frames.count()).toBe(12);
+    await page.getByRole('button', { name: 'Play from 0:07' }).click();
+    await expect
+      .poll(() => page.locator('video.player').evaluate((v: HTMLVideoElement) => Math.round(v.currentTime)))
+      .toBe(7);
     expect(await admin.problems()).toEqual([]);
   });
 

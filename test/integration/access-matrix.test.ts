@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, createUser } from '#src/modules/accounts/index.ts';
 import { setMember } from '#src/modules/cases/index.ts';
 import { deskFiles } from '#src/modules/desk/index.ts';
 import type { Actor } from '#src/platform/context.ts';
+import { ffmpeg } from '#test/support/media.ts';
 import { startTestAuthority, type TestAuthority } from '#test/support/tsa.ts';
 import { testEnv, type TestEnv } from './harness.ts';
 
@@ -76,7 +79,7 @@ let ids: {
 };
 const OCTET = { 'content-type': 'application/octet-stream' };
 /** A processed picture and a processed copy of it (matched), for the media routes. */
-const media = { picture: Buffer.alloc(0), item: '', copy: '', webCapture: '', pageUrl: '', stamp: '' };
+const media = { picture: Buffer.alloc(0), item: '', copy: '', webCapture: '', pageUrl: '', stamp: '', video: '' };
 /** An RFC 3161 authority made with openssl for the trusted-time routes. */
 let tsa: TestAuthority | null = null;
 /** A web server on loopback for the URL capture routes (the matrix's env allows private addresses). */
@@ -401,6 +404,14 @@ const TABLE: Record<string, Row> = {
     allowed: CASE_READERS,
     call: () => ({ url: `${C}/media/${media.item}/thumbnail` }),
   },
+  'GET /api/cases/:caseId/media/:id/keyframes': {
+    allowed: CASE_READERS,
+    call: () => ({ url: `${C}/media/${media.video}/keyframes` }),
+  },
+  'GET /api/cases/:caseId/media/:id/rendition': {
+    allowed: CASE_READERS,
+    call: () => ({ url: `${C}/media/${media.video}/rendition` }),
+  },
   'POST /api/cases/:caseId/media/:id/matches': {
     allowed: REVIEWERS,
     call: () => ({
@@ -591,6 +602,20 @@ describe('role × route access matrix', () => {
         },
       );
     }
+    // A video browsers would not play as it is (MPEG-4 Part 2 in AVI): it has keyframes and a rendition.
+    const avi = path.join(env.config.dataDir, 'matrix.avi');
+    await ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=5:duration=2', '-c:v', 'mpeg4', avi]);
+    const video = await env.request(
+      'POST',
+      `${C}/media?name=v.avi`,
+      { ...env.admin, ...OCTET },
+      readFileSync(avi),
+    );
+    expect(video.status).toBe(201);
+    media.video = video.body.item.id;
+    await env.run(local, (ctx) => process.handle(ctx, { itemId: media.video }, { retry: 0, last: true }), {
+      transaction: false,
+    });
     const captured = await env.request('POST', `${C}/media/capture`, env.admin, { url: media.pageUrl });
     expect(captured.status).toBe(201);
     media.webCapture = captured.body.capture.id;

@@ -13,8 +13,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '#src/platform/context.ts';
-import { picture } from '#test/support/media.ts';
-import { resolveBinaries } from '#src/platform/media/ffmpeg.ts';
+import { describeContainer, resolveBinaries } from '#src/platform/media/ffmpeg.ts';
+import { ffmpeg, picture } from '#test/support/media.ts';
 import { itWithData, sharedData } from '#test/support/testdata.ts';
 import { testEnv, type TestEnv } from './harness.ts';
 
@@ -279,6 +279,48 @@ describe('media evidence', () => {
       createdAsWritten: '2024-12-03T08:00:00.000000Z',
       streams: [{ type: 'video', codec: 'h264', width: 320, height: 240, fps: 10 }],
     });
+    // A keyframe strip of the three seconds; H.264 in MP4 plays as it is, so no rendition.
+    expect(d.keyframes).toMatchObject({ times: [0, 1, 2], tileWidth: 160, tileHeight: 120 });
+    expect(d.hasRendition).toBe(false);
+    const strip = await env.request('GET', `${C}/${d.id}/keyframes`);
+    expect(strip.status).toBe(200);
+    expect(await sharp(strip.raw).metadata()).toMatchObject({ format: 'jpeg', width: 480, height: 120 });
+    expect((await env.request('GET', `${C}/${d.id}/rendition`)).body.code).toBe('media.no_rendition');
+  });
+
+  it('a video a browser would not play gets a web rendition, re-encoded, beside its untouched original', async () => {
+    const file = path.join(os.tmpdir(), `athar-clip-${process.pid}.avi`);
+    await ffmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=160x120:rate=5:duration=24',
+      '-c:v',
+      'mpeg4',
+      '-q:v',
+      '12',
+      file,
+    ]);
+    const bytes = readFileSync(file);
+    unlinkSync(file);
+    const r = await env.request('POST', `${C}?name=clip.avi`, octet(env.admin), bytes);
+    expect(r.status, r.text).toBe(201);
+    const d = await processed(r.body.item.id);
+    expect(d).toMatchObject({ status: 'processed', kind: 'video', hasRendition: true });
+    // Twelve frames spread over the 24 seconds.
+    expect(d.keyframes.times).toHaveLength(12);
+    expect(d.keyframes.times.at(-1)).toBeGreaterThan(20);
+    const web = await env.request('GET', `${C}/${d.id}/rendition`);
+    expect(web.status).toBe(200);
+    expect(web.headers['content-type']).toBe('video/mp4');
+    const out = path.join(os.tmpdir(), `athar-web-${process.pid}.mp4`);
+    writeFileSync(out, web.raw);
+    const facts = await describeContainer(out, { timeoutS: 60 });
+    unlinkSync(out);
+    expect(facts.streams[0]).toMatchObject({ type: 'video', codec: 'h264' });
+    expect(facts.durationS).toBeCloseTo(24, 0);
+    // The original is as it came.
+    expect(readFileSync(env.app.blobs.pathOf(d.sha256)).equals(bytes)).toBe(true);
   });
 
   itWithData(
@@ -319,6 +361,45 @@ describe('media evidence', () => {
     expect((audit.body.events as { action: string }[]).map((e) => e.action)).toContain(
       'media.original_downloaded',
     );
+  });
+
+  it('serves an original in ranges (a player seeks), recording the viewing once, from its first byte', async () => {
+    const views = async () =>
+      (
+        (await env.request('GET', `/api/audit/events?entityId=${firstId}`)).body.events as {
+          action: string;
+        }[]
+      ).filter((e) => e.action === 'media.original_viewed').length;
+    const before = await views();
+    const whole = readFileSync(
+      env.app.blobs.pathOf((await env.request('GET', `${C}/${firstId}`)).body.sha256),
+    );
+    const head = await env.request('GET', `${C}/${firstId}/original`, { ...env.admin, range: 'bytes=0-99' });
+    expect(head.status).toBe(206);
+    expect(head.headers['content-range']).toBe(`bytes 0-99/${whole.length}`);
+    expect(head.raw.equals(whole.subarray(0, 100))).toBe(true);
+    expect(await views()).toBe(before + 1);
+    // The same viewing reads on from further in: not recorded again.
+    const rest = await env.request('GET', `${C}/${firstId}/original`, { ...env.admin, range: 'bytes=100-' });
+    expect(rest.status).toBe(206);
+    expect(rest.raw.equals(whole.subarray(100))).toBe(true);
+    const tail = await env.request('GET', `${C}/${firstId}/original`, { ...env.admin, range: 'bytes=-10' });
+    expect(tail.raw.equals(whole.subarray(whole.length - 10))).toBe(true);
+    expect(await views()).toBe(before + 1);
+    const outside = await env.request('GET', `${C}/${firstId}/original`, {
+      ...env.admin,
+      range: `bytes=${whole.length}-`,
+    });
+    expect(outside.status).toBe(416);
+    expect(outside.headers['content-range']).toBe(`bytes */${whole.length}`);
+    // A range header of another kind is ignored: the whole file, recorded.
+    const odd = await env.request('GET', `${C}/${firstId}/original`, {
+      ...env.admin,
+      range: 'bytes=0-1,5-9',
+    });
+    expect(odd.status).toBe(200);
+    expect(odd.raw.equals(whole)).toBe(true);
+    expect(await views()).toBe(before + 2);
   });
 
   it('what a reader of another case learns of a match there: that it exists, nothing more', async () => {

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import { CaseParams } from '#src/modules/cases/index.ts';
 import { invalid } from '#src/platform/errors.ts';
 import type { Http, Router } from '#src/platform/http/router.ts';
@@ -11,6 +12,7 @@ import { captureUrl, listWebCaptures } from './capture-url.ts';
 import { checkFile } from './check.ts';
 import type { HashIndex } from './hash-index.ts';
 import { ingest } from './ingest.ts';
+import { KEYFRAMES_JPEG, RENDITION } from './working-copies.ts';
 import { appendToUpload, cancelUpload, showUpload, startUpload } from './uploads.ts';
 import {
   decideMatch,
@@ -18,6 +20,9 @@ import {
   listNotices,
   openOriginal,
   openThumbnail,
+  openWorkingCopy,
+  parseRange,
+  type ByteRange,
   openWarc,
   showMedia,
   showMediaById,
@@ -70,6 +75,26 @@ const INLINE = new Map([
   ['mp4', 'video/mp4'],
   ['webm', 'video/webm'],
 ]);
+
+/**
+ * The answer to a read of `size` bytes: all of them (200), one range of them (206, for a player
+ * that seeks), or 416 when the range lies outside the file.
+ */
+function sendRange(reply: FastifyReply, size: number, range: ByteRange, stream: Readable | null) {
+  if (range === 'unsatisfiable') {
+    void reply.code(416).header('content-range', `bytes */${size}`);
+    return '';
+  }
+  if (!range) {
+    void reply.header('content-length', String(size));
+    return stream;
+  }
+  void reply
+    .code(206)
+    .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
+    .header('content-length', String(range.end - range.start + 1));
+  return stream;
+}
 
 function attachmentName(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
@@ -277,21 +302,22 @@ export function mediaRoutes(index: HashIndex) {
         // The custody event is written in the transaction that hands out the file.
         transaction: true,
       },
-      async (ctx, { scope, params, query }, { reply }) => {
-        const { item, stream } = await openOriginal(
+      async (ctx, { scope, params, query }, { reply, request }) => {
+        const { item, stream, range } = await openOriginal(
           ctx,
           scope,
           params.id,
           query.download ? 'download' : 'view',
+          request.headers.range,
         );
         const kind = await sniffFormat(ctx.blobs.pathOf(item.sha256));
         const inline = !query.download && kind !== null && INLINE.has(kind);
         void reply
           .type(inline ? INLINE.get(kind)! : 'application/octet-stream')
           .header('content-disposition', inline ? 'inline' : attachmentName(item.name))
-          .header('content-length', String(item.size))
+          .header('accept-ranges', 'bytes')
           .header('content-security-policy', "default-src 'none'; sandbox");
-        return stream;
+        return sendRange(reply, Number(item.size), range, stream);
       },
     );
     r.get(
@@ -306,6 +332,41 @@ export function mediaRoutes(index: HashIndex) {
         const stream = await openThumbnail(ctx, scope, params.id);
         void reply.type('image/jpeg').header('cache-control', 'private, max-age=3600');
         return stream;
+      },
+    );
+    r.get(
+      `${C}/:id/keyframes`,
+      {
+        access: read,
+        tags: ['media'],
+        summary:
+          "A video's keyframe strip: one JPEG of frames side by side (a working copy; no custody event)",
+        params: ItemParams,
+      },
+      async (ctx, { scope, params }, { reply }) => {
+        const stream = (await openWorkingCopy(ctx, scope, params.id, KEYFRAMES_JPEG)).open(null);
+        void reply.type('image/jpeg').header('cache-control', 'private, max-age=3600');
+        return stream;
+      },
+    );
+    r.get(
+      `${C}/:id/rendition`,
+      {
+        access: read,
+        tags: ['media'],
+        summary:
+          'A web rendition of a video a browser would not play as it is (H.264, re-encoded: a working copy, not the evidence; no custody event)',
+        params: ItemParams,
+      },
+      async (ctx, { scope, params }, { reply, request }) => {
+        const { size, open } = await openWorkingCopy(ctx, scope, params.id, RENDITION);
+        const range = parseRange(request.headers.range, size);
+        void reply
+          .type('video/mp4')
+          .header('cache-control', 'private, max-age=3600')
+          .header('accept-ranges', 'bytes')
+          .header('content-security-policy', "default-src 'none'; sandbox");
+        return sendRange(reply, size, range, range === 'unsatisfiable' ? null : open(range));
       },
     );
     r.post(

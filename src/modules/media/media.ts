@@ -3,6 +3,7 @@
  * signals, the original (a custody event), and reviewers' decisions on matches.
  */
 import { createReadStream, type ReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { MatchedRange } from '#src/engines/fingerprint/video-match.ts';
 import { requirePlace } from '#src/modules/casefile/index.ts';
 import { caseIdsOf, findCase, roleOf } from '#src/modules/cases/index.ts';
@@ -23,6 +24,7 @@ import type { MediaStatus } from './media.tables.ts';
 import { presentCapture, presentItem } from './present.ts';
 import { presentWebCapture } from './capture-url.ts';
 import { sourceOfflineSignals } from './url-check.ts';
+import { hasRendition, KEYFRAMES_JPEG, readKeyframes, RENDITION } from './working-copies.ts';
 import type {
   FirstSeen,
   Match,
@@ -194,6 +196,8 @@ export async function showMedia(ctx: Context, scope: CaseScope, id: string): Pro
     signals,
     firstSeen,
     matches,
+    keyframes: item.kind === 'video' ? await readKeyframes(ctx, item.sha256) : null,
+    hasRendition: item.kind === 'video' && hasRendition(ctx, item.sha256),
   };
 }
 
@@ -288,26 +292,60 @@ function signalsFor(
  * Opens an original for viewing or download: a custody event on the audit trail (who, which
  * bytes, why), recorded in the same transaction that hands out the file.
  */
+/** A byte range asked for with `Range: bytes=…` (one range; anything else is read whole). */
+export type ByteRange = { start: number; end: number } | 'unsatisfiable' | null;
+
+/** Reads a Range header against a size: the one range it asks, or null to send it all. */
+export function parseRange(header: string | undefined, size: number): ByteRange {
+  const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    // The last N bytes.
+    start = Math.max(0, size - Number(m[2]));
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start >= size || start > end)
+    return 'unsatisfiable';
+  return { start, end };
+}
+
+/**
+ * Opens an original for viewing or download: a custody event on the audit trail (who, which
+ * bytes, why), recorded in the same transaction that hands out the file. A player reads a video
+ * in ranges (to seek); the event is recorded for each read that includes the file's first byte —
+ * every viewing begins there, and no one can have the whole file without it — and not again for
+ * the reads that continue the same viewing from further in.
+ */
 export async function openOriginal(
   ctx: Context,
   scope: CaseScope,
   id: string,
   purpose: 'view' | 'download',
-): Promise<{ item: MediaItemRow; stream: ReadStream }> {
+  rangeHeader?: string,
+): Promise<{ item: MediaItemRow; stream: ReadStream | null; range: ByteRange }> {
   const item = await requireItem(ctx, scope, id);
   if (!(await ctx.blobs.has(item.sha256)))
     throw notFound(
       'media.original_missing',
       `the original of ${id} is missing from the blob store; run athar blobs verify`,
     );
-  ctx.audit({
-    action: purpose === 'view' ? 'media.original_viewed' : 'media.original_downloaded',
-    entityType: 'media_item',
-    entityId: item.id,
-    caseId: scope.case.id,
-    after: { id: item.id, sha256: item.sha256, name: item.name },
-  });
-  return { item, stream: ctx.blobs.read(item.sha256) };
+  const range = parseRange(rangeHeader, Number(item.size));
+  if (range === 'unsatisfiable') return { item, stream: null, range };
+  if (range === null || range.start === 0)
+    ctx.audit({
+      action: purpose === 'view' ? 'media.original_viewed' : 'media.original_downloaded',
+      entityType: 'media_item',
+      entityId: item.id,
+      caseId: scope.case.id,
+      after: { id: item.id, sha256: item.sha256, name: item.name },
+    });
+  const file = ctx.blobs.pathOf(item.sha256);
+  return { item, stream: range ? createReadStream(file, range) : createReadStream(file), range };
 }
 
 /**
@@ -461,4 +499,27 @@ export async function openThumbnail(ctx: Context, scope: CaseScope, id: string):
   const item = await requireItem(ctx, scope, id);
   if (!item.has_thumbnail) throw notFound('media.no_thumbnail', 'this item has no thumbnail (yet)');
   return createReadStream(ctx.blobs.derivedPath(item.sha256, 'thumb.jpg'));
+}
+
+/** A working copy of an item of the case (no custody event: it is not the original). */
+export async function openWorkingCopy(
+  ctx: Context,
+  scope: CaseScope,
+  id: string,
+  which: typeof KEYFRAMES_JPEG | typeof RENDITION,
+): Promise<{ size: number; open: (range: { start: number; end: number } | null) => ReadStream }> {
+  const item = await requireItem(ctx, scope, id);
+  const file = ctx.blobs.derivedPath(item.sha256, which);
+  const stats = await stat(file).catch(() => null);
+  if (!stats)
+    throw notFound(
+      which === RENDITION ? 'media.no_rendition' : 'media.no_keyframes',
+      which === RENDITION
+        ? 'this item has no web rendition (its original plays in a browser, or it is not a video)'
+        : 'this item has no keyframe strip (yet)',
+    );
+  return {
+    size: stats.size,
+    open: (range) => (range ? createReadStream(file, range) : createReadStream(file)),
+  };
 }

@@ -24,6 +24,7 @@ import { readMetadata, type FileMetadata } from '#src/platform/media/metadata.ts
 import { sniffFile } from '#src/platform/media/media-sniffer.ts';
 import type { HashIndex } from './hash-index.ts';
 import { findMatches, hashRows, type FoundMatch } from './matching.ts';
+import { makeKeyframes, makeRendition } from './working-copies.ts';
 import { MediaRepository, type MediaItemRow } from './media.repository.ts';
 
 const THUMB_SIDE = 320;
@@ -115,6 +116,19 @@ export async function processItem(ctx: Context, index: HashIndex, itemId: string
     ctx.log.warn({ item: itemId, reason: reasonOf(e) }, 'no thumbnail');
     return null;
   });
+
+  if (fp.kind === 'video') {
+    // Working copies a person looks at: a strip of keyframes, and a rendition a browser plays
+    // when the original is in a format it does not. Neither is evidence; losing one loses nothing.
+    await stage(ctx, itemId, 'keyframes', 70);
+    await makeKeyframes(ctx, item.sha256, file, fp.durationS).catch((e: unknown) => {
+      ctx.log.warn({ item: itemId, reason: reasonOf(e) }, 'no keyframes');
+    });
+    await stage(ctx, itemId, 'rendition', 74);
+    await makeRendition(ctx, item.sha256, file, metadata.container).catch((e: unknown) => {
+      ctx.log.warn({ item: itemId, reason: reasonOf(e) }, 'no web rendition');
+    });
+  }
 
   await stage(ctx, itemId, 'matching', 80);
   const rows = hashRows(fp);

@@ -171,6 +171,22 @@ export const MediaDetail = Type.Intersect([
     webCaptures: Type.Array(WebCapture, { description: 'the URL captures that brought these bytes' }),
     firstSeen: Nullable(FirstSeen),
     matches: Type.Array(Match),
+    keyframes: Nullable(
+      Type.Object(
+        {
+          times: Type.Array(Type.Number(), {
+            description: 'seconds into the video of each frame, left to right',
+          }),
+          tileWidth: Type.Integer(),
+          tileHeight: Type.Integer(),
+        },
+        { description: "a video's keyframe strip (…/keyframes, one JPEG of the frames side by side)" },
+      ),
+    ),
+    hasRendition: Type.Boolean({
+      description:
+        'a web rendition (…/rendition: H.264, re-encoded by athar) exists, for a video a browser would not play as it is',
+    }),
   }),
 ]);
 export type MediaDetail = Static<typeof MediaDetail>;

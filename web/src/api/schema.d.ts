@@ -4849,6 +4849,15 @@ export interface paths {
                                 restricted: true;
                                 note: string;
                             })[];
+                            /** @description a video's keyframe strip (…/keyframes, one JPEG of the frames side by side) */
+                            keyframes: {
+                                /** @description seconds into the video of each frame, left to right */
+                                times: number[];
+                                tileWidth: number;
+                                tileHeight: number;
+                            } | null;
+                            /** @description a web rendition (…/rendition: H.264, re-encoded by athar) exists, for a video a browser would not play as it is */
+                            hasRendition: boolean;
                         };
                     };
                 };
@@ -5004,6 +5013,15 @@ export interface paths {
                                 restricted: true;
                                 note: string;
                             })[];
+                            /** @description a video's keyframe strip (…/keyframes, one JPEG of the frames side by side) */
+                            keyframes: {
+                                /** @description seconds into the video of each frame, left to right */
+                                times: number[];
+                                tileWidth: number;
+                                tileHeight: number;
+                            } | null;
+                            /** @description a web rendition (…/rendition: H.264, re-encoded by athar) exists, for a video a browser would not play as it is */
+                            hasRendition: boolean;
                         };
                     };
                 };
@@ -5058,6 +5076,80 @@ export interface paths {
             cookie?: never;
         };
         /** A small JPEG working copy (not the original; no custody event) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/media/{id}/keyframes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A video's keyframe strip: one JPEG of frames side by side (a working copy; no custody event) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/media/{id}/rendition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A web rendition of a video a browser would not play as it is (H.264, re-encoded: a working copy, not the evidence; no custody event) */
         get: {
             parameters: {
                 query?: never;
@@ -5242,6 +5334,15 @@ export interface paths {
                                 restricted: true;
                                 note: string;
                             })[];
+                            /** @description a video's keyframe strip (…/keyframes, one JPEG of the frames side by side) */
+                            keyframes: {
+                                /** @description seconds into the video of each frame, left to right */
+                                times: number[];
+                                tileWidth: number;
+                                tileHeight: number;
+                            } | null;
+                            /** @description a web rendition (…/rendition: H.264, re-encoded by athar) exists, for a video a browser would not play as it is */
+                            hasRendition: boolean;
                         };
                     };
                 };
@@ -5396,6 +5497,15 @@ export interface paths {
                                 restricted: true;
                                 note: string;
                             })[];
+                            /** @description a video's keyframe strip (…/keyframes, one JPEG of the frames side by side) */
+                            keyframes: {
+                                /** @description seconds into the video of each frame, left to right */
+                                times: number[];
+                                tileWidth: number;
+                                tileHeight: number;
+                            } | null;
+                            /** @description a web rendition (…/rendition: H.264, re-encoded by athar) exists, for a video a browser would not play as it is */
+                            hasRendition: boolean;
                         };
                     };
                 };

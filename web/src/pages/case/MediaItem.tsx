@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
 import { api, ApiError, ok } from '../../api/client';
@@ -135,12 +135,23 @@ function Viewer({ m }: { m: MediaDetail }) {
   const { t } = useTranslation();
   const c = useCurrentCase();
   const params = new URLSearchParams(useSearch());
-  const at = Number(params.get('t'));
+  const asked = Number(params.get('t'));
   const [open, setOpen] = useState(false);
   const [reveal, setReveal] = useState(false);
+  const [at, setAt] = useState(Number.isFinite(asked) && asked > 0 ? asked : 0);
+  const player = useRef<HTMLVideoElement>(null);
   const veiled = hiddenFlags(m).length > 0 && !reveal;
   const original = `${mediaPath(c.slug, m.id)}/original`;
+  // A video a browser would not play as it is plays from its web rendition (a working copy).
+  const source = m.kind === 'video' && m.hasRendition ? `${mediaPath(c.slug, m.id)}/rendition` : original;
   const playable = m.status === 'processed' && (m.kind === 'image' || m.kind === 'video');
+  const seek = (seconds: number) => {
+    setAt(seconds);
+    if (open && player.current) {
+      player.current.currentTime = seconds;
+      void player.current.play().catch(() => undefined);
+    } else setOpen(true);
+  };
   return (
     <section aria-labelledby="viewer-h" className="viewer">
       <h2 id="viewer-h" className="sr-only">
@@ -151,9 +162,10 @@ function Viewer({ m }: { m: MediaDetail }) {
           // Evidence comes without captions; the page's text says what it is.
           // eslint-disable-next-line jsx-a11y/media-has-caption
           <video
+            ref={player}
             controls
             preload="metadata"
-            src={Number.isFinite(at) && at > 0 ? `${original}#t=${at}` : original}
+            src={at > 0 ? `${source}#t=${at}` : source}
             className="player"
           >
             {t('media.noPlayer')}
@@ -167,7 +179,11 @@ function Viewer({ m }: { m: MediaDetail }) {
       <p className="row wrap small">
         {playable && !open ? (
           <button type="button" onClick={() => setOpen(true)} disabled={veiled}>
-            {m.kind === 'video' ? t('media.play') : t('media.openOriginal')}
+            {m.kind === 'video'
+              ? m.hasRendition
+                ? t('media.playRendition')
+                : t('media.play')
+              : t('media.openOriginal')}
           </button>
         ) : null}
         <a href={`${original}?download=true`} className="button">
@@ -175,10 +191,60 @@ function Viewer({ m }: { m: MediaDetail }) {
         </a>
         <span className="muted">{t('media.custodyNote')}</span>
       </p>
-      {m.kind === 'video' && Number.isFinite(at) && at > 0 ? (
+      {m.kind === 'video' && m.hasRendition ? (
+        <p className="small notice">{t('media.renditionNote')}</p>
+      ) : null}
+      {m.kind === 'video' && at > 0 ? (
         <p className="small">{t('media.opensAt', { at: clockTime(at) })}</p>
       ) : null}
+      {m.keyframes && !veiled ? <Keyframes m={m} strip={m.keyframes} onSeek={seek} /> : null}
     </section>
+  );
+}
+
+/** The keyframe strip: each frame a button that plays the video from there. */
+function Keyframes({
+  m,
+  strip,
+  onSeek,
+}: {
+  m: MediaDetail;
+  strip: NonNullable<MediaDetail['keyframes']>;
+  onSeek: (seconds: number) => void;
+}) {
+  const { t } = useTranslation();
+  const c = useCurrentCase();
+  const url = `${mediaPath(c.slug, m.id)}/keyframes`;
+  // Shown at most 96 px high; each tile is a window on the one strip image.
+  const scale = Math.min(1, 96 / strip.tileHeight);
+  const w = Math.round(strip.tileWidth * scale);
+  const h = Math.round(strip.tileHeight * scale);
+  return (
+    <div className="keyframes" role="group" aria-label={t('media.keyframes')}>
+      {strip.times.map((time, i) => (
+        <button
+          key={i}
+          type="button"
+          className="keyframe"
+          aria-label={t('media.playFrom', { at: clockTime(time) })}
+          onClick={() => onSeek(time)}
+        >
+          <span
+            className="keyframe-image"
+            style={{
+              width: w,
+              height: h,
+              backgroundImage: `url("${url}")`,
+              backgroundSize: `${w * strip.times.length}px ${h}px`,
+              backgroundPosition: `${-i * w}px 0`,
+            }}
+          />
+          <span className="keyframe-time" dir="ltr">
+            {clockTime(time)}
+          </span>
+        </button>
+      ))}
+    </div>
   );
 }
 
