@@ -55,6 +55,30 @@ try {
     ).json()) as {
       claims: { id: string }[];
     };
+    // The demo's stand-in videos are processed in the background after start: wait for them.
+    let media: { id: string; name: string; status: string }[] = [];
+    for (let i = 0; i < 120; i++) {
+      media = (
+        (await (await page.request.get(`${base}/api/cases/sednaya-2024/media`)).json()) as {
+          items: typeof media;
+        }
+      ).items;
+      if (media.length > 0 && media.every((m) => m.status !== 'received' && m.status !== 'processing')) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    // The re-post of the "man emerging from a hole" stand-in: a copy, first seen before the event.
+    let recycled = media[0]?.id ?? '';
+    for (const m of media) {
+      const d = (await (await page.request.get(`${base}/api/cases/sednaya-2024/media/${m.id}`)).json()) as {
+        signals: { code: string }[];
+        captures: { postedAt: string | null }[];
+      };
+      if (
+        d.signals.some((x) => x.code === 'appeared_before_event') &&
+        d.signals.some((x) => x.code === 'copy_of_earlier')
+      )
+        recycled = m.id;
+    }
     const shots: [string, string][] = [
       ['cases', '/'],
       ['overview', '/cases/sednaya-2024'],
@@ -66,6 +90,8 @@ try {
       ['timeline', '/cases/sednaya-2024/timeline'],
       ['figures', '/cases/sednaya-2024/figures'],
       ['history', '/cases/sednaya-2024/history'],
+      ['media', '/cases/sednaya-2024/media'],
+      ['media-item', `/cases/sednaya-2024/media/${recycled}`],
       ['audit', '/admin/audit'],
     ];
     for (const [name, url] of shots) {
