@@ -79,7 +79,15 @@ let ids: {
 };
 const OCTET = { 'content-type': 'application/octet-stream' };
 /** A processed picture and a processed copy of it (matched), for the media routes. */
-const media = { picture: Buffer.alloc(0), item: '', copy: '', webCapture: '', pageUrl: '', stamp: '', video: '' };
+const media = {
+  picture: Buffer.alloc(0),
+  item: '',
+  copy: '',
+  webCapture: '',
+  pageUrl: '',
+  stamp: '',
+  video: '',
+};
 /** An RFC 3161 authority made with openssl for the trusted-time routes. */
 let tsa: TestAuthority | null = null;
 /** A web server on loopback for the URL capture routes (the matrix's env allows private addresses). */

@@ -2,10 +2,20 @@ import { spawn, spawnSync } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  existsSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import sharp from 'sharp';
+import { picture } from '#test/support/media.ts';
 import { startTestAuthority } from '#test/support/tsa.ts';
 
 // The CLI end to end, as a person runs it: in process on a fresh data directory, then through
@@ -170,6 +180,50 @@ describe.skipIf(inject('templateDatabaseUrl') !== '')('athar CLI', () => {
     expect(malformed.code).toBe(2);
     // Nothing half-written is left behind.
     expect(readdirSync(out).filter((f) => f.endsWith('.part'))).toEqual([]);
+  }, 120_000);
+
+  it("ingests pictures, lists an item's matches, and rejects then confirms one", async () => {
+    const dir = path.join(dataDir, 'pictures');
+    mkdirSync(dir);
+    const original = await picture(61, 400);
+    writeFileSync(path.join(dir, 'a.jpg'), original);
+    writeFileSync(
+      path.join(dir, 'b.jpg'),
+      await sharp(original).resize(300).jpeg({ quality: 50 }).toBuffer(),
+    );
+    const ingested = await atharAsync({}, 'ingest', dir, '--case', 'sednaya-2024', '--json');
+    expect(ingested.code, ingested.stderr).toBe(0);
+    const items = JSON.parse(ingested.stdout).items as { file: string; id: string; status: string }[];
+    expect(items.map((i) => i.status)).toEqual(['processed', 'processed']);
+    const b = items.find((i) => i.file.endsWith('b.jpg'))!;
+    const listed = await atharAsync(
+      {},
+      'media',
+      'list',
+      '--case',
+      'sednaya-2024',
+      '--kind',
+      'image',
+      '--json',
+    );
+    expect(JSON.parse(listed.stdout).items.map((i: { id: string }) => i.id)).toContain(b.id);
+    const matches = await atharAsync({}, 'media', 'matches', b.id);
+    expect(matches.code, matches.stderr).toBe(0);
+    const ref = new RegExp(`${b.id}:[0-9a-f-]{36}`).exec(matches.stdout)![0];
+    const rejected = await atharAsync({}, 'media', 'reject', ref, '--json');
+    expect(rejected.code, rejected.stderr).toBe(0);
+    const other = ref.split(':')[1];
+    const after = (JSON.parse(rejected.stdout).matches as { itemId?: string; status?: string }[]).find(
+      (m) => m.itemId === other,
+    );
+    expect(after?.status).toBe('rejected');
+    const confirmed = await atharAsync({}, 'media', 'confirm', ref);
+    expect(confirmed.code).toBe(0);
+    expect(confirmed.stdout).toMatch(/^confirmed /);
+    expect(confirmed.stdout).toMatch(/confirmed/);
+    const wrong = await atharAsync({}, 'media', 'confirm', 'not-a-match');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/ITEM:OTHER/);
   }, 120_000);
 
   it('goes through the running server that owns the data directory', async () => {

@@ -53,12 +53,37 @@ export function register(program: Command): void {
     .description('media of a case, oldest first')
     .requiredOption('--case <case>', 'case id or slug')
     .option('--status <status>', 'received, processing, processed, unreadable or failed')
+    .option('--kind <kind>', 'image, video or unknown')
     .option('--json', 'machine-readable output')
     .action(
-      action(async (o: { case: string; status?: string; json?: boolean }, cmd: Command) =>
+      action(async (o: { case: string; status?: string; kind?: string; json?: boolean }, cmd: Command) =>
         (await import('./media.run.ts')).runList(o, cmd),
       ),
     );
+  m.command('matches')
+    .description(
+      "an item's copies: how close, how they differ, each one's decision (MATCH names for confirm/reject)",
+    )
+    .argument('<id>', 'media item id')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (id: string, o: { json?: boolean }, cmd: Command) =>
+        (await import('./media.run.ts')).runMatches(id, o, cmd),
+      ),
+    );
+  for (const [name, decision, what] of [
+    ['confirm', 'confirmed', 'confirm a suggested match: the two are copies'],
+    ['reject', 'rejected', 'reject a suggested match: not copies (remembered)'],
+  ] as const)
+    m.command(name)
+      .description(what)
+      .argument('<match>', 'ITEM:OTHER, as `athar media matches` prints it')
+      .option('--json', 'machine-readable output')
+      .action(
+        action(async (ref: string, o: { json?: boolean }, cmd: Command) =>
+          (await import('./media.run.ts')).runDecide(decision, ref, o, cmd),
+        ),
+      );
   program
     .command('blobs')
     .description('the blob store of originals')

@@ -293,8 +293,77 @@ export async function runShow(id: string, o: { json?: boolean }, cmd: Command): 
   );
 }
 
+/** A match as the CLI names it: the item, a colon, the other item (`athar media matches` prints it). */
+function parseMatch(ref: string): { id: string; other: string } {
+  const m = /^([0-9a-f-]{36}):([0-9a-f-]{36})$/i.exec(ref.trim());
+  if (!m)
+    throw invalid(
+      'cli.match',
+      `MATCH: expected ITEM:OTHER as \`athar media matches\` prints it, got "${ref}"`,
+    );
+  return { id: m[1]!.toLowerCase(), other: m[2]!.toLowerCase() };
+}
+
+type VisibleMatch = Extract<MediaDetail['matches'][number], { itemId: string }>;
+
+function matchLines(d: MediaDetail): string {
+  const visible = d.matches.filter((m): m is VisibleMatch => 'itemId' in m);
+  const restricted = d.matches.filter((m) => 'restricted' in m) as { note: string }[];
+  return [
+    visible.length === 0
+      ? 'no copies found'
+      : table(
+          ['match', 'how', 'status', 'distance', 'variant / ranges', 'captured', 'posted (claimed)'],
+          visible.map((m) => [
+            `${d.id}:${m.itemId}`,
+            m.how,
+            m.status,
+            m.distance === null ? '—' : `${m.distance} bits`,
+            [
+              m.variant,
+              ...m.ranges.map(
+                (r) => `${r.queryStart}–${r.queryEnd} s here = ${r.targetStart}–${r.targetEnd} s there`,
+              ),
+            ]
+              .filter(Boolean)
+              .join('; '),
+            m.capturedAt ? humanInstant(m.capturedAt) : '—',
+            m.postedAt ? humanInstant(m.postedAt) : '—',
+          ]),
+        ),
+    ...restricted.map((r) => r.note),
+  ].join('\n');
+}
+
+/** An item's matches: copies, how close, how they differ, and each one's decision. */
+export async function runMatches(id: string, o: { json?: boolean }, cmd: Command): Promise<void> {
+  const d = await withClient(connectOptions(cmd), (client) =>
+    client.request<MediaDetail>('GET', `/api/media/${encodeURIComponent(id)}`),
+  );
+  emit(o.json, { id: d.id, matches: d.matches, firstSeen: d.firstSeen }, () => matchLines(d));
+}
+
+/** A reviewer's decision on a suggested match (a rejection is remembered). */
+export async function runDecide(
+  decision: 'confirmed' | 'rejected',
+  ref: string,
+  o: { json?: boolean },
+  cmd: Command,
+): Promise<void> {
+  const { id, other } = parseMatch(ref);
+  const d = await withClient(connectOptions(cmd), async (client) => {
+    const item = await client.request<MediaDetail>('GET', `/api/media/${encodeURIComponent(id)}`);
+    return client.request<MediaDetail>(
+      'POST',
+      `/api/cases/${encodeURIComponent(item.caseId)}/media/${encodeURIComponent(id)}/matches`,
+      { body: { otherId: other, decision } },
+    );
+  });
+  emit(o.json, d, () => `${decision === 'confirmed' ? 'confirmed' : 'rejected'} ${ref}\n${matchLines(d)}`);
+}
+
 export async function runList(
-  o: { case: string; status?: string; json?: boolean },
+  o: { case: string; status?: string; kind?: string; json?: boolean },
   cmd: Command,
 ): Promise<void> {
   const r = await withClient(connectOptions(cmd), (client) =>
@@ -304,6 +373,7 @@ export async function runList(
       'items',
       {
         ...(o.status ? { status: o.status } : {}),
+        ...(o.kind ? { kind: o.kind } : {}),
       },
     ),
   );
