@@ -160,19 +160,21 @@ interface CheckAnswer {
 /**
  * `athar check CLIP --case … --json` run as a person would, through the server at `a.base`
  * (`--server`, authenticated with ATHAR_TOKEN), in a child process started asynchronously: the
- * server answering is this process.
+ * server answering is this process. `entry` dist/main.js starts from the build whether or not it
+ * is current (bin/athar.js runs the sources through tsx when they changed since the build).
  */
 export async function cliCheck(
   a: Running,
   clip: string,
   sourceId: string,
   tmpDir: string,
+  entry: 'bin/athar.js' | 'dist/main.js' = 'bin/athar.js',
 ): Promise<CheckRun> {
   const env = { ...process.env, ATHAR_TOKEN: a.token, ATHAR_DATA_DIR: tmpDir, DATABASE_URL: '' };
   const t0 = process.hrtime.bigint();
   const r = await run(
     process.execPath,
-    [path.join(root, 'bin/athar.js'), '--server', a.base, 'check', clip, '--case', CASE_SLUG, '--json'],
+    [path.join(root, entry), '--server', a.base, 'check', clip, '--case', CASE_SLUG, '--json'],
     env,
   );
   const seconds = since(t0);
