@@ -48,7 +48,7 @@ export default function MediaItemPage({ id }: { id: string }) {
           <p>{t('media.notFound')}</p>
         </>
       ) : (
-        <Query q={q}>{(m) => <Item m={m} />}</Query>
+        <Query q={q}>{(m) => <Item key={m.id} m={m} />}</Query>
       )}
     </div>
   );
