@@ -363,14 +363,15 @@ describe('media evidence', () => {
     );
   });
 
-  it('serves an original in ranges (a player seeks), recording the viewing once, from its first byte', async () => {
+  it('serves an original in ranges (a player seeks), every read a custody event with its bytes', async () => {
     const views = async () =>
       (
         (await env.request('GET', `/api/audit/events?entityId=${firstId}`)).body.events as {
           action: string;
+          after: { bytes?: string };
         }[]
-      ).filter((e) => e.action === 'media.original_viewed').length;
-    const before = await views();
+      ).filter((e) => e.action === 'media.original_viewed');
+    const before = (await views()).length;
     const whole = readFileSync(
       env.app.blobs.pathOf((await env.request('GET', `${C}/${firstId}`)).body.sha256),
     );
@@ -378,20 +379,25 @@ describe('media evidence', () => {
     expect(head.status).toBe(206);
     expect(head.headers['content-range']).toBe(`bytes 0-99/${whole.length}`);
     expect(head.raw.equals(whole.subarray(0, 100))).toBe(true);
-    expect(await views()).toBe(before + 1);
-    // The same viewing reads on from further in: not recorded again.
-    const rest = await env.request('GET', `${C}/${firstId}/original`, { ...env.admin, range: 'bytes=100-' });
+    // A read that skips the first byte still hands out the file: recorded too.
+    const rest = await env.request('GET', `${C}/${firstId}/original`, { ...env.admin, range: 'bytes=1-' });
     expect(rest.status).toBe(206);
-    expect(rest.raw.equals(whole.subarray(100))).toBe(true);
+    expect(rest.raw.equals(whole.subarray(1))).toBe(true);
     const tail = await env.request('GET', `${C}/${firstId}/original`, { ...env.admin, range: 'bytes=-10' });
     expect(tail.raw.equals(whole.subarray(whole.length - 10))).toBe(true);
-    expect(await views()).toBe(before + 1);
+    const seen = await views();
+    expect(seen.length).toBe(before + 3);
+    // Newest first: each event says which bytes it handed out.
+    expect(seen.slice(0, 3).map((e) => e.after.bytes)).toEqual(
+      expect.arrayContaining(['0-99', `1-${whole.length - 1}`, `${whole.length - 10}-${whole.length - 1}`]),
+    );
     const outside = await env.request('GET', `${C}/${firstId}/original`, {
       ...env.admin,
       range: `bytes=${whole.length}-`,
     });
     expect(outside.status).toBe(416);
     expect(outside.headers['content-range']).toBe(`bytes */${whole.length}`);
+    expect((await views()).length).toBe(before + 3);
     // A range header of another kind is ignored: the whole file, recorded.
     const odd = await env.request('GET', `${C}/${firstId}/original`, {
       ...env.admin,
@@ -399,7 +405,7 @@ describe('media evidence', () => {
     });
     expect(odd.status).toBe(200);
     expect(odd.raw.equals(whole)).toBe(true);
-    expect(await views()).toBe(before + 2);
+    expect((await views()).length).toBe(before + 4);
   });
 
   it('what a reader of another case learns of a match there: that it exists, nothing more', async () => {

@@ -10,6 +10,8 @@ const ITEM = {
   isDemo: 'value',
   sensitivity: list('value'),
   placeId: 'value',
+  // the bytes a range read of the original handed out (media.original_viewed)
+  bytes: 'value',
 } as const;
 
 /**

@@ -288,10 +288,6 @@ function signalsFor(
   return out;
 }
 
-/**
- * Opens an original for viewing or download: a custody event on the audit trail (who, which
- * bytes, why), recorded in the same transaction that hands out the file.
- */
 /** A byte range asked for with `Range: bytes=…` (one range; anything else is read whole). */
 export type ByteRange = { start: number; end: number } | 'unsatisfiable' | null;
 
@@ -316,10 +312,10 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
 
 /**
  * Opens an original for viewing or download: a custody event on the audit trail (who, which
- * bytes, why), recorded in the same transaction that hands out the file. A player reads a video
- * in ranges (to seek); the event is recorded for each read that includes the file's first byte —
- * every viewing begins there, and no one can have the whole file without it — and not again for
- * the reads that continue the same viewing from further in.
+ * bytes, why), recorded in the same transaction that hands out the file. Every read is recorded,
+ * a player's range reads too (with the bytes read): the first byte of a file is the same for
+ * every file of its kind, so a read that skips it still hands out the file, and none may go
+ * unrecorded. A seeking player makes a few events per viewing.
  */
 export async function openOriginal(
   ctx: Context,
@@ -336,14 +332,18 @@ export async function openOriginal(
     );
   const range = parseRange(rangeHeader, Number(item.size));
   if (range === 'unsatisfiable') return { item, stream: null, range };
-  if (range === null || range.start === 0)
-    ctx.audit({
-      action: purpose === 'view' ? 'media.original_viewed' : 'media.original_downloaded',
-      entityType: 'media_item',
-      entityId: item.id,
-      caseId: scope.case.id,
-      after: { id: item.id, sha256: item.sha256, name: item.name },
-    });
+  ctx.audit({
+    action: purpose === 'view' ? 'media.original_viewed' : 'media.original_downloaded',
+    entityType: 'media_item',
+    entityId: item.id,
+    caseId: scope.case.id,
+    after: {
+      id: item.id,
+      sha256: item.sha256,
+      name: item.name,
+      ...(range ? { bytes: `${range.start}-${range.end}` } : {}),
+    },
+  });
   const file = ctx.blobs.pathOf(item.sha256);
   return { item, stream: range ? createReadStream(file, range) : createReadStream(file), range };
 }

@@ -146,11 +146,14 @@ function Viewer({ m }: { m: MediaDetail }) {
   const source = m.kind === 'video' && m.hasRendition ? `${mediaPath(c.slug, m.id)}/rendition` : original;
   const playable = m.status === 'processed' && (m.kind === 'image' || m.kind === 'video');
   const seek = (seconds: number) => {
-    setAt(seconds);
+    // Open: move the player (changing its address would read the file again from the start).
     if (open && player.current) {
       player.current.currentTime = seconds;
       void player.current.play().catch(() => undefined);
-    } else setOpen(true);
+    } else {
+      setAt(seconds);
+      setOpen(true);
+    }
   };
   return (
     <section aria-labelledby="viewer-h" className="viewer">
