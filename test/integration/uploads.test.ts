@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepUploads } from '#src/modules/media/uploads.ts';
 import type { Clock } from '#src/platform/ports.ts';
@@ -136,6 +137,15 @@ describe('resumable uploads', () => {
     expect((await env.request('GET', `${C}/uploads/${id}`, editor)).status).toBe(404);
     expect((await piece(id, 0, Buffer.alloc(100), editor)).status).toBe(404);
     expect((await env.request('DELETE', `${C}/uploads/${id}`, editor)).status).toBe(404);
+    // While a piece is being written or the file stored, it cannot be cancelled from under it.
+    await sql`UPDATE media_upload SET busy_until = now() + interval '1 minute' WHERE id = ${id}`.execute(
+      env.app.database.db,
+    );
+    const held = await env.request('DELETE', `${C}/uploads/${id}`);
+    expect(held.status).toBe(409);
+    expect(held.body.code).toBe('media.upload_busy');
+    expect((await piece(id, 0, Buffer.alloc(100))).body.code).toBe('media.upload_busy');
+    await sql`UPDATE media_upload SET busy_until = NULL WHERE id = ${id}`.execute(env.app.database.db);
     expect((await env.request('DELETE', `${C}/uploads/${id}`)).status).toBe(204);
     expect(existsSync(env.app.blobs.uploadPath(id))).toBe(false);
     expect((await env.request('GET', `${C}/uploads/${id}`)).status).toBe(404);

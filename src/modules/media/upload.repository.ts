@@ -38,11 +38,14 @@ export class UploadRepository {
       .executeTakeFirst();
   }
 
-  /** Records the bytes written (already flushed to disk) and lets the upload go. */
-  async advance(id: string, received: number, now: Date): Promise<MediaUploadRow> {
+  /**
+   * Records the bytes written (already flushed to disk) and lets the upload go — unless they
+   * complete the file: then the hold stays while it is stored, and `complete` lets it go.
+   */
+  async advance(id: string, received: number, whole: boolean, now: Date): Promise<MediaUploadRow> {
     return this.db
       .updateTable('media_upload')
-      .set({ received: String(received), busy_until: null, updated_at: now })
+      .set({ received: String(received), ...(whole ? {} : { busy_until: null }), updated_at: now })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -53,12 +56,16 @@ export class UploadRepository {
   }
 
   /** The whole file was stored: the capture it became (in the capture's own transaction). */
-  async complete(id: string, itemId: string, captureId: string, now: Date): Promise<void> {
-    await this.db
+  /** False when the upload was completed already (by another request): that capture stands. */
+  async complete(id: string, itemId: string, captureId: string, now: Date): Promise<boolean> {
+    const done = await this.db
       .updateTable('media_upload')
       .set({ item_id: itemId, capture_id: captureId, busy_until: null, updated_at: now })
       .where('id', '=', id)
-      .execute();
+      .where('item_id', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    return done !== undefined;
   }
 
   async remove(id: string): Promise<void> {

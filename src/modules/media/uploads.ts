@@ -186,20 +186,32 @@ export async function appendToUpload(
     await fh.close();
   }
   const received = offset + written;
-  row = await ctx.transaction((tx) => tx.repo(UploadRepository).advance(id, received, tx.clock.now()));
+  row = await ctx.transaction((tx) =>
+    tx.repo(UploadRepository).advance(id, received, received === size, tx.clock.now()),
+  );
   if (received < size) return { upload: present(row), result: null };
 
   const { clientAddress, ...facts } = row.facts as CaptureFacts & { clientAddress: string | null };
-  const result = await ingest(
-    ctx,
-    scope,
-    createReadStream(file),
-    { ...facts, method: 'upload', clientAddress },
-    {
-      within: (tx, itemId, captureId) =>
-        tx.repo(UploadRepository).complete(id, itemId, captureId, tx.clock.now()),
-    },
-  );
+  let result: IngestResult;
+  try {
+    result = await ingest(
+      ctx,
+      scope,
+      createReadStream(file),
+      { ...facts, method: 'upload', clientAddress },
+      {
+        within: async (tx, itemId, captureId) => {
+          // Once only: were it completed meanwhile, this capture's transaction is undone.
+          if (!(await tx.repo(UploadRepository).complete(id, itemId, captureId, tx.clock.now())))
+            throw conflict('media.upload_complete', 'this upload was completed by another request');
+        },
+      },
+    );
+  } catch (e) {
+    // Not stored: the upload is let go, so the last piece can be sent again.
+    await ctx.transaction((tx) => tx.repo(UploadRepository).release(id));
+    throw e;
+  }
   await rm(file, { force: true });
   return { upload: present(await mine(ctx, scope, id)), result };
 }
@@ -209,6 +221,11 @@ export async function cancelUpload(ctx: Context, scope: CaseScope, id: string): 
   const row = await mine(ctx, scope, id);
   if (row.item_id)
     throw conflict('media.upload_complete', 'this upload is complete: its file is evidence now');
+  if (row.busy_until && row.busy_until > ctx.clock.now())
+    throw conflict(
+      'media.upload_busy',
+      'a piece of this upload is being written or stored; try again shortly',
+    );
   await ctx.transaction((tx) => tx.repo(UploadRepository).remove(id));
   await rm(ctx.blobs.uploadPath(id), { force: true });
 }
