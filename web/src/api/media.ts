@@ -162,11 +162,22 @@ function uploadInPieces(
         }
         const passing = e instanceof ApiError && (e.status === 0 || e.status === 409 || e.status >= 500);
         if (!passing || ++failures > RETRIES) throw e;
-        await new Promise((r) => setTimeout(r, 500 * 2 ** failures));
-        const state = await ok(
-          api.GET('/api/cases/{caseId}/media/uploads/{id}', { params: { path: { ...path, id: upload.id } } }),
-        );
-        received = state.received;
+        // Ask where to go on from once the connection is back; each failure in a row counts.
+        for (;;) {
+          await new Promise((r) => setTimeout(r, 500 * 2 ** failures));
+          try {
+            const state = await ok(
+              api.GET('/api/cases/{caseId}/media/uploads/{id}', {
+                params: { path: { ...path, id: upload.id } },
+              }),
+            );
+            received = state.received;
+            break;
+          } catch (again) {
+            if (stopped || !(again instanceof ApiError) || again.status !== 0 || ++failures > RETRIES)
+              throw again;
+          }
+        }
       }
     }
   })();

@@ -355,13 +355,19 @@ function UploadPanel({ onClose }: { onClose: () => void }) {
   const errors = useFormErrors();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const aborts = useRef(new Map<string, () => void>());
+  const closed = useRef(false);
   const filesRef = useRef<HTMLInputElement>(null);
   const folderRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     // A folder picker is not a standard attribute: set it on the element itself.
     folderRef.current?.setAttribute('webkitdirectory', '');
     const running = aborts.current;
-    return () => running.forEach((abort) => abort());
+    closed.current = false;
+    return () => {
+      // Closing the panel stops its uploads: those sending, and those waiting their turn.
+      closed.current = true;
+      running.forEach((abort) => abort());
+    };
   }, []);
 
   const patch = (key: string, p: Partial<Upload>) =>
@@ -370,7 +376,7 @@ function UploadPanel({ onClose }: { onClose: () => void }) {
   async function run(queue: Upload[], facts: UploadFacts) {
     let next = 0;
     const worker = async () => {
-      while (next < queue.length) {
+      while (next < queue.length && !closed.current) {
         const u = queue[next++]!;
         patch(u.key, { phase: 'sending' });
         const job = uploadMedia(
