@@ -32,6 +32,8 @@ export interface KeyframeStrip {
 
 const PLAYABLE_VIDEO = new Set(['h264', 'vp8', 'vp9', 'av1']);
 const PLAYABLE_AUDIO = new Set(['aac', 'mp3', 'opus', 'vorbis', 'flac']);
+const WEBM_VIDEO = new Set(['vp8', 'vp9', 'av1']);
+const WEBM_AUDIO = new Set(['opus', 'vorbis']);
 
 /**
  * Whether browsers play this container as it is: MP4/MOV or WebM, with a video codec and audio
@@ -41,13 +43,15 @@ export function webPlayable(c: ContainerFacts | { error: string } | undefined): 
   if (!c || 'error' in c) return false;
   const name = c.formatName ?? '';
   if (!/mp4|mov|webm|matroska/.test(name)) return false;
-  if (/matroska/.test(name) && !/webm/.test(name)) return false;
+  // ffprobe names Matroska and WebM alike ("matroska,webm"): only WebM's own codecs pass there,
+  // since browsers play H.264 in MP4 but not in an MKV.
+  const ebml = /matroska|webm/.test(name);
   const video = c.streams.filter((s) => s.type === 'video');
   const audio = c.streams.filter((s) => s.type === 'audio');
   return (
     video.length > 0 &&
-    video.every((s) => PLAYABLE_VIDEO.has(s.codec ?? '')) &&
-    audio.every((s) => PLAYABLE_AUDIO.has(s.codec ?? ''))
+    video.every((s) => (ebml ? WEBM_VIDEO : PLAYABLE_VIDEO).has(s.codec ?? '')) &&
+    audio.every((s) => (ebml ? WEBM_AUDIO : PLAYABLE_AUDIO).has(s.codec ?? ''))
   );
 }
 
