@@ -2,6 +2,7 @@
 // than its source gave it, in the source's zone unless the reader asks for UTC or their own; a
 // date known only to the day (or month, or year) is a date of the source's calendar and is not
 // moved into another zone, where it would name a day the source never said.
+import { parseWhen } from '../../../src/engines/time/zoned.ts';
 import type { When } from '../api/types';
 import type { ZoneMode } from './prefs';
 
@@ -128,42 +129,16 @@ export function showPartialDate(locale: string, d: string): string {
 
 /**
  * The instant of a wall-clock time (`2024-12-08T14:30`, as a datetime-local input gives it) in an
- * IANA zone, found with Intl alone: guess it as UTC, read what the zone's clock shows then, and
- * correct by the difference (twice, so a time beside a daylight-saving change lands right). A
- * time the zone skips lands on the later side. Null when the text is not such a time.
+ * IANA zone — read by the server's own time engine (pure, shared with the desk), so both read a
+ * time the same way; a time the zone skips lands on the later side. Null when it is not such a time.
  */
 export function zonedToInstant(local: string, zone: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
-  if (!m) return null;
-  const [y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0] = m.slice(1).map((x) => Number(x ?? 0));
-  const wanted = Date.UTC(y, mo - 1, d, h, mi, s);
-  const clock = (t: number): number => {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', {
-        timeZone: zone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      })
-        .formatToParts(new Date(t))
-        .map((p) => [p.type, p.value]),
-    );
-    return Date.UTC(
-      +parts.year!,
-      +parts.month! - 1,
-      +parts.day!,
-      +parts.hour!,
-      +parts.minute!,
-      +parts.second!,
-    );
-  };
-  let t = wanted;
-  for (let i = 0; i < 2; i++) t += wanted - clock(t);
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(local)) return null;
+  try {
+    return parseWhen(local, zone).at.toISOString();
+  } catch {
+    return null;
+  }
 }
 
 /** A size in bytes, in the reader's digits and units (kB, MB, GB; powers of 1000). */
