@@ -119,7 +119,11 @@ interface Outcome {
   startS?: number;
   indexLoadS?: number;
   indexSize?: number;
-  indexParts?: { readS: number; hexS: number; indexS: number; rows: number };
+  indexParts?: { fileS: number; checkS: number; tableS: number; fileBytes: number; rows: number };
+  /** The first start after the seed: no saved index covers the seeded rows, so it reads the table. */
+  tableStartS?: number;
+  tableLoadS?: number;
+  indexSource?: string | null;
   checks?: { decodeS: number; cli: CheckRun; dist: CheckRun | null }[];
   fromBuild?: boolean;
   api?: CheckRun;
@@ -152,14 +156,25 @@ async function measure(kind: DatabaseKind): Promise<Outcome> {
     await a.close();
     a = null;
 
-    log(`${kind}: restarting over ${HASHES.toLocaleString('en')} hashes (load ${load()})`);
-    const seen = indexLoads.length;
+    log(
+      `${kind}: restarting over ${HASHES.toLocaleString('en')} hashes, which it reads from the table (load ${load()})`,
+    );
+    let seen = indexLoads.length;
+    a = await startAthar(inst);
+    out.tableStartS = a.startS;
+    out.tableLoadS = indexLoads[seen]?.seconds;
+    await indexLoads[seen]?.index.whenSaved();
+    await a.close();
+    a = null;
+    log(`${kind}: restarting again, over the index it saved (load ${load()})`);
+    seen = indexLoads.length;
     a = await startAthar(inst);
     out.startS = a.startS;
     const first = indexLoads[seen];
     if (first) {
       out.indexLoadS = first.seconds;
       out.indexSize = first.size;
+      out.indexSource = first.source;
     }
     out.hashes = await storedHashes(a);
     out.indexParts = await indexLoadParts(a);
@@ -269,7 +284,7 @@ const rows: [string, Cell][] = [
     `3. index load at start, ${HASHES.toLocaleString('en')} stored frame hashes ≤ 2 s`,
     cell(
       (o) =>
-        `${f2(need(o.indexLoadS))} s (${need(o.indexSize).toLocaleString('en')} indexed) ${pass(need(o.indexLoadS) <= 2)}`,
+        `${f2(need(o.indexLoadS))} s (${need(o.indexSize).toLocaleString('en')} indexed, from ${o.indexSource === 'file' ? 'the saved index' : 'the table'}; a start without it, reading the table: ${o.tableLoadS !== undefined ? f2(o.tableLoadS) : '?'} s) ${pass(need(o.indexLoadS) <= 2)}`,
     ),
   ],
   [
@@ -330,7 +345,7 @@ for (const o of outcomes) {
   }
   if (o.seedS !== undefined)
     details.push(
-      `- ${HASHES.toLocaleString('en')} synthetic frame hashes stored through the media repository in ${f1(o.seedS)} s; ${o.hashes?.toLocaleString('en') ?? '?'} hashes in the table in all; athar started again over them in ${o.startS !== undefined ? f2(o.startS) : '?'} s (open, migrations checked, job queue and workers, the modules' starts with the index load).${o.indexParts ? ` The load taken apart, once athar was up: reading the ${o.indexParts.rows.toLocaleString('en')} rows through the repository (batches of 20,000) ${f2(o.indexParts.readS)} s; decoding their hex ${f2(o.indexParts.hexS)} s; adding them to the multi-index (and the slot of each) ${f2(o.indexParts.indexS)} s.` : ''}`,
+      `- ${HASHES.toLocaleString('en')} synthetic frame hashes stored through the media repository in ${f1(o.seedS)} s; ${o.hashes?.toLocaleString('en') ?? '?'} hashes in the table in all; athar started again over them in ${o.tableStartS !== undefined ? f2(o.tableStartS) : '?'} s reading them from the table (no saved index covered them; it saved one), and once more in ${o.startS !== undefined ? f2(o.startS) : '?'} s over the saved index (each start: open, migrations checked, job queue and workers, the modules' starts with the index load).${o.indexParts ? ` The load taken apart, once athar was up: reading the saved index file (${f1(o.indexParts.fileBytes / 1e6)} MB, ${o.indexParts.rows.toLocaleString('en')} rows covered) ${f2(o.indexParts.fileS)} s; checking it against the table (rows up to its last seq) ${f2(o.indexParts.checkS)} s; a load from the table alone (grouped reads of 100,000 rows, one build) ${f2(o.indexParts.tableS)} s.` : ''}`,
     );
   if (o.checks) {
     details.push(

@@ -12,10 +12,10 @@
 import { randomBytes } from 'node:crypto';
 import { randomHashBytes, seededRandom } from '#src/engines/prng.ts';
 import { HashIndex } from '#src/modules/media/hash-index.ts';
-import { isWeak } from '#src/engines/fingerprint/compare.ts';
-import { MihIndex } from '#src/engines/fingerprint/mih-index.ts';
-import { fromHex } from '#src/engines/fingerprint/pdq.ts';
-import { MediaRepository, type MediaHashRow } from '#src/modules/media/media.repository.ts';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { readIndexFile } from '#src/modules/media/index-file.ts';
+import { MediaRepository } from '#src/modules/media/media.repository.ts';
 import { SYSTEM_ACTOR } from '#src/platform/context.ts';
 import { since, type Running } from './athar.ts';
 
@@ -64,6 +64,9 @@ export async function seedFrameHashes(a: Running, count: number): Promise<number
 export interface IndexLoad {
   seconds: number;
   size: number;
+  /** Where its first load came from: the saved index file (and rows since) or the table. */
+  source: HashIndex['source'];
+  index: HashIndex;
 }
 
 export const indexLoads: IndexLoad[] = [];
@@ -80,7 +83,7 @@ export function timeIndexRefreshes(): void {
   HashIndex.prototype.refresh = async function (this: HashIndex, ctx) {
     const t0 = process.hrtime.bigint();
     await refresh.call(this, ctx);
-    indexLoads.push({ seconds: since(t0), size: this.size });
+    indexLoads.push({ seconds: since(t0), size: this.size, source: this.source, index: this });
   };
 }
 
@@ -94,34 +97,25 @@ export async function storedHashes(a: Running): Promise<number> {
 }
 
 /**
- * The index load taken apart, as HashIndex.refresh does it (batches of 20,000 rows after the last
- * seq): reading the rows through the repository alone, then decoding and indexing them alone.
+ * The index load taken apart, once athar is up: reading the saved index file alone, the check of
+ * it against the table (count up to its last seq), and a load from the table alone (what a start
+ * without the file, or with a file the table no longer matches, does).
  */
 export async function indexLoadParts(
   a: Running,
-): Promise<{ readS: number; hexS: number; indexS: number; rows: number }> {
-  const rows: MediaHashRow[] = [];
+): Promise<{ fileS: number; checkS: number; tableS: number; fileBytes: number; rows: number }> {
+  const file = path.join(a.app.config.dataDir, 'index', 'fingerprints.bin');
   const t0 = process.hrtime.bigint();
-  await a.app.run(SYSTEM_ACTOR, { transaction: false }, async (ctx) => {
-    const repo = ctx.repo(MediaRepository);
-    for (let seq = '0'; ;) {
-      const batch = await repo.hashesAfter(seq, 20_000);
-      rows.push(...batch);
-      if (batch.length < 20_000) break;
-      seq = batch[batch.length - 1]!.seq;
-    }
-  });
-  const readS = since(t0);
+  const saved = readIndexFile(file);
+  const fileS = since(t0);
+  if (typeof saved === 'string') throw new Error(`saved index: ${saved}`);
   const t1 = process.hrtime.bigint();
-  const strong = rows.filter((r) => !isWeak(r.quality));
-  const hashes = strong.map((r) => fromHex(r.hash));
-  const hexS = since(t1);
+  await a.app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) =>
+    ctx.repo(MediaRepository).hashCountTo(saved.header.lastSeq),
+  );
+  const checkS = since(t1);
+  const fromTable = new HashIndex({ save: false });
   const t2 = process.hrtime.bigint();
-  const index = MihIndex.empty();
-  const slots: { itemId: string; variant: string; t: number | null }[] = [];
-  strong.forEach((r, i) => {
-    slots.push({ itemId: r.item_id, variant: r.variant, t: r.t });
-    index.add(i, hashes[i]!);
-  });
-  return { readS, hexS, indexS: since(t2), rows: rows.length };
+  await a.app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => fromTable.refresh(ctx));
+  return { fileS, checkS, tableS: since(t2), fileBytes: statSync(file).size, rows: saved.header.rows };
 }

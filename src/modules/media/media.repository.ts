@@ -17,6 +17,18 @@ import type {
 export type MediaItemRow = Selectable<MediaItemTable>;
 export type MediaCaptureRow = Selectable<MediaCaptureTable>;
 export type MediaHashRow = Selectable<MediaHashTable>;
+/** Stored hashes of one item and variant, each column packed (see `hashGroups`). */
+export interface HashGroup {
+  itemId: string;
+  variant: string;
+  /** Seqs, comma-separated. */
+  seqs: string;
+  /** Seconds into a video, comma-separated, empty for a picture's hash. */
+  ts: string;
+  qualities: string;
+  /** 64 hex digits per hash, concatenated. */
+  hashes: string;
+}
 export type MediaMatchRow = Selectable<MediaMatchTable>;
 export type WebCaptureRow = Selectable<WebCaptureTable>;
 export type UrlCheckRow = Selectable<UrlCheckTable>;
@@ -132,15 +144,37 @@ export class MediaRepository {
       .execute();
   }
 
-  /** Stored hashes after `seq`, in order, a batch at a time (the index follows the table). */
-  async hashesAfter(seq: string, limit: number): Promise<MediaHashRow[]> {
-    return this.db
-      .selectFrom('media_hash')
-      .selectAll()
-      .where('seq', '>', seq)
-      .orderBy('seq')
-      .limit(limit)
-      .execute();
+  /**
+   * The next `limit` stored hashes after `seq` (in seq order), grouped by item and variant with
+   * each group's columns packed into one string apiece: a million rows read as a few thousand
+   * (rows through the embedded database cost far more than the bytes in them). With `only`, the
+   * rows with those seqs instead (the index's watched gaps).
+   */
+  async hashGroups(after: number, limit: number, only?: readonly number[]): Promise<HashGroup[]> {
+    const picked = only
+      ? sql`SELECT * FROM media_hash WHERE seq = ANY(${only.map(String)}::bigint[])`
+      : sql`SELECT * FROM media_hash WHERE seq > ${String(after)} ORDER BY seq LIMIT ${limit}`;
+    const r = await sql<HashGroup>`
+      SELECT item_id AS "itemId", variant,
+        string_agg(seq::text, ',' ORDER BY seq) AS seqs,
+        string_agg(coalesce(t::text, ''), ',' ORDER BY seq) AS ts,
+        string_agg(quality::text, ',' ORDER BY seq) AS qualities,
+        string_agg(hash, '' ORDER BY seq) AS hashes
+      FROM (${picked}) b GROUP BY item_id, variant`.execute(this.db);
+    return r.rows;
+  }
+
+  /** How many hashes are stored with seq ≤ `seq`, and the item of the one at `seq` (a saved index's check). */
+  async hashCountTo(seq: number): Promise<{ count: number; itemAt: string | null }> {
+    const [c, at] = await Promise.all([
+      this.db
+        .selectFrom('media_hash')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('seq', '<=', String(seq))
+        .executeTakeFirstOrThrow(),
+      this.db.selectFrom('media_hash').select('item_id').where('seq', '=', String(seq)).executeTakeFirst(),
+    ]);
+    return { count: Number(c.n), itemAt: at?.item_id ?? null };
   }
 
   /** Records a match once; a decision already made (confirmed, rejected) is kept. */
