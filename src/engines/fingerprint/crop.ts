@@ -31,7 +31,8 @@
  * probed. Pure: the caller gives pixels scaled down to PROBE_SIDE (hashing ~720 boxes of a
  * full-size photo would cost seconds; PDQ reduces every box to 64×64 anyway).
  */
-import { hammingDistance, pdqHash, type Box } from './pdq.ts';
+import { rowsOfSpan } from './jarosz.ts';
+import { hammingDistance, pdqHash, pdqHashOfRows, type Box } from './pdq.ts';
 import { MATCH_DISTANCE, type PdqHash, type Pixels } from './types.ts';
 
 /** The longest side of the pixels windows and probes are hashed from. */
@@ -125,9 +126,31 @@ export function coarseGeometries(fractions: readonly number[] = COARSE_FRACTIONS
   return axis.flatMap((x) => axis.map((y) => ({ x, y })));
 }
 
-/** Hashes one probe. */
+/**
+ * Row passes of a picture's column spans, kept while the picture lives: the probes of one span
+ * (19 boxes of the coarse grid, more in refinement) filter its rows once. At most SPANS_KEPT a
+ * picture (~130 KB each for a 256-px picture).
+ */
+const spanRows = new WeakMap<Pixels, Map<number, Float64Array>>();
+const SPANS_KEPT = 64;
+
+function rowsFor(pixels: Pixels, left: number, width: number): Float64Array {
+  let spans = spanRows.get(pixels);
+  if (!spans) spanRows.set(pixels, (spans = new Map<number, Float64Array>()));
+  const key = left * 65536 + width;
+  let rows = spans.get(key);
+  if (!rows) {
+    if (spans.size >= SPANS_KEPT) spans.clear();
+    rows = rowsOfSpan(pixels, left, width);
+    spans.set(key, rows);
+  }
+  return rows;
+}
+
+/** Hashes one probe (exactly `pdqHash` of its box, through the span's shared row pass). */
 export function probe(pixels: Pixels, geometry: CropGeometry, direction: CropDirection): CropProbe {
-  const h = pdqHash(pixels, boxOf(pixels, span(geometry.x, direction), span(geometry.y, direction)));
+  const box = boxOf(pixels, span(geometry.x, direction), span(geometry.y, direction));
+  const h = pdqHashOfRows(rowsFor(pixels, box.left, box.width), box);
   return { hash: h.hash, quality: h.quality, geometry, direction };
 }
 

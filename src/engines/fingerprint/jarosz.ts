@@ -90,12 +90,13 @@ export function axisTaps(length: number): AxisTaps {
   return { start, count, offset, weights };
 }
 
-// Weights depend only on the size; pictures of one size (video frames) share them.
+// Weights depend only on the size; pictures of one size (video frames) share them, and the crop
+// probes of a picture (~720 boxes) use a few hundred sizes between them.
 const tapCache = new Map<number, AxisTaps>();
 function tapsFor(length: number): AxisTaps {
   let t = tapCache.get(length);
   if (!t) {
-    if (tapCache.size >= 32) tapCache.clear();
+    if (tapCache.size >= 1024) tapCache.clear();
     t = axisTaps(length);
     tapCache.set(length, t);
   }
@@ -107,9 +108,7 @@ let rowNeeded = new Uint8Array(0);
 
 /** Luminance of `box` of `pixels`, tent-filtered and sampled into `grid` (64×64, row-major). */
 export function downsampleLuma(pixels: Pixels, box: Box, grid: Float64Array): void {
-  const { data, channels, width: stride } = pixels;
   const { width, height, left, top } = box;
-  const cols = tapsFor(width);
   const rows = tapsFor(height);
   if (rowSamples.length < height * GRID) {
     rowSamples = new Float64Array(height * GRID);
@@ -117,10 +116,44 @@ export function downsampleLuma(pixels: Pixels, box: Box, grid: Float64Array): vo
   }
   rowNeeded.fill(0, 0, height);
   for (let i = 0; i < GRID; i++) rowNeeded.fill(1, rows.start[i], rows.start[i]! + rows.count[i]!);
+  rowPass(pixels, left, width, top, height, rowNeeded, rowSamples);
+  columnPass(rowSamples, 0, height, grid);
+}
 
+/**
+ * The row pass of every row of `pixels` over the columns `[left, left + width)`: `pixels.height`
+ * rows of 64 samples. Boxes that share those columns share it (`downsampleRows`), so the crop
+ * probes, 19 boxes per column span, filter each row once per span instead of once per box.
+ */
+export function rowsOfSpan(pixels: Pixels, left: number, width: number): Float64Array {
+  const out = new Float64Array(pixels.height * GRID);
+  rowPass(pixels, left, width, 0, pixels.height, null, out);
+  return out;
+}
+
+/**
+ * The 64×64 grid of the box `[top, top + height)` × the span `rows` came from (`rowsOfSpan`):
+ * the same numbers `downsampleLuma` gives for that box.
+ */
+export function downsampleRows(rows: Float64Array, top: number, height: number, grid: Float64Array): void {
+  columnPass(rows, top, height, grid);
+}
+
+/** Rows `[top, top + height)` (those `need` marks, or all), filtered along x into `out` (row y − top). */
+function rowPass(
+  pixels: Pixels,
+  left: number,
+  width: number,
+  top: number,
+  height: number,
+  need: Uint8Array | null,
+  out64: Float64Array,
+): void {
+  const { data, channels, width: stride } = pixels;
+  const cols = tapsFor(width);
   const { start, count, offset, weights } = cols;
   for (let y = 0; y < height; y++) {
-    if (rowNeeded[y] === 0) continue;
+    if (need && need[y] === 0) continue;
     const rowBase = ((top + y) * stride + left) * channels;
     const out = y * GRID;
     if (channels === 3) {
@@ -137,7 +170,7 @@ export function downsampleLuma(pixels: Pixels, box: Box, grid: Float64Array): vo
           b += weights[t + 1]! * (299 * data[p + 3]! + 587 * data[p + 4]! + 114 * data[p + 5]!);
         }
         if (t < end) a += weights[t]! * (299 * data[p]! + 587 * data[p + 1]! + 114 * data[p + 2]!);
-        rowSamples[out + j] = (a + b) / 1000;
+        out64[out + j] = (a + b) / 1000;
       }
     } else if (channels === 4) {
       for (let j = 0; j < GRID; j++) {
@@ -151,7 +184,15 @@ export function downsampleLuma(pixels: Pixels, box: Box, grid: Float64Array): vo
           b += weights[t + 1]! * (299 * data[p + 4]! + 587 * data[p + 5]! + 114 * data[p + 6]!);
         }
         if (t < end) a += weights[t]! * (299 * data[p]! + 587 * data[p + 1]! + 114 * data[p + 2]!);
-        rowSamples[out + j] = (a + b) / 1000;
+        out64[out + j] = (a + b) / 1000;
+      }
+    } else if (channels === 1) {
+      // Grey: contiguous taps.
+      for (let j = 0; j < GRID; j++) {
+        let s = 0;
+        let p = rowBase + start[j]!;
+        for (let t = offset[j]!, end = t + count[j]!; t < end; t++, p++) s += weights[t]! * data[p]!;
+        out64[out + j] = s;
       }
     } else {
       for (let j = 0; j < GRID; j++) {
@@ -159,18 +200,22 @@ export function downsampleLuma(pixels: Pixels, box: Box, grid: Float64Array): vo
         let p = rowBase + start[j]! * channels;
         for (let t = offset[j]!, end = t + count[j]!; t < end; t++, p += channels)
           s += weights[t]! * data[p]!;
-        rowSamples[out + j] = s;
+        out64[out + j] = s;
       }
     }
   }
+}
 
+/** The column pass: the box's rows (`samples` rows `first ..`) filtered along y and sampled. */
+function columnPass(samples: Float64Array, first: number, height: number, grid: Float64Array): void {
+  const rows = tapsFor(height);
   grid.fill(0);
   for (let i = 0; i < GRID; i++) {
     const g = i * GRID;
     for (let t = rows.offset[i]!, y = rows.start[i]!, end = t + rows.count[i]!; t < end; t++, y++) {
       const w = rows.weights[t]!;
-      const src = y * GRID;
-      for (let j = 0; j < GRID; j++) grid[g + j]! += w * rowSamples[src + j]!;
+      const src = (first + y) * GRID;
+      for (let j = 0; j < GRID; j++) grid[g + j]! += w * samples[src + j]!;
     }
   }
 }

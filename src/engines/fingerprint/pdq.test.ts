@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bitsFromDct, fromHex, hammingDistance, pdqHash, pdqTransform, toHex } from './pdq.ts';
+import { rowsOfSpan } from './jarosz.ts';
+import { bitsFromDct, fromHex, hammingDistance, pdqHash, pdqHashOfRows, pdqTransform, toHex } from './pdq.ts';
 import type { Pixels } from './types.ts';
 
 /** A smooth test picture with structure at several scales (deterministic). */
@@ -122,5 +123,32 @@ describe('pdqHash', () => {
     // coefficient 255 (row 15, column 15) is above the median: first byte of the hex is row 15
     expect(bits[0]! & 0x80).toBe(0x80);
     expect(pdqTransform(picture(64, 64)).dct.length).toBe(256);
+  });
+});
+
+describe('boxes sharing a column span', () => {
+  it('hash exactly as pdqHash from the span’s shared row pass, for any box and channel count', () => {
+    const pictures = ([1, 3, 4] as const).map((c, i) => picture(256, 171, c, i + 2));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 0, max: 250 }),
+        fc.integer({ min: 1, max: 256 }),
+        fc.integer({ min: 0, max: 165 }),
+        fc.integer({ min: 1, max: 171 }),
+        (which, left, w, top, h) => {
+          const p = pictures[which]!;
+          const width = Math.min(w, p.width - left);
+          const height = Math.min(h, p.height - top);
+          const box = { left, top, width, height };
+          const rows = rowsOfSpan(p, left, width);
+          expect(pdqHashOfRows(rows, box)).toEqual(pdqHash(p, box));
+          // Another box over the same span, from the same rows.
+          const other = { left, top: 0, width, height: p.height };
+          expect(pdqHashOfRows(rows, other)).toEqual(pdqHash(p, other));
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
