@@ -29,6 +29,7 @@ import {
 import { deskModule } from '#src/modules/desk/index.ts';
 import { evidenceModule } from '#src/modules/evidence/index.ts';
 import { mediaModule } from '#src/modules/media/index.ts';
+import { registryModule } from '#src/modules/registry/index.ts';
 import { systemModule } from '#src/modules/system/index.ts';
 import { timelineModule } from '#src/modules/timeline/index.ts';
 import { AuditViews } from '#src/platform/audit/audit-view.ts';
@@ -57,6 +58,7 @@ export function modulesFor(config: Config): AtharModule[] {
     caseFileModule,
     claimsModule,
     mediaModule(),
+    registryModule,
     timestampsModule,
     evidenceModule,
     auditModule,

@@ -49,6 +49,8 @@ const CASE_MANAGERS: readonly Who[] = ['caseAdmin', 'installationAdmin', 'localA
 const CASE_AUDITORS: readonly Who[] = ['caseAdmin', 'localAdmin'];
 /** media.export: those who collect evidence and the case's admins (src/platform/access.ts). */
 const EXPORTERS: readonly Who[] = ['editor', 'reviewer', 'caseAdmin', 'localAdmin'];
+/** person.read / person.write: the registry is the caseworkers' and the case admins' alone. */
+const PERSON_KEEPERS: readonly Who[] = ['caseworker', 'caseAdmin', 'localAdmin'];
 /** Members of the demo case (the local administrator loaded it, so it is its admin). */
 const MEMBERS: readonly Who[] = ['viewer', 'caseworker', 'editor', 'reviewer', 'caseAdmin', 'localAdmin'];
 
@@ -155,7 +157,37 @@ async function uploadOf(who: Who): Promise<string> {
   return r.status === 201 ? (r.body as { id: string }).id : '00000000-0000-4000-8000-000000000000';
 }
 
+const registry = { person: '' };
+
 const TABLE: Record<string, Row> = {
+  'GET /api/cases/:caseId/persons': { allowed: PERSON_KEEPERS, call: () => ({ url: `${C}/persons` }) },
+  'POST /api/cases/:caseId/persons': {
+    allowed: PERSON_KEEPERS,
+    call: () => ({ url: `${C}/persons`, payload: { names: { lat: { given: 'Matrix' } } } }),
+  },
+  'GET /api/cases/:caseId/persons/search': {
+    allowed: PERSON_KEEPERS,
+    call: () => ({ url: `${C}/persons/search?q=Fictional%20Person` }),
+  },
+  'GET /api/cases/:caseId/persons/:id': {
+    allowed: PERSON_KEEPERS,
+    call: () => ({ url: `${C}/persons/${registry.person}` }),
+  },
+  'PATCH /api/cases/:caseId/persons/:id': {
+    allowed: PERSON_KEEPERS,
+    call: () => ({ url: `${C}/persons/${registry.person}`, payload: { description: 'checked' } }),
+  },
+  'POST /api/cases/:caseId/persons/:id/events': {
+    allowed: PERSON_KEEPERS,
+    call: () => ({
+      url: `${C}/persons/${registry.person}/events`,
+      payload: { kind: 'seen', certainty: 'reported' },
+    }),
+  },
+  'GET /api/persons/:id': {
+    allowed: PERSON_KEEPERS,
+    call: () => ({ url: `/api/persons/${registry.person}` }),
+  },
   'GET /': { allowed: EVERYONE, call: () => ({ url: '/' }) },
   'GET /healthz': { allowed: EVERYONE, call: () => ({ url: '/healthz' }) },
   'GET /readyz': { allowed: EVERYONE, call: () => ({ url: '/readyz' }) },
@@ -533,6 +565,8 @@ function expectedRefusal(who: Who, url: string): { status: number; code?: string
   // An item asked for by its id alone does not exist for anyone outside its case.
   if (url.startsWith('/api/media/') && !MEMBERS.includes(who))
     return { status: 404, code: 'media.not_found' };
+  if (url.startsWith('/api/persons/') && !MEMBERS.includes(who))
+    return { status: 404, code: 'person.not_found' };
   return { status: 403 };
 }
 
@@ -556,6 +590,11 @@ describe('role × route access matrix', () => {
     media.pageUrl = `http://127.0.0.1:${(web.address() as AddressInfo).port}/page`;
     expect((await env.request('POST', '/api/admin/demo')).status).toBe(200);
     local = await env.localActor();
+    const made = await env.request('POST', `${C}/persons`, env.admin, {
+      names: { lat: { given: 'Fictional', family: 'Person' } },
+    });
+    expect(made.status).toBe(201);
+    registry.person = made.body.id;
     passwords.localAdmin = 'admin password for tests';
     headers = {
       anonymous: {},

@@ -35,7 +35,30 @@ export async function authorizeCase(
   }
   if (!m) throw notFound('case.not_found', `no case "${caseRef}"`);
   if (!ROLE_PERMISSIONS[m.role].includes(rule.permission)) {
+    if (rule.permission.startsWith('person.')) await recordDenied(ctx, c.id, rule.permission, m.role);
     throw forbidden('auth.role', `your role in this case (${m.role}) does not allow ${rule.permission}`);
   }
   return { case: c, role: m.role };
+}
+
+/**
+ * Records a refused attempt on persons (the registry's data): in a transaction of its own, so
+ * that it stays when the request fails. Called where the refusal is decided, outside the
+ * request's own transaction.
+ */
+export async function recordDenied(
+  ctx: Context,
+  caseId: string,
+  permission: string,
+  role: string,
+): Promise<void> {
+  await ctx.transaction(async (tx) => {
+    tx.audit({
+      action: 'access.denied',
+      entityType: 'access',
+      entityId: null,
+      caseId,
+      after: { permission, role },
+    });
+  });
 }

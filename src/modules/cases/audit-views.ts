@@ -13,4 +13,6 @@ export const caseAuditViews = [
     createdAt: 'value',
   }),
   auditView('membership', { userId: 'value', role: 'value' }),
+  /** A refused use of a permission that guards persons (who tried, in which role, for what). */
+  auditView('access', { permission: 'value', role: 'value' }),
 ];

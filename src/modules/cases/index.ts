@@ -7,7 +7,7 @@ import { caseAuditViews } from './audit-views.ts';
 import { caseRoutes } from './case.routes.ts';
 import { caseTimeline } from './timeline.ts';
 
-export { authorizeCase } from './access.ts';
+export { authorizeCase, recordDenied } from './access.ts';
 export { caseIdsOf, caseSlugs, createCase, findCase, showCase } from './cases.ts';
 export { roleOf, setMember } from './members.ts';
 export type { CaseRow } from './case.repository.ts';

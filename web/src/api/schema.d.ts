@@ -5565,6 +5565,830 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Persons of a case, in the order they were recorded (the list is recorded) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    status?: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            persons: {
+                                id: string;
+                                caseId: string;
+                                externalId: string | null;
+                                names: {
+                                    ar?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                    lat?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                };
+                                aliases: {
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "alias" | "nickname";
+                                }[];
+                                /** @enum {string} */
+                                sex: "female" | "male" | "unknown";
+                                birth: {
+                                    date: string | null;
+                                    ageFrom: number | null;
+                                    ageTo: number | null;
+                                    ageAsOf: string | null;
+                                    yearFrom: number | null;
+                                    yearTo: number | null;
+                                };
+                                birthplace: string;
+                                description: string;
+                                photoMediaId: string | null;
+                                status: {
+                                    /** @enum {string} */
+                                    status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                    since: string | null;
+                                    eventId: string | null;
+                                    conflicts: string[];
+                                };
+                                isDemo: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a person (names by part in Arabic script and Latin letters) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        names: {
+                            ar?: {
+                                given?: string;
+                                father?: string;
+                                grandfather?: string;
+                                family?: string;
+                                motherGiven?: string;
+                                motherFamily?: string;
+                            };
+                            lat?: {
+                                given?: string;
+                                father?: string;
+                                grandfather?: string;
+                                family?: string;
+                                motherGiven?: string;
+                                motherFamily?: string;
+                            };
+                        };
+                        aliases?: {
+                            name: string;
+                            /** @enum {string} */
+                            kind: "alias" | "nickname";
+                        }[];
+                        /** @enum {string} */
+                        sex?: "female" | "male" | "unknown";
+                        birth?: {
+                            /** @description 1987, 1987-03 or 1987-03-14 */
+                            date?: string;
+                            ageFrom?: number;
+                            ageTo?: number;
+                            /** @description 1987, 1987-03 or 1987-03-14 */
+                            ageAsOf?: string;
+                        };
+                        birthplace?: string;
+                        description?: string;
+                        /** Format: uuid */
+                        photoMediaId?: string;
+                        externalId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            externalId: string | null;
+                            names: {
+                                ar?: {
+                                    given?: string;
+                                    father?: string;
+                                    grandfather?: string;
+                                    family?: string;
+                                    motherGiven?: string;
+                                    motherFamily?: string;
+                                };
+                                lat?: {
+                                    given?: string;
+                                    father?: string;
+                                    grandfather?: string;
+                                    family?: string;
+                                    motherGiven?: string;
+                                    motherFamily?: string;
+                                };
+                            };
+                            aliases: {
+                                name: string;
+                                /** @enum {string} */
+                                kind: "alias" | "nickname";
+                            }[];
+                            /** @enum {string} */
+                            sex: "female" | "male" | "unknown";
+                            birth: {
+                                date: string | null;
+                                ageFrom: number | null;
+                                ageTo: number | null;
+                                ageAsOf: string | null;
+                                yearFrom: number | null;
+                                yearTo: number | null;
+                            };
+                            birthplace: string;
+                            description: string;
+                            photoMediaId: string | null;
+                            status: {
+                                /** @enum {string} */
+                                status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                since: string | null;
+                                eventId: string | null;
+                                conflicts: string[];
+                            };
+                            isDemo: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/persons/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search persons by name in either script, with parents’ names and birth year (recorded) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a name in Arabic script or Latin letters */
+                    q: string;
+                    father?: string;
+                    mother?: string;
+                    birthYear?: number;
+                    birthplace?: string;
+                    status?: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                    placeId?: string;
+                    bornFrom?: number;
+                    bornTo?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: string;
+                                score: number;
+                                names: {
+                                    ar?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                    lat?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                };
+                                /** @enum {string} */
+                                status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                matched: string;
+                                explanation: {
+                                    field: string;
+                                    score: number | null;
+                                    /** @enum {string} */
+                                    effect: "supports" | "neutral" | "conflicts";
+                                    detail: string;
+                                }[];
+                                father: string | null;
+                                mother: string | null;
+                                birth: {
+                                    date: string | null;
+                                    ageFrom: number | null;
+                                    ageTo: number | null;
+                                    ageAsOf: string | null;
+                                    yearFrom: number | null;
+                                    yearTo: number | null;
+                                };
+                                birthplace: string;
+                                lastEvent: {
+                                    /** @enum {string} */
+                                    kind: "reported_missing" | "arrested" | "seen_in_detention" | "transferred" | "seen" | "released" | "reported_dead" | "remains_identified";
+                                    date: string | null;
+                                } | null;
+                            }[];
+                            candidates: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/persons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person with their events (the opening is recorded) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            externalId: string | null;
+                            names: {
+                                ar?: {
+                                    given?: string;
+                                    father?: string;
+                                    grandfather?: string;
+                                    family?: string;
+                                    motherGiven?: string;
+                                    motherFamily?: string;
+                                };
+                                lat?: {
+                                    given?: string;
+                                    father?: string;
+                                    grandfather?: string;
+                                    family?: string;
+                                    motherGiven?: string;
+                                    motherFamily?: string;
+                                };
+                            };
+                            aliases: {
+                                name: string;
+                                /** @enum {string} */
+                                kind: "alias" | "nickname";
+                            }[];
+                            /** @enum {string} */
+                            sex: "female" | "male" | "unknown";
+                            birth: {
+                                date: string | null;
+                                ageFrom: number | null;
+                                ageTo: number | null;
+                                ageAsOf: string | null;
+                                yearFrom: number | null;
+                                yearTo: number | null;
+                            };
+                            birthplace: string;
+                            description: string;
+                            photoMediaId: string | null;
+                            status: {
+                                /** @enum {string} */
+                                status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                since: string | null;
+                                eventId: string | null;
+                                conflicts: string[];
+                            };
+                            isDemo: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            events: {
+                                id: string;
+                                personId: string;
+                                /** @enum {string} */
+                                kind: "reported_missing" | "arrested" | "seen_in_detention" | "transferred" | "seen" | "released" | "reported_dead" | "remains_identified";
+                                date: string | null;
+                                placeId: string | null;
+                                source: string;
+                                sourceId: string | null;
+                                /** @enum {string} */
+                                certainty: "reported" | "believed" | "confirmed";
+                                evidence: ({
+                                    /** @enum {string} */
+                                    kind: "statement";
+                                    /** Format: uuid */
+                                    id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "media";
+                                    /** Format: uuid */
+                                    id: string;
+                                    fromS?: number;
+                                    toS?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "document";
+                                    description: string;
+                                })[];
+                                notes: string;
+                                recordedBy: string;
+                                recordedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a person */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        names?: {
+                            ar?: {
+                                given?: string;
+                                father?: string;
+                                grandfather?: string;
+                                family?: string;
+                                motherGiven?: string;
+                                motherFamily?: string;
+                            };
+                            lat?: {
+                                given?: string;
+                                father?: string;
+                                grandfather?: string;
+                                family?: string;
+                                motherGiven?: string;
+                                motherFamily?: string;
+                            };
+                        };
+                        aliases?: {
+                            name: string;
+                            /** @enum {string} */
+                            kind: "alias" | "nickname";
+                        }[];
+                        /** @enum {string} */
+                        sex?: "female" | "male" | "unknown";
+                        birth?: {
+                            /** @description 1987, 1987-03 or 1987-03-14 */
+                            date?: string;
+                            ageFrom?: number;
+                            ageTo?: number;
+                            /** @description 1987, 1987-03 or 1987-03-14 */
+                            ageAsOf?: string;
+                        } | null;
+                        birthplace?: string;
+                        description?: string;
+                        /** Format: uuid */
+                        photoMediaId?: string | null;
+                        externalId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            externalId: string | null;
+                            names: {
+                                ar?: {
+                                    given?: string;
+                                    father?: string;
+                                    grandfather?: string;
+                                    family?: string;
+                                    motherGiven?: string;
+                                    motherFamily?: string;
+                                };
+                                lat?: {
+                                    given?: string;
+                                    father?: string;
+                                    grandfather?: string;
+                                    family?: string;
+                                    motherGiven?: string;
+                                    motherFamily?: string;
+                                };
+                            };
+                            aliases: {
+                                name: string;
+                                /** @enum {string} */
+                                kind: "alias" | "nickname";
+                            }[];
+                            /** @enum {string} */
+                            sex: "female" | "male" | "unknown";
+                            birth: {
+                                date: string | null;
+                                ageFrom: number | null;
+                                ageTo: number | null;
+                                ageAsOf: string | null;
+                                yearFrom: number | null;
+                                yearTo: number | null;
+                            };
+                            birthplace: string;
+                            description: string;
+                            photoMediaId: string | null;
+                            status: {
+                                /** @enum {string} */
+                                status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                since: string | null;
+                                eventId: string | null;
+                                conflicts: string[];
+                            };
+                            isDemo: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/cases/{caseId}/persons/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an event (reported missing, arrested, seen, released, …); the status follows */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "reported_missing" | "arrested" | "seen_in_detention" | "transferred" | "seen" | "released" | "reported_dead" | "remains_identified";
+                        /** @description 1987, 1987-03 or 1987-03-14 */
+                        date?: string;
+                        /** Format: uuid */
+                        placeId?: string;
+                        source?: string;
+                        /** Format: uuid */
+                        sourceId?: string;
+                        /** @enum {string} */
+                        certainty: "reported" | "believed" | "confirmed";
+                        evidence?: ({
+                            /** @enum {string} */
+                            kind: "statement";
+                            /** Format: uuid */
+                            id: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "media";
+                            /** Format: uuid */
+                            id: string;
+                            fromS?: number;
+                            toS?: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "document";
+                            description: string;
+                        })[];
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            event: {
+                                id: string;
+                                personId: string;
+                                /** @enum {string} */
+                                kind: "reported_missing" | "arrested" | "seen_in_detention" | "transferred" | "seen" | "released" | "reported_dead" | "remains_identified";
+                                date: string | null;
+                                placeId: string | null;
+                                source: string;
+                                sourceId: string | null;
+                                /** @enum {string} */
+                                certainty: "reported" | "believed" | "confirmed";
+                                evidence: ({
+                                    /** @enum {string} */
+                                    kind: "statement";
+                                    /** Format: uuid */
+                                    id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "media";
+                                    /** Format: uuid */
+                                    id: string;
+                                    fromS?: number;
+                                    toS?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "document";
+                                    description: string;
+                                })[];
+                                notes: string;
+                                recordedBy: string;
+                                recordedAt: string;
+                            };
+                            person: {
+                                id: string;
+                                caseId: string;
+                                externalId: string | null;
+                                names: {
+                                    ar?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                    lat?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                };
+                                aliases: {
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "alias" | "nickname";
+                                }[];
+                                /** @enum {string} */
+                                sex: "female" | "male" | "unknown";
+                                birth: {
+                                    date: string | null;
+                                    ageFrom: number | null;
+                                    ageTo: number | null;
+                                    ageAsOf: string | null;
+                                    yearFrom: number | null;
+                                    yearTo: number | null;
+                                };
+                                birthplace: string;
+                                description: string;
+                                photoMediaId: string | null;
+                                status: {
+                                    /** @enum {string} */
+                                    status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                    since: string | null;
+                                    eventId: string | null;
+                                    conflicts: string[];
+                                };
+                                isDemo: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/persons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person by id alone (caseworkers and admins of its case; the opening is recorded) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            externalId: string | null;
+                            names: {
+                                ar?: {
+                                    given?: string;
+                                    father?: string;
+                                    grandfather?: string;
+                                    family?: string;
+                                    motherGiven?: string;
+                                    motherFamily?: string;
+                                };
+                                lat?: {
+                                    given?: string;
+                                    father?: string;
+                                    grandfather?: string;
+                                    family?: string;
+                                    motherGiven?: string;
+                                    motherFamily?: string;
+                                };
+                            };
+                            aliases: {
+                                name: string;
+                                /** @enum {string} */
+                                kind: "alias" | "nickname";
+                            }[];
+                            /** @enum {string} */
+                            sex: "female" | "male" | "unknown";
+                            birth: {
+                                date: string | null;
+                                ageFrom: number | null;
+                                ageTo: number | null;
+                                ageAsOf: string | null;
+                                yearFrom: number | null;
+                                yearTo: number | null;
+                            };
+                            birthplace: string;
+                            description: string;
+                            photoMediaId: string | null;
+                            status: {
+                                /** @enum {string} */
+                                status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                since: string | null;
+                                eventId: string | null;
+                                conflicts: string[];
+                            };
+                            isDemo: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            events: {
+                                id: string;
+                                personId: string;
+                                /** @enum {string} */
+                                kind: "reported_missing" | "arrested" | "seen_in_detention" | "transferred" | "seen" | "released" | "reported_dead" | "remains_identified";
+                                date: string | null;
+                                placeId: string | null;
+                                source: string;
+                                sourceId: string | null;
+                                /** @enum {string} */
+                                certainty: "reported" | "believed" | "confirmed";
+                                evidence: ({
+                                    /** @enum {string} */
+                                    kind: "statement";
+                                    /** Format: uuid */
+                                    id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "media";
+                                    /** Format: uuid */
+                                    id: string;
+                                    fromS?: number;
+                                    toS?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "document";
+                                    description: string;
+                                })[];
+                                notes: string;
+                                recordedBy: string;
+                                recordedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/timestamps": {
         parameters: {
             query?: never;

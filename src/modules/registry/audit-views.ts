@@ -1,0 +1,39 @@
+import { auditView } from '#src/platform/audit/audit-view.ts';
+
+/**
+ * What the audit trail records of the registry. The chain cannot be edited, and a person's data
+ * must be erasable: so of a person only the id and the case are recorded as values, every other
+ * field only as changed or not; of an event, which records it points at (ids), everything it says
+ * (kind, date, certainty, source, notes) only as changed; of a search or a list,
+ * how many results it gave (never the query: it is a name).
+ */
+export const registryAuditViews = [
+  auditView('person', {
+    id: 'value',
+    caseId: 'value',
+    externalId: 'protected',
+    names: 'protected',
+    aliases: 'protected',
+    sex: 'protected',
+    birth: 'protected',
+    birthplace: 'protected',
+    description: 'protected',
+    photoMediaId: 'value',
+    status: 'protected',
+    isDemo: 'value',
+  }),
+  auditView('person_event', {
+    id: 'value',
+    personId: 'value',
+    kind: 'protected',
+    date: 'protected',
+    placeId: 'value',
+    source: 'protected',
+    sourceId: 'value',
+    certainty: 'protected',
+    evidence: 'protected',
+    notes: 'protected',
+  }),
+  auditView('person_search', { results: 'value', candidates: 'value' }),
+  auditView('person_list', { results: 'value' }),
+];

@@ -1,0 +1,17 @@
+/**
+ * The registry of detained and missing persons: persons with their names by part in Arabic
+ * script and Latin letters, their events (the status is derived from them), and search across
+ * scripts through the name engine. Visible to caseworkers and admins of a case only.
+ */
+import type { AtharModule } from '#src/platform/module.ts';
+import { registryAuditViews } from './audit-views.ts';
+import { registryRoutes } from './registry.routes.ts';
+
+export { addEvent, addPerson } from './persons.ts';
+export type { Person, PersonDetail } from './schemas.ts';
+
+export const registryModule: AtharModule = {
+  name: 'registry',
+  routes: registryRoutes,
+  auditViews: registryAuditViews,
+};

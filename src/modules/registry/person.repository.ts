@@ -1,0 +1,158 @@
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type { DB } from '#src/platform/database/schema.ts';
+import { keysetPage } from '#src/platform/database/keyset.ts';
+import type { RowPage } from '#src/platform/pagination.ts';
+import type { PersonEventTable, PersonTable } from './registry.tables.ts';
+
+const RECORDED_ORDER = [{ column: 'created_at' }, { column: 'id' }];
+
+export type PersonRow = Selectable<PersonTable>;
+export type PersonEventRow = Selectable<PersonEventTable>;
+
+/** Filters that narrow a search's candidates in SQL. */
+export interface CandidateFilters {
+  status?: PersonTable['status'] | undefined;
+  placeId?: string | undefined;
+  bornFrom?: number | undefined;
+  bornTo?: number | undefined;
+}
+
+export class PersonRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async create(values: Insertable<PersonTable>): Promise<PersonRow> {
+    return this.db.insertInto('person').values(values).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async update(id: string, values: Updateable<PersonTable>): Promise<PersonRow> {
+    return this.db
+      .updateTable('person')
+      .set({ ...values, updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async find(caseId: string, id: string): Promise<PersonRow | undefined> {
+    return this.db
+      .selectFrom('person')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async findById(id: string): Promise<PersonRow | undefined> {
+    return this.db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async findByExternalId(caseId: string, externalId: string): Promise<PersonRow | undefined> {
+    return this.db
+      .selectFrom('person')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('external_id', '=', externalId)
+      .executeTakeFirst();
+  }
+
+  async page(
+    caseId: string,
+    opts: { limit: number; after?: readonly [Date, string]; status?: PersonTable['status'] | undefined },
+  ): Promise<RowPage<PersonRow>> {
+    let q = this.db.selectFrom('person').selectAll().where('case_id', '=', caseId);
+    if (opts.status) q = q.where('status', '=', opts.status);
+    return keysetPage(q, RECORDED_ORDER, opts.after, opts.limit);
+  }
+
+  /** Replaces a person's retrieval keys and spelling texts (after any change to the names). */
+  async replaceSearchTerms(
+    caseId: string,
+    personId: string,
+    keys: readonly string[],
+    spellings: readonly string[],
+  ): Promise<void> {
+    await this.db.deleteFrom('person_key').where('person_id', '=', personId).execute();
+    await this.db.deleteFrom('person_spelling').where('person_id', '=', personId).execute();
+    for (let i = 0; i < keys.length; i += 1000)
+      await this.db
+        .insertInto('person_key')
+        .values(keys.slice(i, i + 1000).map((key) => ({ case_id: caseId, key, person_id: personId })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    if (spellings.length > 0)
+      await this.db
+        .insertInto('person_spelling')
+        .values(spellings.map((text, n) => ({ person_id: personId, n, case_id: caseId, text })))
+        .execute();
+  }
+
+  /** Persons sharing the most keys with the query, best first. */
+  async byKeys(
+    caseId: string,
+    keys: readonly string[],
+    limit: number,
+  ): Promise<{ id: string; hits: number }[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('person_key')
+      .select(['person_id as id', (eb) => eb.fn.countAll<string>().as('hits')])
+      .where('case_id', '=', caseId)
+      .where('key', 'in', keys)
+      .groupBy('person_id')
+      .orderBy('hits', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: r.id, hits: Number(r.hits) }));
+  }
+
+  /** Persons one of whose spellings is trigram-similar to `text` (pg_trgm's % operator), best first. */
+  async byTrigrams(
+    caseId: string,
+    text: string,
+    limit: number,
+  ): Promise<{ id: string; similarity: number }[]> {
+    if (text.trim() === '') return [];
+    const r = await sql<{ id: string; s: number }>`
+      SELECT person_id AS id, max(similarity(text, ${text})) AS s FROM person_spelling
+      WHERE case_id = ${caseId} AND text % ${text}
+      GROUP BY person_id ORDER BY s DESC LIMIT ${limit}`.execute(this.db);
+    return r.rows.map((x) => ({ id: x.id, similarity: Number(x.s) }));
+  }
+
+  /** The persons among `ids` that pass the filters. */
+  async candidates(caseId: string, ids: readonly string[], f: CandidateFilters): Promise<PersonRow[]> {
+    if (ids.length === 0) return [];
+    let q = this.db.selectFrom('person').selectAll().where('case_id', '=', caseId).where('id', 'in', ids);
+    if (f.status) q = q.where('status', '=', f.status);
+    if (f.bornFrom !== undefined) q = q.where('birth_year_to', '>=', f.bornFrom);
+    if (f.bornTo !== undefined) q = q.where('birth_year_from', '<=', f.bornTo);
+    if (f.placeId) {
+      const placeId = f.placeId;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('person_event')
+            .select('person_event.id')
+            .whereRef('person_event.person_id', '=', 'person.id')
+            .where('person_event.place_id', '=', placeId),
+        ),
+      );
+    }
+    return q.execute();
+  }
+
+  async addEvent(values: Insertable<PersonEventTable>): Promise<PersonEventRow> {
+    return this.db.insertInto('person_event').values(values).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async eventsOf(personIds: readonly string[]): Promise<PersonEventRow[]> {
+    if (personIds.length === 0) return [];
+    return this.db
+      .selectFrom('person_event')
+      .selectAll()
+      .where('person_id', 'in', personIds)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+}

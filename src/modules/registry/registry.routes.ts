@@ -1,0 +1,116 @@
+import { Type } from '@sinclair/typebox';
+import { CaseParams } from '#src/modules/cases/index.ts';
+import type { Router } from '#src/platform/http/router.ts';
+import { CaseRef, Uuid } from '#src/platform/schemas.ts';
+import { addEvent, addPerson, listPersons, showPerson, updatePerson } from './persons.ts';
+import { showPersonById } from './by-id.ts';
+import {
+  CreateEventBody,
+  CreatePersonBody,
+  Person,
+  PersonDetail,
+  PersonEvent,
+  PersonListQuery,
+  PersonPage,
+  SearchQuery,
+  SearchResults,
+  UpdatePersonBody,
+} from './schemas.ts';
+import { searchPersons } from './search.ts';
+
+const ItemParams = Type.Object({ caseId: CaseRef, id: Uuid });
+// Persons are the caseworkers' and the case admins' alone (person.read / person.write).
+const read = { kind: 'case', permission: 'person.read' } as const;
+const write = { kind: 'case', permission: 'person.write' } as const;
+
+/** The registry of a case: persons, their events, search. */
+export function registryRoutes(r: Router): void {
+  const C = '/api/cases/:caseId/persons';
+  r.get(
+    C,
+    {
+      access: read,
+      tags: ['registry'],
+      summary: 'Persons of a case, in the order they were recorded (the list is recorded)',
+      params: CaseParams,
+      querystring: PersonListQuery,
+      response: PersonPage,
+      transaction: true,
+    },
+    (ctx, { scope, query }) => listPersons(ctx, scope, query),
+  );
+  r.post(
+    C,
+    {
+      access: write,
+      tags: ['registry'],
+      summary: 'Record a person (names by part in Arabic script and Latin letters)',
+      params: CaseParams,
+      body: CreatePersonBody,
+      response: Person,
+      status: 201,
+    },
+    (ctx, { scope, body }) => addPerson(ctx, scope, body),
+  );
+  r.get(
+    `${C}/search`,
+    {
+      access: read,
+      tags: ['registry'],
+      summary: 'Search persons by name in either script, with parents’ names and birth year (recorded)',
+      params: CaseParams,
+      querystring: SearchQuery,
+      response: SearchResults,
+      transaction: true,
+    },
+    (ctx, { scope, query }) => searchPersons(ctx, scope, query),
+  );
+  r.get(
+    `${C}/:id`,
+    {
+      access: read,
+      tags: ['registry'],
+      summary: 'One person with their events (the opening is recorded)',
+      params: ItemParams,
+      response: PersonDetail,
+      transaction: true,
+    },
+    (ctx, { scope, params }) => showPerson(ctx, scope, params.id),
+  );
+  r.patch(
+    `${C}/:id`,
+    {
+      access: write,
+      tags: ['registry'],
+      summary: 'Correct a person',
+      params: ItemParams,
+      body: UpdatePersonBody,
+      response: Person,
+    },
+    (ctx, { scope, params, body }) => updatePerson(ctx, scope, params.id, body),
+  );
+  r.post(
+    `${C}/:id/events`,
+    {
+      access: write,
+      tags: ['registry'],
+      summary: 'Add an event (reported missing, arrested, seen, released, …); the status follows',
+      params: ItemParams,
+      body: CreateEventBody,
+      response: Type.Object({ event: PersonEvent, person: Person }),
+      status: 201,
+    },
+    (ctx, { scope, params, body }) => addEvent(ctx, scope, params.id, body),
+  );
+  r.get(
+    '/api/persons/:id',
+    {
+      access: { kind: 'authenticated' },
+      tags: ['registry'],
+      summary: 'A person by id alone (caseworkers and admins of its case; the opening is recorded)',
+      params: Type.Object({ id: Uuid }),
+      response: PersonDetail,
+    },
+    (ctx, { params }) => showPersonById(ctx, params.id),
+  );
+}

@@ -1,0 +1,231 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Page } from '#src/platform/pagination.ts';
+import { Literals, LongText, Nullable, PartialDate, Uuid } from '#src/platform/schemas.ts';
+import { CERTAINTIES, EVENT_KINDS, STATUSES } from './status.ts';
+
+const NamePart = Type.String({ minLength: 1, maxLength: 100 });
+
+/** One spelling of a person's name, by part, as written. */
+export const NameParts = Type.Object(
+  {
+    given: Type.Optional(NamePart),
+    father: Type.Optional(NamePart),
+    grandfather: Type.Optional(NamePart),
+    family: Type.Optional(NamePart),
+    motherGiven: Type.Optional(NamePart),
+    motherFamily: Type.Optional(NamePart),
+  },
+  { additionalProperties: false },
+);
+export type NameParts = Static<typeof NameParts>;
+
+/** The name in Arabic script (`ar`) and in Latin letters (`lat`), each as written; one at least. */
+export const PersonNames = Type.Object(
+  { ar: Type.Optional(NameParts), lat: Type.Optional(NameParts) },
+  { additionalProperties: false },
+);
+export type PersonNames = Static<typeof PersonNames>;
+
+export const Alias = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 300 }), kind: Literals(['alias', 'nickname']) },
+  { additionalProperties: false },
+);
+export type Alias = Static<typeof Alias>;
+
+export const Sex = Literals(['female', 'male', 'unknown']);
+
+/** Birth as precisely as known: a (partial) date, or an age range at a (partial) date. */
+export const BirthInput = Type.Object(
+  {
+    date: Type.Optional(PartialDate),
+    ageFrom: Type.Optional(Type.Integer({ minimum: 0, maximum: 130 })),
+    ageTo: Type.Optional(Type.Integer({ minimum: 0, maximum: 130 })),
+    ageAsOf: Type.Optional(PartialDate),
+  },
+  { additionalProperties: false },
+);
+export type BirthInput = Static<typeof BirthInput>;
+
+export const Birth = Type.Object({
+  date: Nullable(Type.String()),
+  ageFrom: Nullable(Type.Integer()),
+  ageTo: Nullable(Type.Integer()),
+  ageAsOf: Nullable(Type.String()),
+  /** The birth years these allow (null: unknown). */
+  yearFrom: Nullable(Type.Integer()),
+  yearTo: Nullable(Type.Integer()),
+});
+
+export const CreatePersonBody = Type.Object(
+  {
+    names: PersonNames,
+    aliases: Type.Optional(Type.Array(Alias, { maxItems: 50 })),
+    sex: Type.Optional(Sex),
+    birth: Type.Optional(BirthInput),
+    birthplace: Type.Optional(Type.String({ maxLength: 300 })),
+    description: Type.Optional(LongText),
+    photoMediaId: Type.Optional(Uuid),
+    externalId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type CreatePersonBody = Static<typeof CreatePersonBody>;
+
+/** Corrections to a person: any field; null clears an optional one. */
+export const UpdatePersonBody = Type.Object(
+  {
+    names: Type.Optional(PersonNames),
+    aliases: Type.Optional(Type.Array(Alias, { maxItems: 50 })),
+    sex: Type.Optional(Sex),
+    birth: Type.Optional(Nullable(BirthInput)),
+    birthplace: Type.Optional(Type.String({ maxLength: 300 })),
+    description: Type.Optional(LongText),
+    photoMediaId: Type.Optional(Nullable(Uuid)),
+    externalId: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
+  },
+  { additionalProperties: false },
+);
+export type UpdatePersonBody = Static<typeof UpdatePersonBody>;
+
+export const EventKind = Literals(EVENT_KINDS);
+export const Certainty = Literals(CERTAINTIES);
+export const PersonStatus = Literals(STATUSES);
+
+/** What an event rests on: a statement of the case file, a media item (and the seconds), a document. */
+export const Evidence = Type.Union([
+  Type.Object({ kind: Type.Literal('statement'), id: Uuid }, { additionalProperties: false }),
+  Type.Object(
+    {
+      kind: Type.Literal('media'),
+      id: Uuid,
+      fromS: Type.Optional(Type.Number({ minimum: 0 })),
+      toS: Type.Optional(Type.Number({ minimum: 0 })),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { kind: Type.Literal('document'), description: Type.String({ minLength: 1, maxLength: 2000 }) },
+    { additionalProperties: false },
+  ),
+]);
+export type Evidence = Static<typeof Evidence>;
+
+export const CreateEventBody = Type.Object(
+  {
+    kind: EventKind,
+    date: Type.Optional(PartialDate),
+    placeId: Type.Optional(Uuid),
+    source: Type.Optional(Type.String({ maxLength: 500 })),
+    sourceId: Type.Optional(Uuid),
+    certainty: Certainty,
+    evidence: Type.Optional(Type.Array(Evidence, { maxItems: 20 })),
+    notes: Type.Optional(LongText),
+  },
+  { additionalProperties: false },
+);
+export type CreateEventBody = Static<typeof CreateEventBody>;
+
+export const PersonEvent = Type.Object({
+  id: Type.String(),
+  personId: Type.String(),
+  kind: EventKind,
+  date: Nullable(Type.String()),
+  placeId: Nullable(Type.String()),
+  source: Type.String(),
+  sourceId: Nullable(Type.String()),
+  certainty: Certainty,
+  evidence: Type.Array(Evidence),
+  notes: Type.String(),
+  recordedBy: Type.String(),
+  recordedAt: Type.String(),
+});
+export type PersonEvent = Static<typeof PersonEvent>;
+
+export const StatusView = Type.Object({
+  status: PersonStatus,
+  since: Nullable(Type.String()),
+  eventId: Nullable(Type.String()),
+  /** Events that contradict the status (the person reported alive after a confirmed death). */
+  conflicts: Type.Array(Type.String()),
+});
+
+export const Person = Type.Object({
+  id: Type.String(),
+  caseId: Type.String(),
+  externalId: Nullable(Type.String()),
+  names: PersonNames,
+  aliases: Type.Array(Alias),
+  sex: Sex,
+  birth: Birth,
+  birthplace: Type.String(),
+  description: Type.String(),
+  photoMediaId: Nullable(Type.String()),
+  status: StatusView,
+  isDemo: Type.Boolean(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+export type Person = Static<typeof Person>;
+
+/** A person with the events that give the status, oldest first as the rule reads them. */
+export const PersonDetail = Type.Composite([Person, Type.Object({ events: Type.Array(PersonEvent) })]);
+export type PersonDetail = Static<typeof PersonDetail>;
+
+export const PersonPage = Page('persons', Person);
+
+export const PersonListQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+    status: Type.Optional(PersonStatus),
+  },
+  { additionalProperties: false },
+);
+
+export const SearchQuery = Type.Object(
+  {
+    q: Type.String({ minLength: 1, maxLength: 300, description: 'a name in Arabic script or Latin letters' }),
+    father: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    mother: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    birthYear: Type.Optional(Type.Integer({ minimum: 1850, maximum: 2200 })),
+    birthplace: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    status: Type.Optional(PersonStatus),
+    placeId: Type.Optional(Uuid),
+    bornFrom: Type.Optional(Type.Integer({ minimum: 1850, maximum: 2200 })),
+    bornTo: Type.Optional(Type.Integer({ minimum: 1850, maximum: 2200 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  },
+  { additionalProperties: false },
+);
+export type SearchQuery = Static<typeof SearchQuery>;
+
+const Explanation = Type.Object({
+  field: Type.String(),
+  score: Nullable(Type.Number()),
+  effect: Literals(['supports', 'neutral', 'conflicts']),
+  detail: Type.String(),
+});
+
+export const SearchResult = Type.Object({
+  id: Type.String(),
+  score: Type.Number(),
+  names: PersonNames,
+  status: PersonStatus,
+  /** The spelling the query came closest to ("ar", "lat", or "alias N"). */
+  matched: Type.String(),
+  explanation: Type.Array(Explanation),
+  /** What tells namesakes apart. */
+  father: Nullable(Type.String()),
+  mother: Nullable(Type.String()),
+  birth: Birth,
+  birthplace: Type.String(),
+  lastEvent: Nullable(Type.Object({ kind: EventKind, date: Nullable(Type.String()) })),
+});
+export type SearchResult = Static<typeof SearchResult>;
+
+export const SearchResults = Type.Object({
+  results: Type.Array(SearchResult),
+  /** Persons the SQL retrieval proposed before scoring. */
+  candidates: Type.Integer(),
+});
+export type SearchResults = Static<typeof SearchResults>;
