@@ -63,7 +63,8 @@ function flatHeaders(h: http.IncomingHttpHeaders | http.OutgoingHttpHeaders): Re
   return out;
 }
 
-type Query = Record<string, string | number | boolean | undefined>;
+/** Query parameters; a list is sent as the parameter repeated (`map=a&map=b`). */
+type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
 
 /** A JSON body, or a local file streamed as the body (application/octet-stream: media uploads). */
 export interface RequestOptions {
@@ -100,10 +101,14 @@ export interface ConnectOptions {
   jobs?: boolean;
 }
 
-function buildPath(path: string, query?: Record<string, string | number | boolean | undefined>): string {
+function buildPath(path: string, query?: Query): string {
   if (!query) return path;
   const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined) qs.set(k, String(v));
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined) continue;
+    if (Array.isArray(v)) for (const x of v as readonly string[]) qs.append(k, x);
+    else qs.set(k, String(v));
+  }
   const s = qs.toString();
   return s ? `${path}?${s}` : path;
 }

@@ -165,6 +165,14 @@ const TABLE: Record<string, Row> = {
     allowed: PERSON_KEEPERS,
     call: () => ({ url: `${C}/persons`, payload: { names: { lat: { given: 'Matrix' } } } }),
   },
+  'POST /api/cases/:caseId/persons/import': {
+    allowed: PERSON_KEEPERS,
+    call: () => ({
+      url: `${C}/persons/import?dryRun=true`,
+      payload: Buffer.from('given_name,family_name\nFictional,Person\n'),
+      headers: OCTET,
+    }),
+  },
   'GET /api/cases/:caseId/persons/search': {
     allowed: PERSON_KEEPERS,
     call: () => ({ url: `${C}/persons/search?q=Fictional%20Person` }),

@@ -36,4 +36,18 @@ export const registryAuditViews = [
   }),
   auditView('person_search', { results: 'value', candidates: 'value' }),
   auditView('person_list', { results: 'value' }),
+  /** An import: the file by its SHA-256 (its rows are persons: never in the trail), and the counts. */
+  auditView('person_import', {
+    id: 'value',
+    sha256: 'value',
+    encoding: 'value',
+    bytes: 'value',
+    rows: 'value',
+    accepted: 'value',
+    rejected: 'value',
+    duplicates: 'value',
+    created: 'value',
+    updated: 'value',
+    dryRun: 'value',
+  }),
 ];

@@ -141,6 +141,72 @@ export class PersonRepository {
     return q.execute();
   }
 
+  /** Many persons at once (an import's batch). */
+  async createMany(rows: readonly Insertable<PersonTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500)
+      await this.db
+        .insertInto('person')
+        .values(rows.slice(i, i + 500))
+        .execute();
+  }
+
+  /** The search terms of many persons at once (new persons: nothing to replace). */
+  async addSearchTerms(
+    keys: readonly { case_id: string; key: string; person_id: string }[],
+    spellings: readonly { person_id: string; n: number; case_id: string; text: string }[],
+  ): Promise<void> {
+    for (let i = 0; i < keys.length; i += 2000)
+      await this.db
+        .insertInto('person_key')
+        .values(keys.slice(i, i + 2000))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    for (let i = 0; i < spellings.length; i += 2000)
+      await this.db
+        .insertInto('person_spelling')
+        .values(spellings.slice(i, i + 2000))
+        .execute();
+  }
+
+  async addEvents(rows: readonly Insertable<PersonEventTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500)
+      await this.db
+        .insertInto('person_event')
+        .values(rows.slice(i, i + 500))
+        .execute();
+  }
+
+  /** The persons holding any of `keys`, with the keys they hold (a batch's candidate lookup). */
+  async holdersOf(caseId: string, keys: readonly string[]): Promise<{ key: string; person_id: string }[]> {
+    if (keys.length === 0) return [];
+    return this.db
+      .selectFrom('person_key')
+      .select(['key', 'person_id'])
+      .where('case_id', '=', caseId)
+      .where(sql<boolean>`key = ANY(${[...keys]}::text[])`)
+      .execute();
+  }
+
+  async byIds(caseId: string, ids: readonly string[]): Promise<PersonRow[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .selectFrom('person')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('id', 'in', ids)
+      .execute();
+  }
+
+  async byExternalIds(caseId: string, externalIds: readonly string[]): Promise<PersonRow[]> {
+    if (externalIds.length === 0) return [];
+    return this.db
+      .selectFrom('person')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('external_id', 'in', externalIds)
+      .execute();
+  }
+
   async addEvent(values: Insertable<PersonEventTable>): Promise<PersonEventRow> {
     return this.db.insertInto('person_event').values(values).returningAll().executeTakeFirstOrThrow();
   }

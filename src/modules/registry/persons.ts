@@ -31,7 +31,7 @@ import { deriveStatus, orderEvents, type PersonStatus } from './status.ts';
 const bad = (code: string, field: string, message: string) =>
   invalid(code, `${field}: ${message}`, { issues: [{ field, message }] });
 
-function checkDate(value: string, field: string, today: Date): void {
+export function checkDate(value: string, field: string, today: Date): void {
   if (!isPartialDate(value))
     throw bad('person.date', field, `${value} is not a real date (1987, 1987-03 or 1987-03-14)`);
   if (value > today.toISOString().slice(0, value.length))
@@ -39,7 +39,7 @@ function checkDate(value: string, field: string, today: Date): void {
 }
 
 /** The stored birth columns, and the birth years they allow. */
-function birthColumns(b: BirthInput | null | undefined, today: Date) {
+export function birthColumns(b: BirthInput | null | undefined, today: Date) {
   const none = {
     birth_date: null,
     age_from: null,

@@ -7,6 +7,8 @@ import { showPersonById } from './by-id.ts';
 import {
   CreateEventBody,
   CreatePersonBody,
+  ImportQuery,
+  ImportReport,
   Person,
   PersonDetail,
   PersonEvent,
@@ -17,6 +19,9 @@ import {
   UpdatePersonBody,
 } from './schemas.ts';
 import { searchPersons } from './search.ts';
+import { importPersons } from './import.ts';
+import { Readable } from 'node:stream';
+import { invalid } from '#src/platform/errors.ts';
 
 const ItemParams = Type.Object({ caseId: CaseRef, id: Uuid });
 // Persons are the caseworkers' and the case admins' alone (person.read / person.write).
@@ -51,6 +56,33 @@ export function registryRoutes(r: Router): void {
       status: 201,
     },
     (ctx, { scope, body }) => addPerson(ctx, scope, body),
+  );
+  r.post(
+    `${C}/import`,
+    {
+      access: write,
+      tags: ['registry'],
+      summary: 'Import persons from a CSV file (all or nothing; a dry run reports what it would do)',
+      description:
+        "Send the file as the body with Content-Type: application/octet-stream (UTF-8, with or without a byte-order mark, or Windows-1256). The answer is the report: rows accepted, rejected (line and reason), likely duplicates; `imported` says whether anything was stored. One audit event per import with the file's SHA-256 and the counts.",
+      params: CaseParams,
+      querystring: ImportQuery,
+      response: ImportReport,
+      transaction: false,
+    },
+    (ctx, { scope, query }, { request }) => {
+      if (!(request.body instanceof Readable))
+        throw invalid(
+          'import.body',
+          'send the file itself as the body, with Content-Type: application/octet-stream',
+        );
+      return importPersons(ctx, scope, request.body, {
+        dryRun: query.dryRun ?? false,
+        skipInvalid: query.skipInvalid ?? false,
+        updateBy: query.updateBy ?? null,
+        map: query.map ?? [],
+      });
+    },
   );
   r.get(
     `${C}/search`,

@@ -229,3 +229,53 @@ export const SearchResults = Type.Object({
   candidates: Type.Integer(),
 });
 export type SearchResults = Static<typeof SearchResults>;
+
+export const ImportQuery = Type.Object(
+  {
+    dryRun: Type.Optional(
+      Type.Boolean({ default: false, description: 'report what the import would do, store nothing' }),
+    ),
+    skipInvalid: Type.Optional(
+      Type.Boolean({ default: false, description: 'import the valid rows even when some are rejected' }),
+    ),
+    updateBy: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: '"id" (update persons by athar id) or the header of the column holding your own ids',
+      }),
+    ),
+    map: Type.Optional(
+      Type.Array(Type.String({ minLength: 3, maxLength: 300 }), {
+        maxItems: 100,
+        description: 'column=field (or column=ignore), repeated',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ImportQuery = Static<typeof ImportQuery>;
+
+export const ImportReport = Type.Object({
+  importId: Type.String(),
+  dryRun: Type.Boolean(),
+  imported: Type.Boolean(),
+  rows: Type.Integer(),
+  accepted: Type.Integer(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  events: Type.Integer(),
+  rejected: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() })),
+  rejectedCount: Type.Integer(),
+  duplicates: Type.Array(
+    Type.Object({
+      line: Type.Integer(),
+      personId: Nullable(Type.String()),
+      otherLine: Nullable(Type.Integer()),
+      score: Type.Number(),
+    }),
+  ),
+  sha256: Type.String(),
+  encoding: Type.String(),
+  bytes: Type.Integer(),
+});

@@ -5775,6 +5775,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/persons/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import persons from a CSV file (all or nothing; a dry run reports what it would do)
+         * @description Send the file as the body with Content-Type: application/octet-stream (UTF-8, with or without a byte-order mark, or Windows-1256). The answer is the report: rows accepted, rejected (line and reason), likely duplicates; `imported` says whether anything was stored. One audit event per import with the file's SHA-256 and the counts.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description report what the import would do, store nothing */
+                    dryRun?: boolean;
+                    /** @description import the valid rows even when some are rejected */
+                    skipInvalid?: boolean;
+                    /** @description "id" (update persons by athar id) or the header of the column holding your own ids */
+                    updateBy?: string;
+                    /** @description column=field (or column=ignore), repeated */
+                    map?: string[];
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            importId: string;
+                            dryRun: boolean;
+                            imported: boolean;
+                            rows: number;
+                            accepted: number;
+                            created: number;
+                            updated: number;
+                            events: number;
+                            rejected: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            rejectedCount: number;
+                            duplicates: {
+                                line: number;
+                                personId: string | null;
+                                otherLine: number | null;
+                                score: number;
+                            }[];
+                            sha256: string;
+                            encoding: string;
+                            bytes: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseId}/persons/search": {
         parameters: {
             query?: never;

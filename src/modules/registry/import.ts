@@ -1,0 +1,402 @@
+/**
+ * Importing persons from a CSV file, as associations keep their lists: streamed (hashed, decoded
+ * and parsed as it arrives, written in batches of BATCH rows), all or nothing (one transaction; a
+ * rejected row stops every write unless `skipInvalid`, and the full report still comes back), and
+ * a dry run is the same import rolled back, so it reports exactly what the import would do —
+ * likely duplicates among the file's own rows included.
+ *
+ * - A row becomes a new person, or updates one: by athar id (`updateBy: 'id'`, an `id` column)
+ *   or by the association's own id (`updateBy: COLUMN`, the column kept as the external id). An
+ *   update changes only what the row's cells give (an empty cell leaves the field as it is).
+ * - A `status` cell becomes an event of that status (certainty "reported", dated by
+ *   `status_date` or undated, the import as its source); the person's status follows the rule of
+ *   status.ts. An age is read as of the day of the import.
+ * - Likely duplicates (the name engine's score ≥ REVIEW_THRESHOLD against a person already in the
+ *   case or an earlier row) are reported for a caseworker, never merged.
+ * - One audit event per import (the file's SHA-256, its encoding and the counts), none per row.
+ */
+import type { Readable } from 'node:stream';
+import { compareRecords, REVIEW_THRESHOLD } from '#src/engines/names/index.ts';
+import type { CaseScope } from '#src/platform/access.ts';
+import type { Context } from '#src/platform/context.ts';
+import { AppError } from '#src/platform/errors.ts';
+import { mapColumns, readRow, type Column, type RowInput } from './import-columns.ts';
+import { checkNames, searchTermsOf, spellingsOf, type Spelling } from './names.ts';
+import { PersonRepository, type PersonRow } from './person.repository.ts';
+import { birthColumns, restatePerson } from './persons.ts';
+import type { Alias, PersonNames } from './schemas.ts';
+import { deriveStatus } from './status.ts';
+import { readTableFile, type TextEncoding } from './table-file.ts';
+
+const BATCH = 500;
+/** Reasons listed in a report (all are counted). */
+const MAX_LISTED = 10_000;
+/** The largest file an import reads. */
+const MAX_BYTES = 1024 * 1024 * 1024;
+
+export interface ImportOptions {
+  dryRun: boolean;
+  skipInvalid: boolean;
+  /** 'id' (the athar id column) or the header of the association's id column; null: every row is new. */
+  updateBy: string | null;
+  map: readonly string[];
+}
+
+export interface ImportDuplicate {
+  line: number;
+  /** A person already in the case … */
+  personId: string | null;
+  /** … or an earlier line of the file. */
+  otherLine: number | null;
+  score: number;
+}
+
+export interface ImportReport {
+  importId: string;
+  dryRun: boolean;
+  /** Whether the rows were stored (false: a dry run, or rows were rejected without skipInvalid). */
+  imported: boolean;
+  rows: number;
+  accepted: number;
+  /** Rows that make (or, not imported, would make) a new person, update one, add a status event. */
+  created: number;
+  updated: number;
+  events: number;
+  rejected: { line: number; reason: string }[];
+  rejectedCount: number;
+  duplicates: ImportDuplicate[];
+  sha256: string;
+  encoding: TextEncoding;
+  bytes: number;
+}
+
+class RollBack extends Error {}
+
+interface Accepted {
+  line: number;
+  input: RowInput;
+  spellings: Spelling[];
+  keys: string[];
+  texts: string[];
+  /** The person this row updates. */
+  existing: PersonRow | null;
+}
+
+const PART_WORDS: Record<string, string> = {
+  given: 'given name',
+  father: 'father’s name',
+  grandfather: 'grandfather’s name',
+  family: 'family name',
+  motherGiven: 'mother’s name',
+  motherFamily: 'mother’s family name',
+};
+
+/** A row's reason in the file's words: the column, not the API's field path. */
+const reasonOf = (e: unknown): string => {
+  if (!(e instanceof AppError)) throw e;
+  return e.message
+    .replace(
+      /^\/names\/(ar|lat)\/(\w+): /,
+      (_, script: string, part: string) =>
+        `${PART_WORDS[part] ?? part} (${script === 'ar' ? 'Arabic script' : 'Latin letters'}): `,
+    )
+    .replace(/^\/names: /, 'names: ')
+    .replace(/^\/aliases\/\d+\/name: /, 'aliases: ')
+    .replace(/^\/birth\/date: /, 'birth date: ')
+    .replace(/^\/birth\/ageTo: |^\/birth\/ageAsOf: |^\/birth: /, 'age: ');
+};
+
+export async function importPersons(
+  ctx: Context,
+  scope: CaseScope,
+  body: Readable,
+  opts: ImportOptions,
+): Promise<ImportReport> {
+  const caseId = scope.case.id;
+  const now = ctx.clock.now();
+  const report: ImportReport = {
+    importId: ctx.ids.uuid(),
+    dryRun: opts.dryRun,
+    imported: false,
+    rows: 0,
+    accepted: 0,
+    created: 0,
+    updated: 0,
+    events: 0,
+    rejected: [],
+    rejectedCount: 0,
+    duplicates: [],
+    sha256: '',
+    encoding: 'utf-8',
+    bytes: 0,
+  };
+  const reject = (line: number, reason: string) => {
+    report.rejectedCount++;
+    if (report.rejected.length < MAX_LISTED) report.rejected.push({ line, reason });
+  };
+  const file = readTableFile(body, { maxBytes: MAX_BYTES });
+  const source = `import ${report.importId}`;
+
+  const run = async (tx: Context) => {
+    const repo = tx.repo(PersonRepository);
+    const writing = () => opts.skipInvalid || report.rejectedCount === 0;
+    let columns: Column[] | null = null;
+    let batch: Accepted[] = [];
+    /** The persons this import made, by the line that made them (duplicates name the line). */
+    const madeBy = new Map<string, number>();
+
+    const flush = async () => {
+      const rows = batch;
+      batch = [];
+      if (rows.length === 0) return;
+      await findDuplicates(repo, caseId, rows, madeBy, report);
+      if (!writing()) return;
+      const created: Parameters<PersonRepository['createMany']>[0][number][] = [];
+      const keys: { case_id: string; key: string; person_id: string }[] = [];
+      const spellings: { person_id: string; n: number; case_id: string; text: string }[] = [];
+      const events: Parameters<PersonRepository['addEvents']>[0][number][] = [];
+      for (const r of rows) {
+        const p = r.input.person;
+        const id = r.existing?.id ?? tx.ids.uuid();
+        const event = r.input.status
+          ? {
+              id: tx.ids.uuid(),
+              person_id: id,
+              case_id: caseId,
+              kind: r.input.status.kind,
+              date: r.input.status.date,
+              place_id: null,
+              source,
+              source_id: null,
+              certainty: 'reported' as const,
+              evidence: '[]',
+              notes: `status in the file: ${r.input.status.asWritten}`,
+              recorded_by: tx.actor.username,
+            }
+          : null;
+        if (r.existing) {
+          const old = r.existing;
+          const oldNames = old.names as PersonNames;
+          const names: PersonNames = { ...oldNames };
+          for (const s of ['ar', 'lat'] as const)
+            if (p.names[s]) names[s] = { ...oldNames[s], ...p.names[s] };
+          const updated = await repo.update(old.id, {
+            names: JSON.stringify(names),
+            ...(p.aliases ? { aliases: JSON.stringify(p.aliases) } : {}),
+            ...(p.sex ? { sex: p.sex } : {}),
+            ...(p.birth ? birthColumns(p.birth, now) : {}),
+            ...(p.birthplace ? { birthplace: p.birthplace } : {}),
+            ...(p.description ? { description: p.description } : {}),
+          });
+          const terms = searchTermsOf(
+            spellingsOf(
+              names,
+              updated.aliases as Alias[],
+              { yearFrom: updated.birth_year_from, yearTo: updated.birth_year_to },
+              updated.birthplace,
+            ),
+          );
+          await repo.replaceSearchTerms(caseId, old.id, terms.keys, terms.texts);
+          if (event) {
+            await repo.addEvents([event]);
+            await restatePerson(tx, updated);
+          }
+          continue;
+        }
+        const derived = event
+          ? deriveStatus([{ ...event, hasDocument: false, recordedAt: now }])
+          : { status: 'unknown' as const, eventId: null, since: null };
+        created.push({
+          id,
+          case_id: caseId,
+          external_id: r.input.externalId,
+          names: JSON.stringify(p.names),
+          aliases: JSON.stringify(p.aliases ?? []),
+          sex: p.sex ?? 'unknown',
+          ...birthColumns(p.birth, now),
+          birthplace: p.birthplace ?? '',
+          description: p.description ?? '',
+          photo_media_id: null,
+          status: derived.status,
+          status_event_id: derived.eventId,
+          status_since: derived.since,
+        });
+        for (const key of r.keys) keys.push({ case_id: caseId, key, person_id: id });
+        r.texts.forEach((text, n) => spellings.push({ person_id: id, n, case_id: caseId, text }));
+        if (event) events.push(event);
+        madeBy.set(id, r.line);
+      }
+      await repo.createMany(created);
+      await repo.addSearchTerms(keys, spellings);
+      await repo.addEvents(events);
+    };
+
+    for await (const rec of file.records) {
+      if (!columns) {
+        columns = mapColumns(rec.cells, opts.map, { updating: opts.updateBy !== null });
+        if (opts.updateBy && opts.updateBy !== 'id' && !rec.cells.some((h) => h.trim() === opts.updateBy))
+          throw new AppError('invalid', 'import.update_by', `no column "${opts.updateBy}" to update by`);
+        if (opts.updateBy === 'id' && !columns.some((c) => c.kind === 'other' && c.field === 'id'))
+          throw new AppError('invalid', 'import.update_by', 'updating by athar id needs an id column');
+        continue;
+      }
+      report.rows++;
+      try {
+        const input = readRow(rec.cells, columns);
+        if (opts.updateBy && opts.updateBy !== 'id') {
+          const at = rec.cells.findIndex((_, i) => columns![i]!.header.trim() === opts.updateBy);
+          input.externalId = (rec.cells[at] ?? '').trim() || null;
+          if (!input.externalId)
+            throw new AppError('invalid', 'import.row', `column "${opts.updateBy}": empty`);
+        }
+        const existing = await existingFor(repo, caseId, input, opts.updateBy);
+        const names: PersonNames = existing ? { ...(existing.names as PersonNames) } : input.person.names;
+        if (existing)
+          for (const s of ['ar', 'lat'] as const)
+            if (input.person.names[s]) names[s] = { ...names[s], ...input.person.names[s] };
+        const aliases = input.person.aliases ?? (existing ? (existing.aliases as Alias[]) : []);
+        checkNames(names, aliases);
+        const birth = input.person.birth
+          ? birthColumns(input.person.birth, now)
+          : {
+              birth_year_from: existing?.birth_year_from ?? null,
+              birth_year_to: existing?.birth_year_to ?? null,
+            };
+        const spellingsList = spellingsOf(
+          names,
+          aliases,
+          { yearFrom: birth.birth_year_from, yearTo: birth.birth_year_to },
+          input.person.birthplace ?? existing?.birthplace ?? '',
+        );
+        const { keys, texts } = searchTermsOf(spellingsList);
+        report.accepted++;
+        if (existing) report.updated++;
+        else report.created++;
+        if (input.status) report.events++;
+        batch.push({ line: rec.line, input, spellings: spellingsList, keys, texts, existing });
+        if (batch.length >= BATCH) await flush();
+      } catch (e) {
+        reject(rec.line, reasonOf(e));
+      }
+    }
+    if (!columns) throw new AppError('invalid', 'import.empty', 'the file is empty: no header line');
+    await flush();
+    if (opts.dryRun || !writing()) throw new RollBack();
+  };
+
+  try {
+    await ctx.transaction(run);
+    report.imported = true;
+  } catch (e) {
+    if (e instanceof AppError && e.kind === 'invalid') {
+      // The file itself could not be read on: named, nothing stored.
+      const line = typeof e.details?.line === 'number' ? e.details.line : 1;
+      reject(line, e.message);
+    } else if (!(e instanceof RollBack)) throw e;
+    // Drain what is left of the body so the hash and the byte count cover the whole file.
+    for await (const _ of body) void _;
+  }
+  Object.assign(report, file.done());
+  await ctx.transaction(async (tx) => {
+    tx.audit({
+      action: report.imported
+        ? 'person.imported'
+        : report.dryRun
+          ? 'person.import_dry_run'
+          : 'person.import_refused',
+      entityType: 'person_import',
+      entityId: report.importId,
+      caseId,
+      after: {
+        id: report.importId,
+        sha256: report.sha256,
+        encoding: report.encoding,
+        bytes: report.bytes,
+        rows: report.rows,
+        accepted: report.accepted,
+        rejected: report.rejectedCount,
+        duplicates: report.duplicates.length,
+        created: report.created,
+        updated: report.updated,
+        dryRun: report.dryRun,
+      },
+    });
+  });
+  return report;
+}
+
+async function existingFor(
+  repo: PersonRepository,
+  caseId: string,
+  input: RowInput,
+  updateBy: string | null,
+): Promise<PersonRow | null> {
+  if (updateBy === 'id') {
+    if (!input.id) return null;
+    const p = await repo.find(caseId, input.id);
+    if (!p) throw new AppError('invalid', 'import.row', `column "id": no person ${input.id} in this case`);
+    return p;
+  }
+  if (updateBy && input.externalId) return (await repo.findByExternalId(caseId, input.externalId)) ?? null;
+  return null;
+}
+
+/**
+ * Likely duplicates of a batch: persons of the case sharing a pair key with a row (the import's
+ * own earlier rows among them, written before this batch is looked at, and named by their line),
+ * and earlier rows of the same batch. After a rejected row stops the writes, rows of earlier
+ * batches are no longer in the table: duplicates among them are then found within a batch only.
+ */
+async function findDuplicates(
+  repo: PersonRepository,
+  caseId: string,
+  rows: readonly Accepted[],
+  madeBy: ReadonlyMap<string, number>,
+  report: ImportReport,
+): Promise<void> {
+  const pairKeys = (r: Accepted) => r.keys.filter((k) => k.startsWith('2:'));
+  const holders = await repo.holdersOf(caseId, [...new Set(rows.flatMap(pairKeys))]);
+  const byKey = new Map<string, string[]>();
+  for (const h of holders) byKey.set(h.key, [...(byKey.get(h.key) ?? []), h.person_id]);
+  const persons = new Map(
+    (await repo.byIds(caseId, [...new Set(holders.map((h) => h.person_id))])).map((p) => [p.id, p]),
+  );
+  const best = (a: Spelling[], b: Spelling[]) => {
+    let s = 0;
+    for (const x of a) for (const y of b) s = Math.max(s, compareRecords(x.record, y.record).score);
+    return s;
+  };
+  const note = (d: ImportDuplicate) => {
+    if (d.score >= REVIEW_THRESHOLD && report.duplicates.length < MAX_LISTED)
+      report.duplicates.push({ ...d, score: Math.round(d.score * 1000) / 1000 });
+  };
+  const inBatch = new Map<string, Accepted[]>();
+  for (const r of rows) {
+    const stored = new Set<string>();
+    const earlier = new Set<Accepted>();
+    for (const k of pairKeys(r)) {
+      for (const id of byKey.get(k) ?? []) stored.add(id);
+      for (const e of inBatch.get(k) ?? []) earlier.add(e);
+    }
+    for (const id of stored) {
+      const p = persons.get(id);
+      if (!p || id === r.existing?.id) continue;
+      const theirs = spellingsOf(
+        p.names as PersonNames,
+        p.aliases as Alias[],
+        { yearFrom: p.birth_year_from, yearTo: p.birth_year_to },
+        p.birthplace,
+      );
+      const line = madeBy.get(id);
+      note({
+        line: r.line,
+        personId: line ? null : id,
+        otherLine: line ?? null,
+        score: best(r.spellings, theirs),
+      });
+    }
+    for (const e of earlier)
+      note({ line: r.line, personId: null, otherLine: e.line, score: best(r.spellings, e.spellings) });
+    for (const k of pairKeys(r)) inBatch.set(k, [...(inBatch.get(k) ?? []), r]);
+  }
+}
