@@ -71,6 +71,22 @@ export interface RequestOptions {
   body?: unknown;
   file?: string;
   query?: Query;
+  /** Told as a file body is read out (bytes so far, the file's size): a progress bar. */
+  onSent?: (sent: number, total: number) => void;
+}
+
+/** The file as a stream, telling `onSent` how far it has been read. */
+function fileStream(file: string, onSent?: RequestOptions['onSent']) {
+  const source = createReadStream(file);
+  if (onSent) {
+    const total = statSync(file).size;
+    let sent = 0;
+    source.on('data', (c) => {
+      sent += c.length;
+      onSent(sent, total);
+    });
+  }
+  return source;
 }
 
 /**
@@ -152,6 +168,7 @@ function send(
   headers: Record<string, string>,
   body: unknown,
   file?: string,
+  onSent?: RequestOptions['onSent'],
 ): Promise<{ status: number; contentType: string | undefined; text: string }> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   if (payload) headers['content-length'] = String(payload.length);
@@ -190,7 +207,7 @@ function send(
     );
     req.on('error', reject);
     if (file) {
-      const source = createReadStream(file);
+      const source = fileStream(file, onSent);
       source.on('error', (e) => req.destroy(e));
       source.pipe(req);
     } else req.end(payload);
@@ -216,7 +233,14 @@ function httpClient(
       if (opts.body !== undefined) headers['content-type'] = 'application/json';
       let res: { status: number; contentType: string | undefined; text: string };
       try {
-        res = await send(new URL(base + buildPath(path, opts.query)), method, headers, opts.body, opts.file);
+        res = await send(
+          new URL(base + buildPath(path, opts.query)),
+          method,
+          headers,
+          opts.body,
+          opts.file,
+          opts.onSent,
+        );
       } catch (e) {
         throw unavailable('cli.server_unreachable', `cannot reach ${base}: ${(e as Error).message}`);
       }
@@ -310,7 +334,7 @@ async function inProcessClient(config: Config, opts: ConnectOptions): Promise<Ap
           url: buildPath(path, o.query),
           headers,
           ...(o.body !== undefined ? { payload: o.body as object } : {}),
-          ...(o.file ? { payload: createReadStream(o.file) } : {}),
+          ...(o.file ? { payload: fileStream(o.file, o.onSent) } : {}),
         });
         if (r.statusCode >= 400) throw problemToError(r.statusCode, r.body);
         return parseBody(r.body, r.headers['content-type']?.toString()) as T;

@@ -7,6 +7,7 @@ import * as user from './commands/user.command.ts';
 import * as kase from './commands/case.command.ts';
 import * as claim from './commands/claim.command.ts';
 import * as media from './commands/media.command.ts';
+import * as persons from './commands/persons.command.ts';
 import * as timestamps from './commands/timestamps.command.ts';
 import * as exporting from './commands/export.command.ts';
 import * as hash from './commands/hash.command.ts';
@@ -24,6 +25,7 @@ const commands = [
   kase,
   claim,
   media,
+  persons,
   timestamps,
   exporting,
   // engine tools (no stored data)

@@ -280,3 +280,43 @@ describe.skipIf(inject('templateDatabaseUrl') !== '')('athar CLI', () => {
     expect(existsSync(path.join(dataDir, 'athar.lock'))).toBe(false);
   });
 });
+
+describe('athar persons', () => {
+  it('imports a CSV (all or nothing, exit 1 with the lines), searches across scripts and shows a person, in the shapes of CLI.md', () => {
+    expect(
+      athar('case', 'create', '--slug', 'cli-registry', '--title', 'Registry', '--time-zone', 'UTC').code,
+    ).toBe(0);
+    const csv = path.join(dataDir, '..', `persons-${process.pid}.csv`);
+    writeFileSync(
+      csv,
+      'given_name,father_name,family_name,birth_year,status\nKhaled,Omar,al-Shami,1985,missing\nسامر,محمود,العلي,1990,معتقل\nAhmad,,Darwish,1980-02-30,\n',
+    );
+    const refused = athar('persons', 'import', csv, '--case', 'cli-registry', '--json');
+    expect(refused.code).toBe(1);
+    const report = JSON.parse(refused.stdout);
+    expect(report).toMatchObject({ imported: false, accepted: 2, rejected: [{ line: 4 }], duplicates: [] });
+    expect(report.rejected[0].reason).toContain('birth_year');
+    const done = athar('persons', 'import', csv, '--case', 'cli-registry', '--skip-invalid', '--json');
+    expect(done.code).toBe(0);
+    expect(JSON.parse(done.stdout)).toMatchObject({ imported: true, created: 2 });
+
+    const found = athar('persons', 'search', 'Samer Mahmoud al-Ali', '--case', 'cli-registry', '--json');
+    expect(found.code).toBe(0);
+    const results = JSON.parse(found.stdout).results;
+    expect(results[0]).toMatchObject({
+      score: expect.any(Number),
+      status: 'detained',
+      names: { ar: { given: 'سامر' } },
+    });
+    expect(results[0].explanation.length).toBeGreaterThan(0);
+    const shown = athar('persons', 'show', results[0].id, '--json');
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout).events[0]).toMatchObject({
+      kind: 'seen_in_detention',
+      certainty: 'reported',
+    });
+    const human = athar('persons', 'show', results[0].id);
+    expect(human.stdout).toContain('سامر محمود العلي — detained');
+    rmSync(csv, { force: true });
+  });
+});
