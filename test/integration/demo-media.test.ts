@@ -172,4 +172,17 @@ describe('the demo case’s stand-in videos', () => {
       ].sort(),
     );
   });
+
+  it('the fictional person of the demo registry is seen in the release stand-in, at its seconds', async () => {
+    const found = await env.request('GET', `${C}/persons/search?q=${encodeURIComponent('يامن بسام الخطيب')}`);
+    expect(found.status).toBe(200);
+    const person = (await env.request('GET', `${C}/persons/${found.body.results[0].id}`)).body;
+    expect(person.description).toContain('FICTIONAL');
+    const seen = person.events.find((e: { kind: string }) => e.kind === 'seen');
+    expect(seen.evidence).toEqual([
+      { kind: 'media', id: byName.get('demo-stand-in-release-video.mp4').id, fromS: 2, toS: 4 },
+    ]);
+    // A sighting says alive, not where: he is still listed as detained.
+    expect(person.status.status).toBe('detained');
+  });
 });

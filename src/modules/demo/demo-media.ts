@@ -33,6 +33,7 @@ import path from 'node:path';
 import { addEvidence } from '#src/modules/claims/index.ts';
 import { findCase } from '#src/modules/cases/index.ts';
 import { ingest, updateMedia } from '#src/modules/media/index.ts';
+import { addEvent } from '#src/modules/registry/index.ts';
 import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
 import { resolveBinaries, type FfmpegRunOptions } from '#src/platform/media/ffmpeg.ts';
@@ -50,6 +51,8 @@ interface DemoMediaState {
   state: 'pending' | 'done';
   prisonPlaceId?: string;
   holeClaimId?: string;
+  /** The fictional person seen in the release stand-in (demo-persons.ts). */
+  sightingPersonId?: string;
   at?: string;
 }
 
@@ -72,7 +75,7 @@ export type DemoMediaOutcome =
 /** Called in the case file's unit of work: its media are owed (see the top of this file). */
 export async function owesDemoMedia(
   ctx: Context,
-  links: { prisonPlaceId: string; holeClaimId: string },
+  links: { prisonPlaceId: string; holeClaimId: string; sightingPersonId?: string },
 ): Promise<void> {
   const state: DemoMediaState = { state: 'pending', ...links };
   await ctx.repo(SettingsRepository).set(STATE_KEY, state);
@@ -105,6 +108,8 @@ interface StandIn {
   title: string;
   notes: string;
   place?: 'prison';
+  /** Seconds of the video where the demo's fictional person is "seen" (a sighting event). */
+  sighting?: { fromS: number; toS: number };
   evidence?: { stance: 'supports' | 'refutes' | 'context'; note: string };
 }
 
@@ -154,6 +159,7 @@ const STAND_INS: StandIn[] = [
     account: 'Shaam network',
     postedAt: `2024-12-08T12:00:00${DAMASCUS_OFFSET}`,
     title: 'Women held prisoner at Sednaya released from their cells (stand-in)',
+    sighting: { fromS: 2, toS: 4 },
     notes: `${NOT_REAL} Stands in for the three-minute release video Shaam network broadcast on X (a boy who looks barely three appears in it); this one lasts six seconds. Posted on Sunday 8 December per the article; noon Damascus time is a demo assumption.`,
     place: 'prison',
   },
@@ -312,6 +318,21 @@ async function capture(
           if (!(await tx.repo(SettingsRepository).setOnce(markKey(s.key), mark))) throw new AlreadyCaptured();
           if (s.place === 'prison' && state.prisonPlaceId)
             await updateMedia(tx, scope, itemId, { placeId: state.prisonPlaceId });
+          if (s.sighting && state.sightingPersonId)
+            await addEvent(
+              tx,
+              scope,
+              state.sightingPersonId,
+              {
+                kind: 'seen',
+                date: '2024-12-08',
+                certainty: 'reported',
+                source: 'fictional demo data',
+                notes: 'FICTIONAL: a relative says this is him, seconds 2–4 of the release stand-in',
+                evidence: [{ kind: 'media', id: itemId, ...s.sighting }],
+              },
+              { isDemo: true },
+            );
           if (s.evidence && state.holeClaimId)
             await addEvidence(tx, scope, state.holeClaimId, {
               targetType: 'media_item',

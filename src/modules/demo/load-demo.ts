@@ -5,6 +5,7 @@ import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
 import { SettingsRepository } from '#src/platform/settings.repository.ts';
 import { owesDemoMedia } from './demo-media.ts';
+import { loadDemoPersons } from './demo-persons.ts';
 import { DEMO_SLUG } from './slug.ts';
 
 export { DEMO_SLUG };
@@ -444,7 +445,13 @@ export async function loadDemo(ctx: Context): Promise<{ loaded: boolean; case: C
     demo,
   );
 
-  await owesDemoMedia(ctx, { prisonPlaceId: prison.id, holeClaimId: holeClaim.id });
+  const sightingPersonId = await loadDemoPersons(ctx, scope, {
+    prison: prison.id,
+    red: red.id,
+    cells: cells.id,
+  });
+
+  await owesDemoMedia(ctx, { prisonPlaceId: prison.id, holeClaimId: holeClaim.id, sightingPersonId });
   await ctx
     .repo(SettingsRepository)
     .set('demo.loaded', { slug: DEMO_SLUG, at: ctx.clock.now().toISOString() });
