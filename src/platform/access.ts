@@ -18,6 +18,11 @@ export type Permission =
   | 'case.manage' // members and case settings
   | 'person.read' // registry of persons and inquiries (later issues)
   | 'person.write'
+  /**
+   * Take a case's persons out of athar as one file (CSV, JSON): the case's admins alone — a
+   * caseworker reads persons one at a time. Every export is on the audit trail.
+   */
+  | 'person.export'
   | 'audit.read'
   /**
    * Hand a case's evidence out of athar as one package (originals, WARCs, capture records,
@@ -35,6 +40,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.manage',
     'person.read',
     'person.write',
+    'person.export',
     'audit.read',
     'media.export',
   ],

@@ -46,6 +46,7 @@ const CASE_READERS: readonly Who[] = [
 const CASE_WRITERS: readonly Who[] = ['editor', 'reviewer', 'caseAdmin', 'localAdmin'];
 const REVIEWERS: readonly Who[] = ['reviewer', 'caseAdmin', 'localAdmin'];
 const CASE_MANAGERS: readonly Who[] = ['caseAdmin', 'installationAdmin', 'localAdmin'];
+/** audit.read, person.export: the case's admins. */
 const CASE_AUDITORS: readonly Who[] = ['caseAdmin', 'localAdmin'];
 /** media.export: those who collect evidence and the case's admins (src/platform/access.ts). */
 const EXPORTERS: readonly Who[] = ['editor', 'reviewer', 'caseAdmin', 'localAdmin'];
@@ -172,6 +173,10 @@ const TABLE: Record<string, Row> = {
       payload: Buffer.from('given_name,family_name\nFictional,Person\n'),
       headers: OCTET,
     }),
+  },
+  'POST /api/cases/:caseId/persons/export': {
+    allowed: CASE_AUDITORS,
+    call: () => ({ url: `${C}/persons/export`, payload: { format: 'json' } }),
   },
   'GET /api/cases/:caseId/persons/search': {
     allowed: PERSON_KEEPERS,

@@ -6,9 +6,11 @@ import { action } from '../run.ts';
 
 const caseUrl = (ref: string) => `/api/cases/${encodeURIComponent(ref)}`;
 
-/** `athar export claimreview|evidence`: a case's published verdicts, or its evidence as one package. */
+/** `athar export claimreview|evidence|persons`: a case's published verdicts, its evidence as one package, its persons. */
 export function register(program: Command): void {
-  const e = program.command('export').description("export a case's published verdicts or its evidence");
+  const e = program
+    .command('export')
+    .description("export a case's published verdicts, its evidence or its persons");
   e.command('claimreview')
     .description('schema.org ClaimReview JSON-LD for every published verdict of a case (always JSON)')
     .requiredOption('--case <case>', 'case id or slug')
@@ -35,6 +37,19 @@ export function register(program: Command): void {
     .action(
       action(async (o: { case: string; items?: string[]; out?: string; json?: boolean }, cmd: Command) =>
         (await import('./export.run.ts')).runExportEvidence(o, cmd),
+      ),
+    );
+  e.command('persons')
+    .description(
+      "a case's persons as one file: CSV (UTF-8 with a byte-order mark, for Excel; formulas neutralised) or JSON with their events (case admins only; recorded on the audit trail)",
+    )
+    .requiredOption('--case <case>', 'case id or slug')
+    .requiredOption('--format <format>', 'csv or json')
+    .option('--out <dir>', 'the folder to write the file in (default: the current folder)')
+    .option('--json', 'machine-readable output: {"path","sha256","persons"}')
+    .action(
+      action(async (o: { case: string; format: string; out?: string; json?: boolean }, cmd: Command) =>
+        (await import('./export.run.ts')).runExportPersons(o, cmd),
       ),
     );
 }

@@ -62,3 +62,42 @@ export async function runExportEvidence(
     await rm(part, { force: true });
   }
 }
+
+/**
+ * Downloads the case's persons into `--out` as athar-persons-<export id>.<format>, as the evidence
+ * package is: under a temporary name until whole and of the SHA-256 the server recorded.
+ */
+export async function runExportPersons(
+  o: { case: string; format: string; out?: string; json?: boolean },
+  cmd: Command,
+): Promise<number> {
+  if (o.format !== 'csv' && o.format !== 'json') throw invalid('cli.usage', '--format is csv or json');
+  const dir = path.resolve(o.out ?? '.');
+  await mkdir(dir, { recursive: true });
+  const part = path.join(dir, `.athar-persons-${randomBytes(6).toString('hex')}.part`);
+  try {
+    const got = await withClient(connectOptions(cmd), (cl) =>
+      cl.download('POST', `${caseUrl(o.case)}/persons/export`, part, { body: { format: o.format } }),
+    );
+    const exportId = got.headers['x-athar-export-id'] ?? '';
+    if (!UUID.test(exportId))
+      throw new AppError('internal', 'cli.export_answer', 'the server did not say which export this is');
+    if (got.headers['x-athar-sha256'] !== got.sha256)
+      throw new AppError(
+        'internal',
+        'cli.export_damaged',
+        `the file received has SHA-256 ${got.sha256}, not the one the server recorded; nothing was kept`,
+      );
+    const file = path.join(dir, `athar-persons-${exportId}.${o.format}`);
+    await link(part, file);
+    const persons = Number(got.headers['x-athar-persons'] ?? 0);
+    emit(o.json, { path: file, sha256: got.sha256, persons }, () => file);
+    if (!o.json)
+      process.stderr.write(
+        `athar: ${persons} persons, SHA-256 ${got.sha256} (recorded on the audit trail as export ${exportId})\n`,
+      );
+    return 0;
+  } finally {
+    await rm(part, { force: true });
+  }
+}

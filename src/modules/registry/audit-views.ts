@@ -36,6 +36,14 @@ export const registryAuditViews = [
   }),
   auditView('person_search', { results: 'value', candidates: 'value' }),
   auditView('person_list', { results: 'value' }),
+  /** An export of persons: the format, how many, the file's SHA-256 (never its rows). */
+  auditView('person_export', {
+    id: 'value',
+    format: 'value',
+    persons: 'value',
+    sha256: 'value',
+    size: 'value',
+  }),
   /** An import: the file by its SHA-256 (its rows are persons: never in the trail), and the counts. */
   auditView('person_import', {
     id: 'value',

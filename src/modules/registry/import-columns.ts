@@ -30,6 +30,7 @@ const OTHER_FIELDS = [
   'birth_date',
   'birth_year',
   'age',
+  'age_as_of',
   'birthplace',
   'description',
   'status',
@@ -67,6 +68,9 @@ const SYNONYMS: Record<string, string> = {
   birth_place: 'birthplace',
   notes: 'description',
   athar_id: 'id',
+  // Derived by athar (an export's columns): read from the events, never from a file.
+  current_status: 'ignore',
+  status_since: 'ignore',
 };
 
 export type Column =
@@ -198,7 +202,8 @@ export function readRow(cells: readonly string[], columns: readonly Column[]): R
   if (cells.length > columns.length)
     throw new AppError('invalid', 'import.row', `${cells.length} cells, the header has ${columns.length}`);
   columns.forEach((col, i) => {
-    const v = (cells[i] ?? '').trim();
+    // athar's exports put ' before a cell a spreadsheet would run as a formula: taken off here.
+    const v = (cells[i] ?? '').trim().replace(/^'(?=[=+\-@\t\r])/, '');
     if (v === '' || col.kind === 'ignore') return;
     if (v.length > 300) throw rowError(col.header, 'longer than 300 characters');
     if (col.kind === 'name') {
@@ -251,6 +256,11 @@ export function readRow(cells: readonly string[], columns: readonly Column[]): R
         birth.ageTo = Number(m[2] ?? m[1]);
         return;
       }
+      case 'age_as_of':
+        if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v))
+          throw rowError(col.header, `"${v}" is not a date (2013, 2013-05 or 2013-05-14)`);
+        birth.ageAsOf = v;
+        return;
       case 'birthplace':
         person.birthplace = v;
         return;

@@ -189,7 +189,8 @@ export async function showPerson(ctx: Context, scope: CaseScope, id: string): Pr
   return { ...presentPerson(row), events: orderedEvents(events).map(presentEvent) };
 }
 
-function orderedEvents(rows: readonly PersonEventRow[]): PersonEventRow[] {
+/** A person's events in the order the status rule reads them. */
+export function orderedEvents(rows: readonly PersonEventRow[]): PersonEventRow[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
   return orderEvents(rows.map(statusEventOf)).map((e) => byId.get(e.id)!);
 }

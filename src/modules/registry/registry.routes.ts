@@ -7,6 +7,7 @@ import { showPersonById } from './by-id.ts';
 import {
   CreateEventBody,
   CreatePersonBody,
+  ExportBody,
   ImportQuery,
   ImportReport,
   Person,
@@ -20,6 +21,7 @@ import {
 } from './schemas.ts';
 import { searchPersons } from './search.ts';
 import { importPersons } from './import.ts';
+import { exportPersons } from './export.ts';
 import { Readable } from 'node:stream';
 import { invalid } from '#src/platform/errors.ts';
 
@@ -82,6 +84,31 @@ export function registryRoutes(r: Router): void {
         updateBy: query.updateBy ?? null,
         map: query.map ?? [],
       });
+    },
+  );
+  r.post(
+    `${C}/export`,
+    {
+      access: { kind: 'case', permission: 'person.export' },
+      tags: ['registry'],
+      summary: "The case's persons as one file (case admins; recorded before it is sent)",
+      description:
+        "CSV: UTF-8 with a byte-order mark, one row per person, cells that a spreadsheet would run as a formula prefixed with '. JSON: every person with their events. Headers x-athar-export-id, x-athar-sha256 and x-athar-persons describe the file; the export is on the audit trail with its SHA-256.",
+      params: CaseParams,
+      body: ExportBody,
+      transaction: false,
+    },
+    async (ctx, { scope, body }, { reply }) => {
+      const x = await exportPersons(ctx, scope, body.format);
+      void reply
+        .type(x.contentType)
+        .header('content-disposition', `attachment; filename="${x.fileName}"`)
+        .header('content-length', String(x.size))
+        .header('x-athar-export-id', x.exportId)
+        .header('x-athar-sha256', x.sha256)
+        .header('x-athar-persons', String(x.persons))
+        .header('cache-control', 'no-store');
+      return x.stream;
     },
   );
   r.get(

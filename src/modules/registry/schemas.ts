@@ -230,6 +230,15 @@ export const SearchResults = Type.Object({
 });
 export type SearchResults = Static<typeof SearchResults>;
 
+export const ExportBody = Type.Object(
+  {
+    format: Literals(['csv', 'json'], {
+      description: 'csv (UTF-8 with a byte-order mark, for Excel) or json',
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const ImportQuery = Type.Object(
   {
     dryRun: Type.Optional(

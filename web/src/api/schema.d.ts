@@ -5848,6 +5848,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/persons/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The case's persons as one file (case admins; recorded before it is sent)
+         * @description CSV: UTF-8 with a byte-order mark, one row per person, cells that a spreadsheet would run as a formula prefixed with '. JSON: every person with their events. Headers x-athar-export-id, x-athar-sha256 and x-athar-persons describe the file; the export is on the audit trail with its SHA-256.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description csv (UTF-8 with a byte-order mark, for Excel) or json
+                         * @enum {string}
+                         */
+                        format: "csv" | "json";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseId}/persons/search": {
         parameters: {
             query?: never;
