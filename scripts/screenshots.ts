@@ -79,6 +79,14 @@ try {
       )
         recycled = m.id;
     }
+    // The registry: a search in Arabic script that finds a person filed in Latin letters only, and
+    // the fictional person seen in the release stand-in.
+    const arabic = encodeURIComponent('محمود سعيد درويش');
+    const seen = (await (
+      await page.request.get(
+        `${base}/api/cases/sednaya-2024/persons/search?q=${encodeURIComponent('يامن بسام الخطيب')}`,
+      )
+    ).json()) as { results: { id: string }[] };
     const shots: [string, string][] = [
       ['cases', '/'],
       ['overview', '/cases/sednaya-2024'],
@@ -92,9 +100,13 @@ try {
       ['history', '/cases/sednaya-2024/history'],
       ['media', '/cases/sednaya-2024/media'],
       ['media-item', `/cases/sednaya-2024/media/${recycled}`],
+      ['persons', `/cases/sednaya-2024/persons?q=${arabic}`],
+      ['person', `/cases/sednaya-2024/persons/${seen.results[0]?.id ?? ''}`],
       ['audit', '/admin/audit'],
     ];
-    for (const [name, url] of shots) {
+    // ATHAR_SHOTS=persons,person takes only those.
+    const only = process.env.ATHAR_SHOTS?.split(',');
+    for (const [name, url] of shots.filter(([n]) => !only || only.includes(n))) {
       await page.goto(`${base}${url}`);
       await page.waitForLoadState('networkidle');
       if (name === 'new-claim')

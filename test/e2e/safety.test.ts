@@ -104,6 +104,22 @@ describe.skipIf(!e2eEnabled)('the desk is accessible and renders user content as
       unit: '<b data-xss>u</b>',
       sourceId: ids.source,
     });
+    // A person whose free text carries the corpus (names must be names: their parts are checked).
+    const person = await admin.api('POST', `${C}/persons`, {
+      names: { lat: { given: 'Corpus', family: 'Tester' }, ar: { given: 'اختبار' } },
+      birthplace: x(3),
+      description: x(4),
+      aliases: [{ name: 'Corpus Alias', kind: 'alias' }],
+      externalId: x(5).slice(0, 200),
+    });
+    ids.person = person.id;
+    await admin.api('POST', `${C}/persons/${ids.person}/events`, {
+      kind: 'seen',
+      certainty: 'reported',
+      source: x(6).slice(0, 500),
+      notes: x(7),
+      evidence: [{ kind: 'document', description: x(8).slice(0, 2000) }],
+    });
     const claim = await admin.api('POST', `${C}/claims`, { text: x(10), language: 'en' });
     ids.claim = claim.claim.id;
     await admin.api('POST', `${C}/claims/${ids.claim}/evidence`, {
@@ -192,6 +208,9 @@ describe.skipIf(!e2eEnabled)('the desk is accessible and renders user content as
       { path: `/cases/${CASE}/media`, shows: true },
       { path: `/cases/${CASE}/media/${ids.media}`, shows: true },
       { path: `/cases/${CASE}/members`, shows: true },
+      { path: `/cases/${CASE}/persons`, shows: true },
+      { path: `/cases/${CASE}/persons?q=Corpus%20Tester`, shows: true },
+      { path: `/cases/${CASE}/persons/${ids.person}`, shows: true },
       { path: '/cases/xss-case', shows: true },
       { path: '/no/such/page' },
     ];

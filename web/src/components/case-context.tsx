@@ -12,6 +12,8 @@ export function useCurrentCase(): Case {
 
 const WRITERS = new Set(['editor', 'reviewer', 'admin']);
 const REVIEWERS = new Set(['reviewer', 'admin']);
+/** The registry: caseworkers and the case's admins (person.read). */
+const PERSON_KEEPERS = new Set(['caseworker', 'admin']);
 
 /** What the reader's role in the case lets them do (the server decides; this only hides what it would refuse). */
 export function useCaseRights() {
@@ -21,5 +23,6 @@ export function useCaseRights() {
     role,
     canWrite: WRITERS.has(role),
     canReview: REVIEWERS.has(role),
+    canSeePersons: PERSON_KEEPERS.has(role),
   };
 }

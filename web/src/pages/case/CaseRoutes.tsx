@@ -22,6 +22,8 @@ const HistoryPage = lazy(() => import('./CaseHistory'));
 const MediaPage = lazy(() => import('./Media'));
 const MediaItemPage = lazy(() => import('./MediaItem'));
 const MembersPage = lazy(() => import('./Members'));
+const PersonsPage = lazy(() => import('./Persons'));
+const PersonPage = lazy(() => import('./PersonPage'));
 
 /** A case: its header and tabs, and the page of the tab (routes relative to /cases/:slug). */
 export default function CaseRoutes({ slug, me }: { slug: string; me: Me }) {
@@ -40,6 +42,8 @@ export default function CaseRoutes({ slug, me }: { slug: string; me: Me }) {
   }
   const c = q.data;
   const canManage = c.role === 'admin' || me.isAdmin;
+  // The registry is the caseworkers' and the case admins' alone (the server refuses others).
+  const canSeePersons = c.role === 'admin' || c.role === 'caseworker';
   return (
     <CaseContext.Provider value={c}>
       <div className="case-header">
@@ -58,6 +62,7 @@ export default function CaseRoutes({ slug, me }: { slug: string; me: Me }) {
             <Tab href="/claims">{t('case.tabs.claims')}</Tab>
             <Tab href="/sources">{t('case.tabs.sources')}</Tab>
             <Tab href="/media">{t('case.tabs.media')}</Tab>
+            {canSeePersons ? <Tab href="/persons">{t('case.tabs.persons')}</Tab> : null}
             <Tab href="/places">{t('case.tabs.places')}</Tab>
             <Tab href="/timeline">{t('case.tabs.timeline')}</Tab>
             <Tab href="/figures">{t('case.tabs.figures')}</Tab>
@@ -86,6 +91,10 @@ export default function CaseRoutes({ slug, me }: { slug: string; me: Me }) {
             <MediaPage />
           </Route>
           <Route path="/media/:id">{(p) => <MediaItemPage id={p.id} />}</Route>
+          <Route path="/persons">{canSeePersons ? <PersonsPage /> : <NotFound />}</Route>
+          <Route path="/persons/:id">
+            {(p) => (canSeePersons ? <PersonPage id={p.id} /> : <NotFound />)}
+          </Route>
           <Route path="/places">
             <PlacesPage />
           </Route>

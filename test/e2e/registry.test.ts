@@ -1,0 +1,70 @@
+/// <reference lib="dom" />
+// The registry in the desk (issue 13): a caseworker searches in Arabic script and finds the
+// record filed in Latin letters, opens it and sees the names in both scripts and the events; a
+// viewer of the case has no Persons tab and is not shown a person's page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE, e2eEnabled, settled, startDesk, type Desk } from './harness.ts';
+
+describe.skipIf(!e2eEnabled)('the registry in the desk', () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await startDesk();
+    await desk.env.user('carla', { caseSlug: CASE, role: 'caseworker' });
+    await desk.env.user('vera', { caseSlug: CASE, role: 'viewer' });
+  });
+  afterAll(async () => {
+    await desk?.close();
+  });
+
+  it('finds a person filed in Latin letters from an Arabic-script search, in Arabic and in English', async () => {
+    for (const locale of ['ar-SY', 'en-GB']) {
+      const g = await desk.context(locale);
+      await g.signIn('carla', 'carla password long');
+      const { page } = g;
+      await page.goto(`${desk.base}/cases/${CASE}`);
+      await page.locator('nav.tabs a[href$="/persons"]').click();
+      await page.waitForURL(/\/persons$/);
+      await page.locator('input[type=search]').fill('محمود سعيد درويش');
+      await page.locator('form[role=search] button[type=submit]').click();
+      await page.waitForURL(/\/persons\?q=/);
+      const first = page.locator('.person-result').first();
+      await expect.poll(() => first.textContent()).toContain('Mahmoud Saeed Darwish');
+      // What tells namesakes apart is on the result: father, mother, birth.
+      expect(await first.textContent()).toContain('Amina');
+      await first.locator('a.person-link').click();
+      await page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
+      await settled(page);
+      await expect.poll(() => page.locator('.names-table').textContent()).toContain('Darwish');
+      expect(await page.locator('.person-events > li').count()).toBe(2);
+      expect(await g.problems()).toEqual([]);
+      await g.close();
+    }
+  });
+
+  it('tells namesakes apart: the mother’s name puts the right one first', async () => {
+    const g = await desk.context('en-GB');
+    await g.signIn('carla', 'carla password long');
+    await g.page.goto(
+      `${desk.base}/cases/${CASE}/persons?q=${encodeURIComponent('عمر وليد المصري')}&mother=Rima`,
+    );
+    const results = g.page.locator('.person-result');
+    await expect.poll(() => results.count()).toBeGreaterThanOrEqual(2);
+    expect(await results.first().textContent()).toContain('Rima');
+    expect(await results.nth(1).textContent()).toContain('Huda');
+    await g.close();
+  });
+
+  it('shows a viewer no Persons tab and no person', async () => {
+    const g = await desk.context('en-GB');
+    await g.signIn('vera', 'vera password long');
+    const { page } = g;
+    await page.goto(`${desk.base}/cases/${CASE}`);
+    await settled(page);
+    expect(await page.locator('nav.tabs a[href$="/persons"]').count()).toBe(0);
+    await page.goto(`${desk.base}/cases/${CASE}/persons`);
+    await settled(page);
+    expect(await page.locator('h1').textContent()).not.toContain('Persons');
+    expect(await page.locator('.person-result').count()).toBe(0);
+    await g.close();
+  });
+});
