@@ -158,7 +158,18 @@ async function uploadOf(who: Who): Promise<string> {
   return r.status === 201 ? (r.body as { id: string }).id : '00000000-0000-4000-8000-000000000000';
 }
 
-const registry = { person: '' };
+const registry = { person: '', list: '' };
+
+/** A release list made by this caller (one whose line 1 offers the fixture person), or an id that exists nowhere. */
+async function listOf(who: Who): Promise<string> {
+  const r = await env.request(
+    'POST',
+    `${C}/release-lists?title=Own%20list`,
+    { ...headers[who], ...OCTET },
+    Buffer.from('Fictional Person\n'),
+  );
+  return r.status === 201 ? (r.body as { id: string }).id : '00000000-0000-4000-8000-000000000000';
+}
 
 const TABLE: Record<string, Row> = {
   'GET /api/cases/:caseId/persons': { allowed: PERSON_KEEPERS, call: () => ({ url: `${C}/persons` }) },
@@ -177,6 +188,30 @@ const TABLE: Record<string, Row> = {
   'POST /api/cases/:caseId/persons/export': {
     allowed: CASE_AUDITORS,
     call: () => ({ url: `${C}/persons/export`, payload: { format: 'json' } }),
+  },
+  'POST /api/cases/:caseId/release-lists': {
+    allowed: PERSON_KEEPERS,
+    call: () => ({
+      url: `${C}/release-lists?title=Matrix%20list`,
+      payload: Buffer.from('Fictional Person\n'),
+      headers: OCTET,
+    }),
+  },
+  'GET /api/cases/:caseId/release-lists': {
+    allowed: PERSON_KEEPERS,
+    call: () => ({ url: `${C}/release-lists` }),
+  },
+  'GET /api/cases/:caseId/release-lists/:id': {
+    allowed: PERSON_KEEPERS,
+    call: () => ({ url: `${C}/release-lists/${registry.list}` }),
+  },
+  'POST /api/cases/:caseId/release-lists/:id/lines/:line/decision': {
+    allowed: PERSON_KEEPERS,
+    // A reject of the list's one candidate; decided once, so each allowed caller has its own list.
+    call: async (who) => ({
+      url: `${C}/release-lists/${await listOf(who)}/lines/1/decision`,
+      payload: { personId: registry.person, decision: 'reject' },
+    }),
   },
   'GET /api/cases/:caseId/persons/search': {
     allowed: PERSON_KEEPERS,
@@ -608,6 +643,14 @@ describe('role × route access matrix', () => {
     });
     expect(made.status).toBe(201);
     registry.person = made.body.id;
+    const list = await env.request(
+      'POST',
+      `${C}/release-lists?title=Fixture`,
+      { ...env.admin, ...OCTET },
+      Buffer.from('Fictional Person\n'),
+    );
+    expect(list.status).toBe(201);
+    registry.list = list.body.id;
     passwords.localAdmin = 'admin password for tests';
     headers = {
       anonymous: {},

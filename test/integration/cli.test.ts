@@ -315,6 +315,33 @@ describe('athar persons', () => {
       kind: 'seen_in_detention',
       certainty: 'reported',
     });
+    // A release list, pasted one person per line: each line with its candidates (CLI.md's shape).
+    const list = path.join(dataDir, '..', `list-${process.pid}.txt`);
+    writeFileSync(list, '1. سامر محمود العلي\n2. Nobody Known Here\n');
+    const matched = athar(
+      'persons',
+      'match-list',
+      list,
+      '--case',
+      'cli-registry',
+      '--date',
+      '2024-12-08',
+      '--json',
+    );
+    expect(matched.code).toBe(0);
+    const lines = JSON.parse(matched.stdout).lines;
+    expect(lines[0]).toMatchObject({
+      line: 1,
+      text: '1. سامر محمود العلي',
+      candidates: [{ personId: results[0].id }],
+    });
+    expect(lines[0].candidates[0]).toMatchObject({
+      score: expect.any(Number),
+      status: 'detained',
+      names: expect.any(Object),
+    });
+    expect(lines[1].candidates).toEqual([]);
+    rmSync(list, { force: true });
     const human = athar('persons', 'show', results[0].id);
     expect(human.stdout).toContain('سامر محمود العلي — detained');
     rmSync(csv, { force: true });

@@ -38,6 +38,22 @@ export function register(program: Command): void {
         (await import('./persons.run.ts')).runSearch(query, o, cmd),
       ),
     );
+  p.command('match-list')
+    .description(
+      'match a release list (text, one person per line in either script, or a CSV) against the registry: each line with its candidates, for a caseworker to confirm in the desk or with --confirm',
+    )
+    .argument('<file>', 'the list')
+    .requiredOption('--case <case>', 'case id or slug')
+    .option('--title <title>', 'what the list is (default: the file name)')
+    .option('--kind <kind>', 'what a confirmed line adds: released (default) or seen')
+    .option('--date <date>', 'the date the list gives (2024-12-08)')
+    .option('--source <who>', 'who published it')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (file: string, o: MatchListOptions, cmd: Command) =>
+        (await import('./persons.run.ts')).runMatchList(file, o, cmd),
+      ),
+    );
   p.command('show')
     .description('one person: names in both scripts, status, events (the opening is recorded)')
     .argument('<id>', 'person id')
@@ -55,6 +71,15 @@ export interface ImportOptions {
   map?: string[];
   updateBy?: string;
   skipInvalid?: boolean;
+  json?: boolean;
+}
+
+export interface MatchListOptions {
+  case: string;
+  title?: string;
+  kind?: string;
+  date?: string;
+  source?: string;
   json?: boolean;
 }
 

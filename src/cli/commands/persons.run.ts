@@ -4,7 +4,9 @@ import type { PersonDetail, SearchResults } from '#src/modules/registry/schemas.
 import { withClient } from '../client.ts';
 import { connectOptions, emit, intOption } from '../common.ts';
 import { table } from '../output.ts';
-import type { ImportOptions, SearchOptions } from './persons.command.ts';
+import type { ImportOptions, MatchListOptions, SearchOptions } from './persons.command.ts';
+import path from 'node:path';
+import type { ReleaseListView } from '#src/modules/registry/schemas.ts';
 
 const caseUrl = (ref: string) => `/api/cases/${encodeURIComponent(ref)}`;
 
@@ -90,6 +92,46 @@ export async function runSearch(query: string, o: SearchOptions, cmd: Command): 
             x.status,
           ]),
         ),
+  );
+}
+
+/** `{"id","lines":[{"line","text","candidates":[{"personId","score","names","status","explanation"}]}]}` (CLI.md). */
+export async function runMatchList(file: string, o: MatchListOptions, cmd: Command): Promise<void> {
+  const r = await withClient(connectOptions(cmd), (client) =>
+    client.request<ReleaseListView>('POST', `${caseUrl(o.case)}/release-lists`, {
+      file,
+      query: { title: o.title ?? path.basename(file), kind: o.kind, date: o.date, source: o.source },
+    }),
+  );
+  const out = {
+    id: r.id,
+    lines: r.lines.map((l) => ({
+      line: l.line,
+      text: l.text,
+      ...(l.problem ? { problem: l.problem } : {}),
+      candidates: l.candidates.map((c) => ({
+        personId: c.personId,
+        score: c.score,
+        names: c.names,
+        status: c.status,
+        explanation: c.explanation,
+      })),
+    })),
+  };
+  emit(o.json, out, () =>
+    [
+      `release list ${r.id}: ${r.lines.length} lines, ${r.lines.filter((l) => l.candidates.length > 0).length} with candidates (confirm them in the desk)`,
+      ...r.lines.map(
+        (l) =>
+          `line ${l.line}: ${l.text}${l.problem ? ` — ${l.problem}` : ''}\n${
+            l.candidates.length === 0
+              ? '    no candidate'
+              : l.candidates
+                  .map((c) => `    ${c.score.toFixed(2)} ${both(c.names)} (${c.status}) ${c.personId}`)
+                  .join('\n')
+          }`,
+      ),
+    ].join('\n'),
   );
 }
 

@@ -36,6 +36,15 @@ export const registryAuditViews = [
   }),
   auditView('person_search', { results: 'value', candidates: 'value' }),
   auditView('person_list', { results: 'value' }),
+  /** A release list: its file by SHA-256, how many lines, how many found candidates (never its names). */
+  auditView('release_list', {
+    id: 'value',
+    sha256: 'value',
+    lines: 'value',
+    matched: 'value',
+    eventKind: 'value',
+  }),
+  auditView('release_decision', { listId: 'value', line: 'value', personId: 'value', eventId: 'value' }),
   /** An export of persons: the format, how many, the file's SHA-256 (never its rows). */
   auditView('person_export', {
     id: 'value',

@@ -15,6 +15,10 @@ import {
   PersonEvent,
   PersonListQuery,
   PersonPage,
+  ReleaseDecisionBody,
+  ReleaseListQuery,
+  ReleaseLists,
+  ReleaseListView,
   SearchQuery,
   SearchResults,
   UpdatePersonBody,
@@ -22,6 +26,7 @@ import {
 import { searchPersons } from './search.ts';
 import { importPersons } from './import.ts';
 import { exportPersons } from './export.ts';
+import { addReleaseList, decideReleaseLine, listReleaseLists, reviewReleaseList } from './release-lists.ts';
 import { Readable } from 'node:stream';
 import { invalid } from '#src/platform/errors.ts';
 
@@ -160,6 +165,74 @@ export function registryRoutes(r: Router): void {
       status: 201,
     },
     (ctx, { scope, params, body }) => addEvent(ctx, scope, params.id, body),
+  );
+  const L = '/api/cases/:caseId/release-lists';
+  r.post(
+    L,
+    {
+      access: write,
+      tags: ['registry'],
+      summary: 'Match a release list against the registry (text, one person per line, or CSV)',
+      description:
+        'Send the list as the body with Content-Type: application/octet-stream: text with one person per line in either script (the list’s own numbering is taken off), or a CSV with the import’s columns. Every line is matched at once; the candidates wait for a caseworker.',
+      params: CaseParams,
+      querystring: ReleaseListQuery,
+      response: ReleaseListView,
+      status: 201,
+      transaction: false,
+    },
+    (ctx, { scope, query }, { request }) => {
+      if (!(request.body instanceof Readable))
+        throw invalid(
+          'release_list.body',
+          'send the list itself as the body, with Content-Type: application/octet-stream',
+        );
+      return addReleaseList(ctx, scope, request.body, {
+        title: query.title,
+        kind: query.kind ?? 'released',
+        date: query.date,
+        source: query.source,
+      });
+    },
+  );
+  r.get(
+    L,
+    {
+      access: read,
+      tags: ['registry'],
+      summary: 'Release lists of a case, newest first',
+      params: CaseParams,
+      response: ReleaseLists,
+    },
+    async (ctx, { scope }) => ({ lists: await listReleaseLists(ctx, scope) }),
+  );
+  r.get(
+    `${L}/:id`,
+    {
+      access: read,
+      tags: ['registry'],
+      summary: 'A release list with each line’s candidates and decisions (the review is recorded)',
+      params: ItemParams,
+      response: ReleaseListView,
+      transaction: true,
+    },
+    (ctx, { scope, params }) => reviewReleaseList(ctx, scope, params.id),
+  );
+  r.post(
+    `${L}/:id/lines/:line/decision`,
+    {
+      access: write,
+      tags: ['registry'],
+      summary: 'Confirm a line’s candidate (adds the list’s event to the person) or reject it (remembered)',
+      params: Type.Object({
+        caseId: CaseRef,
+        id: Uuid,
+        line: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+      }),
+      body: ReleaseDecisionBody,
+      response: ReleaseListView,
+    },
+    (ctx, { scope, params, body }) => decideReleaseLine(ctx, scope, params.id, params.line, body),
   );
   r.get(
     '/api/persons/:id',

@@ -66,3 +66,43 @@ declare module '#src/platform/database/schema.ts' {
     person_spelling: PersonSpellingTable;
   }
 }
+
+export interface ReleaseListTable {
+  id: string;
+  case_id: string;
+  title: string;
+  event_kind: 'released' | 'seen';
+  date: string | null;
+  source: string;
+  sha256: string;
+  lines: number;
+  created_by: string;
+  is_demo: Generated<boolean>;
+  created_at: TsDefault;
+}
+
+export interface ReleaseLineTable {
+  list_id: string;
+  n: number;
+  text: string;
+  problem: string | null;
+  candidates: Json;
+}
+
+export interface ReleaseDecisionTable {
+  list_id: string;
+  n: number;
+  person_id: string;
+  decision: 'confirmed' | 'rejected';
+  event_id: string | null;
+  decided_by: string;
+  decided_at: TsDefault;
+}
+
+declare module '#src/platform/database/schema.ts' {
+  interface DB {
+    release_list: ReleaseListTable;
+    release_line: ReleaseLineTable;
+    release_decision: ReleaseDecisionTable;
+  }
+}

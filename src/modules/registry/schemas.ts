@@ -288,3 +288,83 @@ export const ImportReport = Type.Object({
   encoding: Type.String(),
   bytes: Type.Integer(),
 });
+
+const Explanations = Type.Array(
+  Type.Object({
+    field: Type.String(),
+    score: Nullable(Type.Number()),
+    effect: Literals(['supports', 'neutral', 'conflicts']),
+    detail: Type.String(),
+  }),
+);
+
+export const ReleaseListQuery = Type.Object(
+  {
+    title: Type.String({
+      minLength: 1,
+      maxLength: 300,
+      description: 'what the list is, as its publisher called it',
+    }),
+    kind: Type.Optional(
+      Literals(['released', 'seen'], {
+        default: 'released',
+        description: 'what a confirmed line adds to the person: released (the default) or seen',
+      }),
+    ),
+    date: Type.Optional(PartialDate),
+    source: Type.Optional(Type.String({ maxLength: 500, description: 'who published it' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ReleaseListView = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  eventKind: Literals(['released', 'seen']),
+  date: Nullable(Type.String()),
+  source: Type.String(),
+  sha256: Type.String(),
+  createdBy: Type.String(),
+  createdAt: Type.String(),
+  lines: Type.Array(
+    Type.Object({
+      line: Type.Integer(),
+      text: Type.String(),
+      problem: Nullable(Type.String()),
+      candidates: Type.Array(
+        Type.Object({
+          personId: Type.String(),
+          score: Type.Number(),
+          explanation: Explanations,
+          names: PersonNames,
+          status: PersonStatus,
+          father: Nullable(Type.String()),
+          mother: Nullable(Type.String()),
+          birthYears: Type.Object({ from: Nullable(Type.Integer()), to: Nullable(Type.Integer()) }),
+          decision: Nullable(Literals(['confirmed', 'rejected'])),
+        }),
+      ),
+    }),
+  ),
+});
+
+export type ReleaseListView = Static<typeof ReleaseListView>;
+
+export const ReleaseLists = Type.Object({
+  lists: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      title: Type.String(),
+      eventKind: Literals(['released', 'seen']),
+      date: Nullable(Type.String()),
+      lines: Type.Integer(),
+      createdBy: Type.String(),
+      createdAt: Type.String(),
+    }),
+  ),
+});
+
+export const ReleaseDecisionBody = Type.Object(
+  { personId: Uuid, decision: Literals(['confirm', 'reject']) },
+  { additionalProperties: false },
+);

@@ -6391,6 +6391,339 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/release-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Release lists of a case, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lists: {
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                eventKind: "released" | "seen";
+                                date: string | null;
+                                lines: number;
+                                createdBy: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Match a release list against the registry (text, one person per line, or CSV)
+         * @description Send the list as the body with Content-Type: application/octet-stream: text with one person per line in either script (the list’s own numbering is taken off), or a CSV with the import’s columns. Every line is matched at once; the candidates wait for a caseworker.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description what the list is, as its publisher called it */
+                    title: string;
+                    /** @description what a confirmed line adds to the person: released (the default) or seen */
+                    kind?: "released" | "seen";
+                    /** @description 1987, 1987-03 or 1987-03-14 */
+                    date?: string;
+                    /** @description who published it */
+                    source?: string;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            eventKind: "released" | "seen";
+                            date: string | null;
+                            source: string;
+                            sha256: string;
+                            createdBy: string;
+                            createdAt: string;
+                            lines: {
+                                line: number;
+                                text: string;
+                                problem: string | null;
+                                candidates: {
+                                    personId: string;
+                                    score: number;
+                                    explanation: {
+                                        field: string;
+                                        score: number | null;
+                                        /** @enum {string} */
+                                        effect: "supports" | "neutral" | "conflicts";
+                                        detail: string;
+                                    }[];
+                                    names: {
+                                        ar?: {
+                                            given?: string;
+                                            father?: string;
+                                            grandfather?: string;
+                                            family?: string;
+                                            motherGiven?: string;
+                                            motherFamily?: string;
+                                        };
+                                        lat?: {
+                                            given?: string;
+                                            father?: string;
+                                            grandfather?: string;
+                                            family?: string;
+                                            motherGiven?: string;
+                                            motherFamily?: string;
+                                        };
+                                    };
+                                    /** @enum {string} */
+                                    status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                    father: string | null;
+                                    mother: string | null;
+                                    birthYears: {
+                                        from: number | null;
+                                        to: number | null;
+                                    };
+                                    /** @enum {string|null} */
+                                    decision: "confirmed" | "rejected" | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/release-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A release list with each line’s candidates and decisions (the review is recorded) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            eventKind: "released" | "seen";
+                            date: string | null;
+                            source: string;
+                            sha256: string;
+                            createdBy: string;
+                            createdAt: string;
+                            lines: {
+                                line: number;
+                                text: string;
+                                problem: string | null;
+                                candidates: {
+                                    personId: string;
+                                    score: number;
+                                    explanation: {
+                                        field: string;
+                                        score: number | null;
+                                        /** @enum {string} */
+                                        effect: "supports" | "neutral" | "conflicts";
+                                        detail: string;
+                                    }[];
+                                    names: {
+                                        ar?: {
+                                            given?: string;
+                                            father?: string;
+                                            grandfather?: string;
+                                            family?: string;
+                                            motherGiven?: string;
+                                            motherFamily?: string;
+                                        };
+                                        lat?: {
+                                            given?: string;
+                                            father?: string;
+                                            grandfather?: string;
+                                            family?: string;
+                                            motherGiven?: string;
+                                            motherFamily?: string;
+                                        };
+                                    };
+                                    /** @enum {string} */
+                                    status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                    father: string | null;
+                                    mother: string | null;
+                                    birthYears: {
+                                        from: number | null;
+                                        to: number | null;
+                                    };
+                                    /** @enum {string|null} */
+                                    decision: "confirmed" | "rejected" | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/release-lists/{id}/lines/{line}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a line’s candidate (adds the list’s event to the person) or reject it (remembered) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                    line: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        /** @enum {string} */
+                        decision: "confirm" | "reject";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            eventKind: "released" | "seen";
+                            date: string | null;
+                            source: string;
+                            sha256: string;
+                            createdBy: string;
+                            createdAt: string;
+                            lines: {
+                                line: number;
+                                text: string;
+                                problem: string | null;
+                                candidates: {
+                                    personId: string;
+                                    score: number;
+                                    explanation: {
+                                        field: string;
+                                        score: number | null;
+                                        /** @enum {string} */
+                                        effect: "supports" | "neutral" | "conflicts";
+                                        detail: string;
+                                    }[];
+                                    names: {
+                                        ar?: {
+                                            given?: string;
+                                            father?: string;
+                                            grandfather?: string;
+                                            family?: string;
+                                            motherGiven?: string;
+                                            motherFamily?: string;
+                                        };
+                                        lat?: {
+                                            given?: string;
+                                            father?: string;
+                                            grandfather?: string;
+                                            family?: string;
+                                            motherGiven?: string;
+                                            motherFamily?: string;
+                                        };
+                                    };
+                                    /** @enum {string} */
+                                    status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                    father: string | null;
+                                    mother: string | null;
+                                    birthYears: {
+                                        from: number | null;
+                                        to: number | null;
+                                    };
+                                    /** @enum {string|null} */
+                                    decision: "confirmed" | "rejected" | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/persons/{id}": {
         parameters: {
             query?: never;
