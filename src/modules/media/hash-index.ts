@@ -33,7 +33,7 @@ import type { HammingMatch } from '#src/engines/fingerprint/brute-force.ts';
 import type { Context } from '#src/platform/context.ts';
 import { ensurePrivateDir } from '#src/platform/private-dir.ts';
 import { SettingsRepository } from '#src/platform/settings.repository.ts';
-import { readIndexFile, writeIndexFile, type IndexPart } from './index-file.ts';
+import { encodeIndexFile, readIndexFile, writeIndexFile, type IndexPart } from './index-file.ts';
 import { MediaRepository, type HashGroup } from './media.repository.ts';
 
 export interface IndexedHash {
@@ -208,34 +208,39 @@ export class HashIndex {
     const database = this.database;
     const due = this.readSinceSave >= (this.lastSaved ? this.saveEvery : this.saveFrom);
     if (this.save && database !== null && !this.saving && due) {
-      // After this refresh's search, not in its way; synchronous, so no refresh runs meanwhile.
+      // After this refresh's search, not in its way. The bytes are taken in one synchronous step
+      // (no refresh changes the index meanwhile); the disk then takes them without blocking.
       this.saving = true;
       this.pendingSave = new Promise((done) =>
         setImmediate(() => {
-          try {
-            ensurePrivateDir(path.dirname(file), 'The fingerprint index directory');
-            writeIndexFile(
-              file,
-              {
-                database,
-                lastSeq: this.lastSeq,
-                rows: this.rows,
-                itemAtLast: this.itemAtLast,
-                holes: [...this.holes.keys()],
-                items: this.items,
-                variants: this.variants,
-              },
-              [this.main, this.windows],
-            );
-            this.lastSaved = true;
-            this.readSinceSave = 0;
-          } catch (e) {
-            // A cache: athar runs on without it (the next start reads the table).
-            ctx.log.warn({ err: String(e) }, 'could not save the fingerprint index');
-          } finally {
-            this.saving = false;
-            done();
-          }
+          void (async () => {
+            try {
+              ensurePrivateDir(path.dirname(file), 'The fingerprint index directory');
+              const counted = this.readSinceSave;
+              const bytes = encodeIndexFile(
+                {
+                  database,
+                  lastSeq: this.lastSeq,
+                  rows: this.rows,
+                  itemAtLast: this.itemAtLast,
+                  holes: [...this.holes.keys()],
+                  items: this.items,
+                  variants: this.variants,
+                },
+                [this.main, this.windows],
+              );
+              await writeIndexFile(file, bytes);
+              this.lastSaved = true;
+              // Rows read while the disk took the file count towards the next save.
+              this.readSinceSave -= counted;
+            } catch (e) {
+              // A cache: athar runs on without it (the next start reads the table).
+              ctx.log.warn({ err: String(e) }, 'could not save the fingerprint index');
+            } finally {
+              this.saving = false;
+              done();
+            }
+          })();
         }),
       );
     }

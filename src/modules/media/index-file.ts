@@ -12,7 +12,8 @@
  * serialised multi-index followed by the slot columns: item number (uint32), variant (uint8),
  * seconds (float64, NaN for none). Each column starts on an 8-byte boundary. Little-endian.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -59,12 +60,14 @@ function partBytes(count: number, indexBytes: number): number {
   return pad8(indexBytes) + pad8(count * 4) + pad8(count) + count * 8;
 }
 
-/** Writes the index through a temporary file renamed over the old one (never a half-written file). */
-export function writeIndexFile(
-  file: string,
+/**
+ * The file's bytes for the index as it is now (synchronous: taken in one go, so the index cannot
+ * change half-way; the parts' columns are copied).
+ */
+export function encodeIndexFile(
   header: Omit<IndexFileHeader, 'version' | 'parts' | 'crc32'>,
   parts: readonly IndexPart[],
-): void {
+): Buffer[] {
   const serialised = parts.map((p) => p.index.serialize());
   const body = Buffer.alloc(parts.reduce((n, p, i) => n + partBytes(p.count, serialised[i]!.length), 0));
   let at = 0;
@@ -90,19 +93,27 @@ export function writeIndexFile(
   MAGIC.copy(head, 0);
   head.writeUInt32LE(json.length, 8);
   json.copy(head, 12);
+  return [head, body];
+}
+
+/**
+ * Writes the bytes through a temporary file renamed over the old one (never a half-written
+ * file), without blocking the process while the disk takes them (a million hashes are ~120 MB).
+ */
+export async function writeIndexFile(file: string, chunks: readonly Buffer[]): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const fd = openSync(tmp, 'w', 0o600);
+  const fh = await open(tmp, 'w', 0o600);
   try {
-    writeSync(fd, head);
-    for (let o = 0; o < body.length; o += 1 << 26) writeSync(fd, body, o, Math.min(1 << 26, body.length - o));
-    fsyncSync(fd);
+    for (const c of chunks)
+      for (let o = 0; o < c.length; o += 1 << 24) await fh.write(c, o, Math.min(1 << 24, c.length - o));
+    await fh.sync();
   } catch (e) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
+    await fh.close();
+    await rm(tmp, { force: true });
     throw e;
   }
-  closeSync(fd);
-  renameSync(tmp, file);
+  await fh.close();
+  await rename(tmp, file);
 }
 
 /**
