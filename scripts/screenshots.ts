@@ -87,6 +87,9 @@ try {
         `${base}/api/cases/sednaya-2024/persons/search?q=${encodeURIComponent('يامن بسام الخطيب')}`,
       )
     ).json()) as { results: { id: string }[] };
+    const lists = (await (await page.request.get(`${base}/api/cases/sednaya-2024/release-lists`)).json()) as {
+      lists: { id: string }[];
+    };
     const shots: [string, string][] = [
       ['cases', '/'],
       ['overview', '/cases/sednaya-2024'],
@@ -102,6 +105,7 @@ try {
       ['media-item', `/cases/sednaya-2024/media/${recycled}`],
       ['persons', `/cases/sednaya-2024/persons?q=${arabic}`],
       ['person', `/cases/sednaya-2024/persons/${seen.results[0]?.id ?? ''}`],
+      ['release-list', `/cases/sednaya-2024/persons/lists/${lists.lists[0]?.id ?? ''}`],
       ['audit', '/admin/audit'],
     ];
     // ATHAR_SHOTS=persons,person takes only those.

@@ -54,6 +54,36 @@ describe.skipIf(!e2eEnabled)('the registry in the desk', () => {
     await g.close();
   });
 
+  it('reviews a release list: pasted names matched at once, a candidate confirmed adds the release', async () => {
+    const g = await desk.context('en-GB');
+    await g.signIn('carla', 'carla password long');
+    const { page } = g;
+    await page.goto(`${desk.base}/cases/${CASE}/persons`);
+    await page.getByRole('link', { name: 'Release lists' }).click();
+    await page.waitForURL(/\/persons\/lists$/);
+    await page.getByLabel(/^What the list is/).fill('Released on 8 December (test list)');
+    await page.getByLabel(/^Date the list gives/).fill('2024-12-08');
+    await page
+      .getByLabel(/^Names, one person per line/)
+      .fill('1. يامن بسام الخطيب\n2. Nobody Known Anywhere\n');
+    await page.getByRole('button', { name: 'Match against the registry' }).click();
+    await page.waitForURL(/\/persons\/lists\/[0-9a-f-]{36}$/);
+    const line = page.locator('.release-line').first();
+    await expect.poll(() => line.textContent()).toContain('Yamen Bassam al-Khatib');
+    // Only lines waiting for a decision are shown: the unmatched one is not.
+    expect(await page.locator('.release-line').count()).toBe(1);
+    await line.getByRole('button', { name: 'This is the person' }).click();
+    await expect.poll(() => line.textContent()).toContain('confirmed');
+    await line.locator('a.person-link').click();
+    await page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.locator('.person-events').textContent()).toContain('Released');
+    expect(await page.locator('.person-events').textContent()).toContain(
+      'Released on 8 December (test list)',
+    );
+    expect(await g.problems()).toEqual([]);
+    await g.close();
+  });
+
   it('shows a viewer no Persons tab and no person', async () => {
     const g = await desk.context('en-GB');
     await g.signIn('vera', 'vera password long');

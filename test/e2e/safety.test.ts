@@ -120,6 +120,19 @@ describe.skipIf(!e2eEnabled)('the desk is accessible and renders user content as
       notes: x(7),
       evidence: [{ kind: 'document', description: x(8).slice(0, 2000) }],
     });
+    // A release list whose title and lines carry the corpus.
+    const list = await admin.ctx.request.post(
+      `${desk.base}${C}/release-lists?title=${encodeURIComponent(x(9).slice(0, 300))}`,
+      {
+        headers: {
+          'content-type': 'application/octet-stream',
+          'x-csrf-token': await admin.page.evaluate(() => localStorage.getItem('athar.csrf') ?? ''),
+        },
+        data: Buffer.from(`Corpus Tester\n${x(1)}\n`),
+      },
+    );
+    expect(list.status(), await list.text()).toBe(201);
+    ids.list = ((await list.json()) as { id: string }).id;
     const claim = await admin.api('POST', `${C}/claims`, { text: x(10), language: 'en' });
     ids.claim = claim.claim.id;
     await admin.api('POST', `${C}/claims/${ids.claim}/evidence`, {
@@ -211,6 +224,8 @@ describe.skipIf(!e2eEnabled)('the desk is accessible and renders user content as
       { path: `/cases/${CASE}/persons`, shows: true },
       { path: `/cases/${CASE}/persons?q=Corpus%20Tester`, shows: true },
       { path: `/cases/${CASE}/persons/${ids.person}`, shows: true },
+      { path: `/cases/${CASE}/persons/lists`, shows: true },
+      { path: `/cases/${CASE}/persons/lists/${ids.list}`, shows: true },
       { path: '/cases/xss-case', shows: true },
       { path: '/no/such/page' },
     ];

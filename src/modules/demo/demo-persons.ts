@@ -7,9 +7,11 @@
  * They show what the registry does: a person filed in Latin letters found from Arabic script, two
  * namesakes told apart by their parents and birth years, statuses derived from events (detained,
  * released, missing, reported dead — never confirmed without remains or a document), and one
- * sighting in the demo's release video (added when the stand-in video is made: demo-media.ts).
+ * sighting in the demo's release video (added when the stand-in video is made: demo-media.ts), and
+ * a short release list whose lines wait for a caseworker.
  */
-import { addEvent, addPerson } from '#src/modules/registry/index.ts';
+import { Readable } from 'node:stream';
+import { addEvent, addPerson, addReleaseList } from '#src/modules/registry/index.ts';
 import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
 
@@ -128,6 +130,30 @@ export async function loadDemoPersons(ctx: Context, scope: CaseScope, places: De
     placeId: places.cells,
     certainty: 'reported',
   });
+
+  // A short release list, as associations published them after the release: two lines that are
+  // registry persons, one shared by the two namesakes, one no one in the registry.
+  await addReleaseList(
+    ctx,
+    scope,
+    Readable.from([
+      Buffer.from(
+        [
+          '1. نزار فادي حداد',
+          '2. Yamen Bassam al-Khatib',
+          '3. عمر وليد المصري',
+          '4. Hadi Salem Qassab',
+          '',
+        ].join('\n'),
+      ),
+    ]),
+    {
+      title: 'FICTIONAL demo list: names read out after the release',
+      kind: 'released',
+      date: '2024-12-08',
+      source: SOURCE,
+    },
+  );
 
   return yamen.id;
 }

@@ -8,6 +8,7 @@ import { registryAuditViews } from './audit-views.ts';
 import { registryRoutes } from './registry.routes.ts';
 
 export { addEvent, addPerson } from './persons.ts';
+export { addReleaseList } from './release-lists.ts';
 export type { Person, PersonDetail } from './schemas.ts';
 
 export const registryModule: AtharModule = {

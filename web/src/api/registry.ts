@@ -1,7 +1,7 @@
 // The registry for the desk: persons of a case, their search, one person with events. Every
 // search and every opening is recorded by the server (the desk adds nothing to it).
 import { useQuery } from '@tanstack/react-query';
-import { api, ok } from './client';
+import { api, ApiError, csrf, ok } from './client';
 import type { Ok, Query } from './types';
 
 export type PersonDetail = Ok<'/api/cases/{caseId}/persons/{id}', 'get'>;
@@ -60,4 +60,66 @@ export function usePerson(caseSlug: string, id: string) {
     queryFn: () =>
       ok(api.GET('/api/cases/{caseId}/persons/{id}', { params: { path: { caseId: caseSlug, id } } })),
   });
+}
+
+export type ReleaseList = Ok<'/api/cases/{caseId}/release-lists/{id}', 'get'>;
+export type ReleaseLine = ReleaseList['lines'][number];
+export type ReleaseCandidate = ReleaseLine['candidates'][number];
+export type ReleaseListSummary = Ok<'/api/cases/{caseId}/release-lists', 'get'>['lists'][number];
+
+export function useReleaseLists(caseSlug: string) {
+  return useQuery({
+    queryKey: ['case', caseSlug, 'release-lists'],
+    queryFn: () =>
+      ok(api.GET('/api/cases/{caseId}/release-lists', { params: { path: { caseId: caseSlug } } })),
+  });
+}
+
+export function useReleaseList(caseSlug: string, id: string) {
+  return useQuery({
+    queryKey: ['case', caseSlug, 'release-lists', id],
+    queryFn: () =>
+      ok(api.GET('/api/cases/{caseId}/release-lists/{id}', { params: { path: { caseId: caseSlug, id } } })),
+  });
+}
+
+/** Sends a pasted list as the body (the server reads it as a file: text, one person per line). */
+export async function sendReleaseList(
+  caseSlug: string,
+  text: string,
+  facts: { title: string; kind: 'released' | 'seen'; date?: string },
+): Promise<ReleaseList> {
+  const q = new URLSearchParams({
+    title: facts.title,
+    kind: facts.kind,
+    ...(facts.date ? { date: facts.date } : {}),
+  });
+  let r: Response;
+  try {
+    r = await fetch(`/api/cases/${encodeURIComponent(caseSlug)}/release-lists?${q.toString()}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': csrf.get() ?? '' },
+      body: new Blob([text], { type: 'application/octet-stream' }),
+    });
+  } catch {
+    throw new ApiError(0, { code: 'network', detail: 'athar could not be reached' }, null);
+  }
+  if (!r.ok) throw new ApiError(r.status, await r.json().catch(() => null), r.headers.get('retry-after'));
+  return (await r.json()) as ReleaseList;
+}
+
+export async function decideLine(
+  caseSlug: string,
+  id: string,
+  line: number,
+  personId: string,
+  decision: 'confirm' | 'reject',
+): Promise<ReleaseList> {
+  return ok(
+    api.POST('/api/cases/{caseId}/release-lists/{id}/lines/{line}/decision', {
+      params: { path: { caseId: caseSlug, id, line } },
+      body: { personId, decision },
+    }),
+  );
 }

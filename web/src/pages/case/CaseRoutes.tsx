@@ -24,6 +24,8 @@ const MediaItemPage = lazy(() => import('./MediaItem'));
 const MembersPage = lazy(() => import('./Members'));
 const PersonsPage = lazy(() => import('./Persons'));
 const PersonPage = lazy(() => import('./PersonPage'));
+const ReleaseListsPage = lazy(() => import('./ReleaseLists'));
+const ReleaseListPage = lazy(() => import('./ReleaseListPage'));
 
 /** A case: its header and tabs, and the page of the tab (routes relative to /cases/:slug). */
 export default function CaseRoutes({ slug, me }: { slug: string; me: Me }) {
@@ -92,6 +94,10 @@ export default function CaseRoutes({ slug, me }: { slug: string; me: Me }) {
           </Route>
           <Route path="/media/:id">{(p) => <MediaItemPage id={p.id} />}</Route>
           <Route path="/persons">{canSeePersons ? <PersonsPage /> : <NotFound />}</Route>
+          <Route path="/persons/lists">{canSeePersons ? <ReleaseListsPage /> : <NotFound />}</Route>
+          <Route path="/persons/lists/:id">
+            {(p) => (canSeePersons ? <ReleaseListPage id={p.id} /> : <NotFound />)}
+          </Route>
           <Route path="/persons/:id">
             {(p) => (canSeePersons ? <PersonPage id={p.id} /> : <NotFound />)}
           </Route>

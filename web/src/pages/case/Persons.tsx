@@ -90,6 +90,9 @@ export default function PersonsPage() {
     <div className="page">
       <h1>{t('persons.title')}</h1>
       <p className="muted small">{t('persons.privacy')}</p>
+      <p>
+        <Link href="/persons/lists">{t('persons.lists.title')}</Link>
+      </p>
       <form className="card person-search" role="search" onSubmit={submit} aria-labelledby="person-search-h">
         <h2 id="person-search-h">{t('persons.search.title')}</h2>
         <div className="row wrap">
