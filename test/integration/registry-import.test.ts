@@ -277,4 +277,48 @@ describe('CSV import', () => {
       sha256: csv.headers['x-athar-sha256'],
     });
   });
+
+  it('reports, instead of failing, rows the database would refuse, and a large file stopped by its header does not hang', async () => {
+    const before = await count();
+    const r = await importCsv(
+      [
+        'given_name,family_name,age,external_id,birthplace,status,status_date',
+        'Basel,Hamwi,200,,,,',
+        `Fadi,Kassab,,${'x'.repeat(201)},,,`,
+        'Jad,Nahas,,N-1,Aleppo?!,,',
+        'Jud,Nahhas,,N-1,,,',
+        'Ward,Sabbagh,,,,missing,2999',
+        'Rola,Haddad,,,,missing,2013-02-31',
+      ].join('\n'),
+    );
+    expect(r.imported).toBe(false);
+    expect(r.rejected.map((x: { line: number }) => x.line)).toEqual([2, 3, 5, 6, 7]);
+    expect(r.rejected[0].reason).toContain('200');
+    expect(r.rejected[2].reason).toContain('earlier line');
+    expect(r.rejected[3].reason).toContain('future');
+    expect(await count()).toBe(before);
+    // An id already in the case is not a new person's.
+    const taken = await importCsv('given_name,family_name,external_id\nZiad,Mansour,A-9\n');
+    expect(taken.rejected[0].reason).toContain('already another person');
+    // A birthplace the name engine cannot read is kept, compared with nothing, and breaks no search.
+    expect((await importCsv('given_name,family_name,birthplace\nJad,Nahas,Aleppo?!\n')).imported).toBe(true);
+    const found = await env.request('GET', `${C}/persons/search?q=Jad%20Nahas`, caseworker);
+    expect(found.status).toBe(200);
+    expect(found.body.results[0].birthplace).toBe('Aleppo?!');
+    expect(
+      (await env.request('GET', `${C}/persons/search?q=Jad%20Nahas&birthplace=%3F%21`, caseworker)).status,
+    ).toBe(400);
+
+    const big = [
+      'given_name,family_name,favourite_colour',
+      ...Array.from({ length: 20_000 }, (_, i) => `Name${i},Family,blue`),
+    ].join('\n');
+    const t0 = Date.now();
+    const stopped = await importCsv(big);
+    expect(stopped.imported).toBe(false);
+    expect(stopped.rejected[0].reason).toContain('favourite_colour');
+    expect(stopped.sha256).toBe(createHash('sha256').update(big).digest('hex'));
+    expect(stopped.bytes).toBe(Buffer.byteLength(big));
+    expect(Date.now() - t0).toBeLessThan(30_000);
+  });
 });

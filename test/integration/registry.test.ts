@@ -241,6 +241,11 @@ describe('privacy', () => {
     const denied = (await auditRows()).filter((r) => r.action === 'access.denied');
     expect(denied.length - deniedBefore).toBe(10);
     expect(denied.at(-1)!.after).toEqual({ permission: 'person.read', role: 'editor' });
+    // Recorded as the one refused, not as an anonymous caller.
+    const actors = await sql<{
+      actor: string;
+    }>`SELECT actor FROM audit_event WHERE action = 'access.denied'`.execute(env.app.database.db);
+    expect(new Set(actors.rows.map((r) => r.actor))).toEqual(new Set(['victor', 'edith']));
     // Outside the case: no such case, no such person.
     expect((await env.request('GET', `${C}/persons/${id}`, outsider)).status).toBe(404);
     expect((await env.request('GET', `/api/persons/${id}`, outsider)).status).toBe(404);

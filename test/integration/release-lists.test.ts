@@ -116,9 +116,30 @@ describe('release lists', () => {
         })
       ).status,
     ).toBe(409);
-    // The event was not added twice.
+    // A line is one person: confirmed for one, it is not confirmed for another.
+    expect(
+      (
+        await env.request('POST', `${C}/release-lists/${listId}/lines/5/decision`, caseworker, {
+          personId: khaled,
+          decision: 'confirm',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await env.request('POST', `${C}/release-lists/${listId}/lines/5/decision`, caseworker, {
+          personId: namesake,
+          decision: 'confirm',
+        })
+      ).status,
+    ).toBe(409);
+    // The event was not added twice by line 1.
     const again = await env.request('GET', `/api/persons/${khaled}`, caseworker);
-    expect(again.body.events.filter((e: { kind: string }) => e.kind === 'released')).toHaveLength(1);
+    expect(
+      again.body.events.filter(
+        (e: { kind: string; source: string }) => e.kind === 'released' && e.source.includes('line 1'),
+      ),
+    ).toHaveLength(1);
     expect(
       (
         await env.request('POST', `${C}/release-lists/${listId}/lines/2/decision`, caseworker, {

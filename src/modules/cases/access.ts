@@ -35,7 +35,8 @@ export async function authorizeCase(
   }
   if (!m) throw notFound('case.not_found', `no case "${caseRef}"`);
   if (!ROLE_PERMISSIONS[m.role].includes(rule.permission)) {
-    if (rule.permission.startsWith('person.')) await recordDenied(ctx, c.id, rule.permission, m.role);
+    if (rule.permission.startsWith('person.'))
+      await recordDenied(ctx.as(actor), c.id, rule.permission, m.role);
     throw forbidden('auth.role', `your role in this case (${m.role}) does not allow ${rule.permission}`);
   }
   return { case: c, role: m.role };

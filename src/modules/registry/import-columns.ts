@@ -205,7 +205,9 @@ export function readRow(cells: readonly string[], columns: readonly Column[]): R
     // athar's exports put ' before a cell a spreadsheet would run as a formula: taken off here.
     const v = (cells[i] ?? '').trim().replace(/^'(?=[=+\-@\t\r])/, '');
     if (v === '' || col.kind === 'ignore') return;
-    if (v.length > 300) throw rowError(col.header, 'longer than 300 characters');
+    // The API's own limits: a name part 100 characters, a description 20,000, anything else 300.
+    const limit = col.kind === 'name' ? 100 : col.field === 'description' ? 20_000 : 300;
+    if (v.length > limit) throw rowError(col.header, `longer than ${limit} characters`);
     if (col.kind === 'name') {
       const script = col.script === 'auto' ? (ARABIC.test(v) ? 'ar' : 'lat') : col.script;
       names[script][col.part] = v;
@@ -218,6 +220,7 @@ export function readRow(cells: readonly string[], columns: readonly Column[]): R
         id = v.toLowerCase();
         return;
       case 'external_id':
+        if (v.length > 200) throw rowError(col.header, 'an id is at most 200 characters');
         externalId = v;
         return;
       case 'aliases':

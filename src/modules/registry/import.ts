@@ -15,7 +15,9 @@
  *   case or an earlier row) are reported for a caseworker, never merged.
  * - One audit event per import (the file's SHA-256, its encoding and the counts), none per row.
  */
-import type { Readable } from 'node:stream';
+import { createReadStream, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { compareRecords, REVIEW_THRESHOLD } from '#src/engines/names/index.ts';
 import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
@@ -23,7 +25,7 @@ import { AppError } from '#src/platform/errors.ts';
 import { mapColumns, readRow, type Column, type RowInput } from './import-columns.ts';
 import { checkNames, searchTermsOf, spellingsOf, type Spelling } from './names.ts';
 import { PersonRepository, type PersonRow } from './person.repository.ts';
-import { birthColumns, restatePerson } from './persons.ts';
+import { birthColumns, checkDate, restatePerson } from './persons.ts';
 import type { Alias, PersonNames } from './schemas.ts';
 import { deriveStatus } from './status.ts';
 import { readTableFile, type TextEncoding } from './table-file.ts';
@@ -103,7 +105,8 @@ const reasonOf = (e: unknown): string => {
     .replace(/^\/names: /, 'names: ')
     .replace(/^\/aliases\/\d+\/name: /, 'aliases: ')
     .replace(/^\/birth\/date: /, 'birth date: ')
-    .replace(/^\/birth\/ageTo: |^\/birth\/ageAsOf: |^\/birth: /, 'age: ');
+    .replace(/^\/status_date: /, 'status date: ')
+    .replace(/^\/birth\/ageFrom: |^\/birth\/ageTo: |^\/birth\/ageAsOf: |^\/birth: /, 'age: ');
 };
 
 export async function importPersons(
@@ -112,7 +115,6 @@ export async function importPersons(
   body: Readable,
   opts: ImportOptions,
 ): Promise<ImportReport> {
-  const caseId = scope.case.id;
   const now = ctx.clock.now();
   const report: ImportReport = {
     importId: ctx.ids.uuid(),
@@ -134,14 +136,64 @@ export async function importPersons(
     report.rejectedCount++;
     if (report.rejected.length < MAX_LISTED) report.rejected.push({ line, reason });
   };
-  const file = readTableFile(body, { maxBytes: MAX_BYTES });
   const source = `import ${report.importId}`;
+  // The file is received whole first (to a temporary file in the data directory, hashed on the
+  // way): the transaction then never waits on a slow upload, which on the embedded database
+  // would hold every other request.
+  const empty = { sha256: createHash('sha256').digest('hex'), bytes: 0 };
+  const spooled = ctx.blobs.withTemporary(body, MAX_BYTES, (path, sha256) =>
+    runImport(
+      ctx,
+      scope,
+      readTableFile(createReadStream(path), { maxBytes: MAX_BYTES }),
+      opts,
+      report,
+      reject,
+      source,
+      now,
+      { sha256, bytes: statSync(path).size },
+    ),
+  );
+  try {
+    return await spooled;
+  } catch (e) {
+    // An empty file is a file too: reported (no header line) like any other that cannot be read.
+    if (!(e instanceof AppError) || e.code !== 'media.empty') throw e;
+    return runImport(
+      ctx,
+      scope,
+      readTableFile(Readable.from([]), { maxBytes: MAX_BYTES }),
+      opts,
+      report,
+      reject,
+      source,
+      now,
+      empty,
+    );
+  }
+}
+
+async function runImport(
+  ctx: Context,
+  scope: CaseScope,
+  file: ReturnType<typeof readTableFile>,
+  opts: ImportOptions,
+  report: ImportReport,
+  reject: (line: number, reason: string) => void,
+  source: string,
+  now: Date,
+  /** The whole file as received (an early stop reads no further in it). */
+  received: { sha256: string; bytes: number },
+): Promise<ImportReport> {
+  const caseId = scope.case.id;
 
   const run = async (tx: Context) => {
     const repo = tx.repo(PersonRepository);
     const writing = () => opts.skipInvalid || report.rejectedCount === 0;
     let columns: Column[] | null = null;
     let batch: Accepted[] = [];
+    /** External ids of the persons this import makes. */
+    const newIds = new Set<string>();
     /** The persons this import made, by the line that made them (duplicates name the line). */
     const madeBy = new Map<string, number>();
 
@@ -249,7 +301,24 @@ export async function importPersons(
           if (!input.externalId)
             throw new AppError('invalid', 'import.row', `column "${opts.updateBy}": empty`);
         }
+        if (input.status?.date) checkDate(input.status.date, '/status_date', now);
         const existing = await existingFor(repo, caseId, input, opts.updateBy);
+        if (input.externalId && !existing) {
+          // An id is one person's: not two rows of the file, not a person already in the case.
+          if (newIds.has(input.externalId))
+            throw new AppError(
+              'invalid',
+              'import.row',
+              `external id ${input.externalId} is on an earlier line too`,
+            );
+          if (await repo.findByExternalId(caseId, input.externalId))
+            throw new AppError(
+              'invalid',
+              'import.row',
+              `external id ${input.externalId} is already another person's in this case (update by it with --update-by)`,
+            );
+          newIds.add(input.externalId);
+        }
         const names: PersonNames = existing ? { ...(existing.names as PersonNames) } : input.person.names;
         if (existing)
           for (const s of ['ar', 'lat'] as const)
@@ -293,10 +362,8 @@ export async function importPersons(
       const line = typeof e.details?.line === 'number' ? e.details.line : 1;
       reject(line, e.message);
     } else if (!(e instanceof RollBack)) throw e;
-    // Drain what is left of the body so the hash and the byte count cover the whole file.
-    for await (const _ of body) void _;
   }
-  Object.assign(report, file.done());
+  Object.assign(report, file.done(), received);
   await ctx.transaction(async (tx) => {
     tx.audit({
       action: report.imported

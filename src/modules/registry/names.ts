@@ -25,6 +25,17 @@ export interface Birth {
   yearTo: number | null;
 }
 
+/** Whether the name engine can read `s` (its tokenizer refuses some punctuation, mixed scripts). */
+export function readable(s: string): boolean {
+  try {
+    tokenize(s);
+    return true;
+  } catch (e) {
+    if (isInputError(e)) return false;
+    throw e;
+  }
+}
+
 const joined = (...parts: (string | undefined)[]) => parts.filter((p) => p && p.trim() !== '').join(' ');
 
 function recordOf(parts: NameParts, birth: Birth, birthplace: string): PersonRecord {
@@ -35,7 +46,9 @@ function recordOf(parts: NameParts, birth: Birth, birthplace: string): PersonRec
   if (birth.yearFrom !== null && birth.yearTo !== null)
     r.birthYear =
       birth.yearFrom === birth.yearTo ? birth.yearFrom : { from: birth.yearFrom, to: birth.yearTo };
-  if (birthplace.trim()) r.birthplace = birthplace.trim();
+  // A birthplace is free text ("Aleppo, old city?"): compared only when the engine can read it.
+  if (birthplace.trim() && readable(birthplace)) r.birthplace = birthplace.trim();
+  if (r.mother && !readable(r.mother)) delete r.mother;
   return r;
 }
 

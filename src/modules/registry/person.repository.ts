@@ -86,36 +86,67 @@ export class PersonRepository {
         .execute();
   }
 
-  /** Persons sharing the most keys with the query, best first. */
+  /**
+   * Persons sharing the most keys with the query, best first (ties by id), among those that pass
+   * the filters: a filtered search looks for its candidates among the persons it may show.
+   */
   async byKeys(
     caseId: string,
     keys: readonly string[],
     limit: number,
+    f: CandidateFilters = {},
   ): Promise<{ id: string; hits: number }[]> {
     if (keys.length === 0) return [];
     const rows = await this.db
       .selectFrom('person_key')
-      .select(['person_id as id', (eb) => eb.fn.countAll<string>().as('hits')])
-      .where('case_id', '=', caseId)
-      .where('key', 'in', keys)
-      .groupBy('person_id')
+      .select(['person_key.person_id as id', (eb) => eb.fn.countAll<string>().as('hits')])
+      .where('person_key.case_id', '=', caseId)
+      .where(sql<boolean>`person_key.key = ANY(${[...keys]}::text[])`)
+      .where((eb) =>
+        eb.exists(this.filtered(caseId, f).where(sql<boolean>`person.id = person_key.person_id`)),
+      )
+      .groupBy('person_key.person_id')
       .orderBy('hits', 'desc')
+      .orderBy('person_key.person_id')
       .limit(limit)
       .execute();
     return rows.map((r) => ({ id: r.id, hits: Number(r.hits) }));
   }
 
-  /** Persons one of whose spellings is trigram-similar to `text` (pg_trgm's % operator), best first. */
+  /** The persons of a case that pass the filters (a subquery for candidate searches). */
+  private filtered(caseId: string, f: CandidateFilters) {
+    let q = this.db.selectFrom('person').select('person.id').where('person.case_id', '=', caseId);
+    if (f.status) q = q.where('person.status', '=', f.status);
+    if (f.bornFrom !== undefined) q = q.where('person.birth_year_to', '>=', f.bornFrom);
+    if (f.bornTo !== undefined) q = q.where('person.birth_year_from', '<=', f.bornTo);
+    if (f.placeId) {
+      const placeId = f.placeId;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('person_event')
+            .select('person_event.id')
+            .whereRef('person_event.person_id', '=', 'person.id')
+            .where('person_event.place_id', '=', placeId),
+        ),
+      );
+    }
+    return q;
+  }
+
+  /** Persons one of whose spellings is trigram-similar to `text` (pg_trgm's % operator), best first, among those the filters pass. */
   async byTrigrams(
     caseId: string,
     text: string,
     limit: number,
+    f: CandidateFilters = {},
   ): Promise<{ id: string; similarity: number }[]> {
     if (text.trim() === '') return [];
+    const allowed = this.filtered(caseId, f);
     const r = await sql<{ id: string; s: number }>`
       SELECT person_id AS id, max(similarity(text, ${text})) AS s FROM person_spelling
-      WHERE case_id = ${caseId} AND text % ${text}
-      GROUP BY person_id ORDER BY s DESC LIMIT ${limit}`.execute(this.db);
+      WHERE case_id = ${caseId} AND text % ${text} AND person_id IN (${allowed})
+      GROUP BY person_id ORDER BY s DESC, person_id LIMIT ${limit}`.execute(this.db);
     return r.rows.map((x) => ({ id: x.id, similarity: Number(x.s) }));
   }
 

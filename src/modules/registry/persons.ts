@@ -62,6 +62,12 @@ export function birthColumns(b: BirthInput | null | undefined, today: Date) {
   }
   const from = b.ageFrom ?? b.ageTo!;
   const to = b.ageTo ?? b.ageFrom!;
+  for (const [v, f] of [
+    [from, '/birth/ageFrom'],
+    [to, '/birth/ageTo'],
+  ] as const)
+    if (!Number.isInteger(v) || v < 0 || v > 130)
+      throw bad('person.birth', f, `an age of ${v} is not between 0 and 130`);
   if (from > to) throw bad('person.birth', '/birth/ageTo', `the age range ${from}–${to} is reversed`);
   const asOf = b.ageAsOf ?? today.toISOString().slice(0, 10);
   checkDate(asOf, '/birth/ageAsOf', today);

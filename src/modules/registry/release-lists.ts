@@ -320,6 +320,12 @@ export async function decideReleaseLine(
     });
   let eventId: string | null = null;
   if (input.decision === 'confirm') {
+    // A line is one person: once confirmed for someone, it is not confirmed for another.
+    const other = (await repo.decisions(id)).find(
+      (d) => d.n === n && d.decision === 'confirmed' && d.person_id !== input.personId,
+    );
+    if (other)
+      throw conflict('release_list.line_confirmed', `line ${n} is already confirmed for another person`);
     const { event } = await addEvent(ctx, scope, input.personId, {
       kind: list.event_kind,
       ...(list.date ? { date: list.date } : {}),

@@ -22,7 +22,7 @@ import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
 import { invalid } from '#src/platform/errors.ts';
 import { PersonRepository, type CandidateFilters, type PersonRow } from './person.repository.ts';
-import { spellingsOf } from './names.ts';
+import { readable, spellingsOf } from './names.ts';
 import { statusEventOf } from './persons.ts';
 import { presentBirth } from './present.ts';
 import type { Alias, PersonNames, SearchQuery, SearchResult, SearchResults } from './schemas.ts';
@@ -51,6 +51,14 @@ export function queryRecord(query: NameQuery): PersonRecord {
       throw invalid('person.query', `/q: ${e.message}`, { issues: [{ field: '/q', message: e.message }] });
     throw e;
   }
+  for (const [field, v] of [
+    ['mother', query.mother],
+    ['birthplace', query.birthplace],
+  ] as const)
+    if (v && !readable(v))
+      throw invalid('person.query', `/${field}: not a name athar can read`, {
+        issues: [{ field: `/${field}`, message: 'not a name athar can read' }],
+      });
   return {
     name,
     ...(query.mother ? { mother: query.mother } : {}),
@@ -71,8 +79,8 @@ export async function rankCandidates(
   const repo = ctx.repo(PersonRepository);
   const keys = queryKeys(tokenize(record.name!));
   const [byKeys, byTrigrams] = await Promise.all([
-    repo.byKeys(caseId, keys, KEY_CANDIDATES),
-    repo.byTrigrams(caseId, trigramText({ name: record.name! }), TRIGRAM_CANDIDATES),
+    repo.byKeys(caseId, keys, KEY_CANDIDATES, filters),
+    repo.byTrigrams(caseId, trigramText({ name: record.name! }), TRIGRAM_CANDIDATES, filters),
   ]);
   const ids = [...new Set([...byKeys.map((c) => c.id), ...byTrigrams.map((c) => c.id)])];
   const rows = await repo.candidates(caseId, ids, filters);

@@ -103,11 +103,20 @@ export function readTableFile(body: Readable, opts: { maxBytes: number }): Table
   async function* records(): AsyncGenerator<TableRecord> {
     const parser = parse({ relax_column_count: true, skip_empty_lines: true, info: true, trim: false });
     const source = decoded();
+    // Feeds the decoded text to the parser as it drains. When the reader stops early (a refused
+    // header, an error), the parser is destroyed: the feed then reads the rest of the file without
+    // parsing it, so that the hash and the byte count cover the whole file, and ends.
     const feed = (async () => {
       try {
-        for await (const t of source)
-          if (t && !parser.write(t)) await new Promise((ok) => parser.once('drain', ok));
-        parser.end();
+        for await (const t of source) {
+          if (!t || parser.destroyed) continue;
+          if (!parser.write(t))
+            await new Promise<void>((ok) => {
+              parser.once('drain', ok);
+              parser.once('close', ok);
+            });
+        }
+        if (!parser.destroyed) parser.end();
       } catch (e) {
         parser.destroy(e as Error);
       }
@@ -123,6 +132,8 @@ export function readTableFile(body: Readable, opts: { maxBytes: number }): Table
         throw fileError(lineAt.value, `not valid CSV (${e.message.replace(/^Invalid Opening Quote: /, '')})`);
       throw e;
     } finally {
+      // Stopped early (or done): the feed must not wait for a drain that will never come.
+      parser.destroy();
       await feed;
     }
   }

@@ -74,9 +74,23 @@ export function problemHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
     const e = toAppError(err);
     if (e.isReportable) req.log.error({ err, code: e.code }, 'request failed');
-    else if (e.code === UNSTORABLE || e.code === COLLIDED)
-      req.log.warn({ err, code: e.code }, 'the database refused what validation let through');
-    else req.log.info({ code: e.code }, 'request refused');
+    else if (e.code === UNSTORABLE || e.code === COLLIDED) {
+      // Which constraint, never the database's detail: it quotes the refused row ("Failing row
+      // contains …"), which may hold a person's names or a family's contact.
+      const db = (e.cause ?? err) as {
+        constraint?: unknown;
+        table?: unknown;
+        column?: unknown;
+        code?: unknown;
+      };
+      req.log.warn(
+        {
+          code: e.code,
+          db: { code: db.code, constraint: db.constraint, table: db.table, column: db.column },
+        },
+        'the database refused what validation let through',
+      );
+    } else req.log.info({ code: e.code }, 'request refused');
     const body: Record<string, unknown> = {
       type: `urn:athar:problem:${e.code}`,
       title: TITLES[e.kind] ?? 'Error',
