@@ -137,6 +137,16 @@ export function readIndexFile(file: string): IndexFile | string {
     return 'damaged header';
   }
   if (header.version !== FORMAT_VERSION) return `format ${String(header.version)}, not ${FORMAT_VERSION}`;
+  const shaped =
+    Array.isArray(header.parts) &&
+    header.parts.length === 2 &&
+    header.parts.every((p) => Number.isInteger(p?.count) && Number.isInteger(p?.indexBytes)) &&
+    Array.isArray(header.items) &&
+    Array.isArray(header.variants) &&
+    Array.isArray(header.holes) &&
+    Number.isInteger(header.lastSeq) &&
+    Number.isInteger(header.rows);
+  if (!shaped) return 'damaged header';
   // Typed-array views need 8-byte alignment (the seconds column): copied only when not aligned.
   const start = pad8(12 + jsonLength);
   let body: Uint8Array = buf.subarray(start);

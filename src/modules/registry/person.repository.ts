@@ -42,6 +42,20 @@ export class PersonRepository {
       .executeTakeFirst();
   }
 
+  /**
+   * The person, locked until the transaction ends: two events added at once (on PostgreSQL) then
+   * derive the status one after the other, the second seeing the first.
+   */
+  async lock(caseId: string, id: string): Promise<PersonRow | undefined> {
+    return this.db
+      .selectFrom('person')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+  }
+
   async findById(id: string): Promise<PersonRow | undefined> {
     return this.db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -281,8 +281,9 @@ export async function addEvent(
   input: CreateEventBody,
   opts: { isDemo?: boolean } = {},
 ): Promise<{ event: PersonEvent; person: Person }> {
-  const row = await requirePerson(ctx, scope, personId);
   const caseId = scope.case.id;
+  const row = await ctx.repo(PersonRepository).lock(caseId, personId);
+  if (!row) throw notFound('person.not_found', `no person ${personId} in this case`);
   if (input.date) checkDate(input.date, '/date', ctx.clock.now());
   if (input.placeId) await requirePlace(ctx, caseId, input.placeId, '/placeId');
   if (input.sourceId) await requireSource(ctx, caseId, input.sourceId, '/sourceId');
