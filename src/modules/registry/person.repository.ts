@@ -164,28 +164,6 @@ export class PersonRepository {
     return r.rows.map((x) => ({ id: x.id, similarity: Number(x.s) }));
   }
 
-  /** The persons among `ids` that pass the filters. */
-  async candidates(caseId: string, ids: readonly string[], f: CandidateFilters): Promise<PersonRow[]> {
-    if (ids.length === 0) return [];
-    let q = this.db.selectFrom('person').selectAll().where('case_id', '=', caseId).where('id', 'in', ids);
-    if (f.status) q = q.where('status', '=', f.status);
-    if (f.bornFrom !== undefined) q = q.where('birth_year_to', '>=', f.bornFrom);
-    if (f.bornTo !== undefined) q = q.where('birth_year_from', '<=', f.bornTo);
-    if (f.placeId) {
-      const placeId = f.placeId;
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('person_event')
-            .select('person_event.id')
-            .whereRef('person_event.person_id', '=', 'person.id')
-            .where('person_event.place_id', '=', placeId),
-        ),
-      );
-    }
-    return q.execute();
-  }
-
   /** Many persons at once (an import's batch). */
   async createMany(rows: readonly Insertable<PersonTable>[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 500)

@@ -83,7 +83,8 @@ export async function rankCandidates(
     repo.byTrigrams(caseId, trigramText({ name: record.name! }), TRIGRAM_CANDIDATES, filters),
   ]);
   const ids = [...new Set([...byKeys.map((c) => c.id), ...byTrigrams.map((c) => c.id)])];
-  const rows = await repo.candidates(caseId, ids, filters);
+  // The filters were applied where the candidates were retrieved.
+  const rows = await repo.byIds(caseId, ids);
   const scored: {
     row: PersonRow;
     score: number;
