@@ -58,7 +58,7 @@ export function modulesFor(config: Config): AtharModule[] {
     caseFileModule,
     claimsModule,
     mediaModule(),
-    registryModule,
+    registryModule(config),
     timestampsModule,
     evidenceModule,
     auditModule,

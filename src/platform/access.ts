@@ -23,6 +23,11 @@ export type Permission =
    * caseworker reads persons one at a time. Every export is on the audit trail.
    */
   | 'person.export'
+  /**
+   * Erase protected data (a requester's contact details): destroys its key, irreversibly. The
+   * case's admins alone; recorded.
+   */
+  | 'person.erase'
   | 'audit.read'
   /**
    * Hand a case's evidence out of athar as one package (originals, WARCs, capture records,
@@ -41,6 +46,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'person.read',
     'person.write',
     'person.export',
+    'person.erase',
     'audit.read',
     'media.export',
   ],

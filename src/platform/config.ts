@@ -74,6 +74,17 @@ export const ConfigSchema = Type.Object({
   demoMedia: Type.Boolean(),
   /** API token the CLI presents (remote servers, server databases). */
   token: Type.Optional(Type.String({ minLength: 1 })),
+  /**
+   * The master key file (32 random bytes, base64): it seals every record's own key. When absent,
+   * one is made in the data directory (see src/platform/crypto/master-key.ts).
+   */
+  masterKeyFile: Type.Optional(Type.String({ minLength: 1 })),
+  /** An inquiry's contact details are purged this many days after it is closed. */
+  inquiryRetentionDays: Type.Integer({ minimum: 0, maximum: 36500 }),
+  /** Cron expression for the retention sweep (UTC). */
+  retentionCron: Type.String({ minLength: 9 }),
+  /** Inquiries the public form takes per hour from one client address. */
+  publicInquiryRateLimit: Type.Integer({ minimum: 1 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -141,6 +152,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loadDemo: bool(env.ATHAR_DEMO, 'ATHAR_DEMO', true),
     demoMedia: bool(env.ATHAR_DEMO_MEDIA, 'ATHAR_DEMO_MEDIA', true),
     token: env.ATHAR_TOKEN || undefined,
+    masterKeyFile: env.ATHAR_MASTER_KEY_FILE ? path.resolve(env.ATHAR_MASTER_KEY_FILE) : undefined,
+    inquiryRetentionDays: int(env.ATHAR_INQUIRY_RETENTION_DAYS, 'ATHAR_INQUIRY_RETENTION_DAYS', 365),
+    retentionCron: env.ATHAR_RETENTION_CRON || '29 2 * * *',
+    publicInquiryRateLimit: int(env.ATHAR_PUBLIC_INQUIRY_LIMIT, 'ATHAR_PUBLIC_INQUIRY_LIMIT', 5),
     ...overrides,
   };
   if (raw.databaseUrl === undefined) delete raw.databaseUrl;
@@ -151,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (raw.ffprobePath === undefined) delete raw.ffprobePath;
   if (raw.tsaUrl === undefined) delete raw.tsaUrl;
   if (raw.tsaCertFile === undefined) delete raw.tsaCertFile;
+  if (raw.masterKeyFile === undefined) delete raw.masterKeyFile;
   const errors = [...Value.Errors(ConfigSchema, raw)];
   if (errors.length > 0) {
     const issues = errors.map((e) => ({ field: envName(e.path), message: e.message }));
@@ -203,6 +219,10 @@ const ENV_NAMES: Record<string, string> = {
   loadDemo: 'ATHAR_DEMO',
   demoMedia: 'ATHAR_DEMO_MEDIA',
   token: 'ATHAR_TOKEN',
+  masterKeyFile: 'ATHAR_MASTER_KEY_FILE',
+  inquiryRetentionDays: 'ATHAR_INQUIRY_RETENTION_DAYS',
+  retentionCron: 'ATHAR_RETENTION_CRON',
+  publicInquiryRateLimit: 'ATHAR_PUBLIC_INQUIRY_LIMIT',
 };
 
 function envName(p: string): string {

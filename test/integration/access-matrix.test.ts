@@ -171,7 +171,96 @@ async function listOf(who: Who): Promise<string> {
   return r.status === 201 ? (r.body as { id: string }).id : '00000000-0000-4000-8000-000000000000';
 }
 
+const INQUIRY = {
+  names: { lat: { given: 'Fictional', family: 'Person' } },
+  relation: 'cousin',
+  contact: { phone: '+000 0000 0000' },
+  consent: { processing: true },
+};
+const NOWHERE = '00000000-0000-4000-8000-000000000000';
+
+/** An inquiry filed by this caller (suggesting the fixture person), or an id that exists nowhere. */
+async function inquiryOf(who: Who): Promise<string> {
+  const r = await env.request('POST', `${C}/inquiries`, headers[who], INQUIRY);
+  return r.status === 201 ? (r.body as { id: string }).id : NOWHERE;
+}
+
+/** An open task of this caller's own (a confirmed inquiry), or an id that exists nowhere. */
+async function taskOf(who: Who): Promise<string> {
+  const id = await inquiryOf(who);
+  if (id === NOWHERE) return NOWHERE;
+  const r = await env.request('POST', `${C}/inquiries/${id}/matches/${registry.person}`, headers[who], {
+    decision: 'confirm',
+  });
+  return (r.body as { tasks: { id: string }[] }).tasks[0]!.id;
+}
+
+/** An inquiry made by a case admin, for the routes a caseworker may not call (erasure). */
+async function adminInquiry(): Promise<string> {
+  const r = await env.request('POST', `${C}/inquiries`, env.admin, INQUIRY);
+  return (r.body as { id: string }).id;
+}
+
 const TABLE: Record<string, Row> = {
+  'GET /api/cases/:caseId/inquiries': { allowed: PERSON_KEEPERS, call: () => ({ url: `${C}/inquiries` }) },
+  'POST /api/cases/:caseId/inquiries': {
+    allowed: PERSON_KEEPERS,
+    call: () => ({ url: `${C}/inquiries`, payload: INQUIRY }),
+  },
+  'POST /api/cases/:caseId/inquiries/match': {
+    allowed: PERSON_KEEPERS,
+    call: () => ({ url: `${C}/inquiries/match` }),
+  },
+  'GET /api/cases/:caseId/inquiries/:id': {
+    allowed: PERSON_KEEPERS,
+    call: async () => ({ url: `${C}/inquiries/${await adminInquiry()}` }),
+  },
+  'POST /api/cases/:caseId/inquiries/:id/contact': {
+    allowed: PERSON_KEEPERS,
+    call: async () => ({
+      url: `${C}/inquiries/${await adminInquiry()}/contact`,
+      payload: { reason: 'the matrix asks' },
+    }),
+  },
+  'POST /api/cases/:caseId/inquiries/:id/matches/:personId': {
+    allowed: PERSON_KEEPERS,
+    call: async (who) => ({
+      url: `${C}/inquiries/${await inquiryOf(who)}/matches/${registry.person}`,
+      payload: { decision: 'reject' },
+    }),
+  },
+  'POST /api/cases/:caseId/inquiries/:id/close': {
+    allowed: PERSON_KEEPERS,
+    call: async (who) => ({
+      url: `${C}/inquiries/${await inquiryOf(who)}/close`,
+      payload: { reason: 'matrix' },
+    }),
+  },
+  'POST /api/cases/:caseId/inquiries/:id/erase-contact': {
+    allowed: CASE_AUDITORS,
+    call: async () => ({ url: `${C}/inquiries/${await adminInquiry()}/erase-contact` }),
+  },
+  'GET /api/cases/:caseId/registry-tasks': {
+    allowed: PERSON_KEEPERS,
+    call: () => ({ url: `${C}/registry-tasks` }),
+  },
+  'POST /api/cases/:caseId/registry-tasks/:id/done': {
+    allowed: PERSON_KEEPERS,
+    call: async (who) => ({ url: `${C}/registry-tasks/${await taskOf(who)}/done` }),
+  },
+  'GET /api/cases/:caseId/public-inquiry-desk': {
+    allowed: PERSON_KEEPERS,
+    call: () => ({ url: `${C}/public-inquiry-desk` }),
+  },
+  'PATCH /api/cases/:caseId/public-inquiry-desk': {
+    allowed: CASE_AUDITORS,
+    call: () => ({ url: `${C}/public-inquiry-desk`, payload: { open: true } }),
+  },
+  'GET /public/inquiry-desks': { allowed: EVERYONE, call: () => ({ url: '/public/inquiry-desks' }) },
+  'POST /public/inquiries': {
+    allowed: EVERYONE,
+    call: () => ({ url: '/public/inquiries', payload: { case: CASE, ...INQUIRY } }),
+  },
   'GET /api/cases/:caseId/persons': { allowed: PERSON_KEEPERS, call: () => ({ url: `${C}/persons` }) },
   'POST /api/cases/:caseId/persons': {
     allowed: PERSON_KEEPERS,
@@ -626,6 +715,7 @@ describe('role × route access matrix', () => {
       jobs: true,
       env: {
         ATHAR_LOGIN_RATE_LIMIT: '1000',
+        ATHAR_PUBLIC_INQUIRY_LIMIT: '1000',
         ATHAR_CAPTURE_ALLOW_PRIVATE: 'true',
         ATHAR_TSA_URL: tsa.url,
         ATHAR_TSA_CERT: tsa.caFile,

@@ -11,7 +11,13 @@
  * a short release list whose lines wait for a caseworker.
  */
 import { Readable } from 'node:stream';
-import { addEvent, addPerson, addReleaseList } from '#src/modules/registry/index.ts';
+import {
+  addEvent,
+  addInquiry,
+  addPerson,
+  addReleaseList,
+  setPublicDesk,
+} from '#src/modules/registry/index.ts';
 import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
 
@@ -131,8 +137,47 @@ export async function loadDemoPersons(ctx: Context, scope: CaseScope, places: De
     certainty: 'reported',
   });
 
+  // Families' inquiries (FICTIONAL, like their contact details): one in Arabic script for the
+  // man filed in Latin letters only, one for a name no record has, one for a namesake.
+  const inquiry = (input: Omit<Parameters<typeof addInquiry>[2], 'consent'>) =>
+    addInquiry(
+      ctx,
+      scope,
+      {
+        ...input,
+        details: `FICTIONAL inquiry — demo data. ${input.details ?? ''}`.trim(),
+        contact: {
+          name: 'Fictional requester',
+          phone: '+000 0000 0000',
+          notes: 'demo data, not a real contact',
+        },
+        consent: { processing: true, share: false },
+      },
+      demo,
+    );
+  await inquiry({
+    names: { ar: { given: 'محمود', father: 'سعيد', family: 'درويش', motherGiven: 'آمنة' } },
+    bornFrom: 1978,
+    bornTo: 1980,
+    relation: 'wife',
+    lastSeen: 'arrested at his shop in 2011 (fictional)',
+  });
+  await inquiry({
+    names: { lat: { given: 'Hadi', father: 'Salem', family: 'Qassab' } },
+    relation: 'brother',
+    lastSeen: 'taken from a bus near Homs, 2015 (fictional)',
+  });
+  await inquiry({
+    names: { ar: { given: 'عمر', father: 'وليد', family: 'المصري', motherGiven: 'هدى' } },
+    bornFrom: 1985,
+    relation: 'mother',
+    birthplace: 'Homs',
+  });
+  // The demo case takes inquiries from the public form (/public/inquiry).
+  await setPublicDesk(ctx, scope.case.id, true);
+
   // A short release list, as associations published them after the release: two lines that are
-  // registry persons, one shared by the two namesakes, one no one in the registry.
+  // registry persons, one shared by the two namesakes, one no record has but a family's inquiry seeks.
   await addReleaseList(
     ctx,
     scope,

@@ -35,6 +35,34 @@ export const registryAuditViews = [
     notes: 'protected',
   }),
   auditView('person_search', { results: 'value', candidates: 'value' }),
+  /**
+   * An inquiry: its id, channel and the states of its contact details and of the inquiry; the
+   * sought person's names, the relation and the details only as changed. The contact details
+   * themselves are never handed to the trail (not even sealed).
+   */
+  auditView('inquiry', {
+    id: 'value',
+    caseId: 'value',
+    channel: 'value',
+    names: 'protected',
+    relation: 'protected',
+    details: 'protected',
+    contact: 'value',
+    status: 'value',
+  }),
+  auditView('inquiry_list', { results: 'value' }),
+  /** A reading of contact details: which inquiry, what it held, and that a reason was given. */
+  auditView('inquiry_contact', { inquiryId: 'value', state: 'value', reason: 'protected' }),
+  auditView('inquiry_match', {
+    inquiryId: 'value',
+    personId: 'value',
+    score: 'value',
+    eventId: 'value',
+    taskId: 'value',
+  }),
+  auditView('inquiry_batch', { inquiries: 'value', suggested: 'value' }),
+  auditView('registry_task', { id: 'value', inquiryId: 'value', personId: 'value', reason: 'value' }),
+  auditView('public_inquiry_desk', { caseId: 'value', open: 'value' }),
   auditView('person_list', { results: 'value' }),
   /** A release list: its file by SHA-256, how many lines, how many found candidates (never its names). */
   auditView('release_list', {
@@ -42,6 +70,7 @@ export const registryAuditViews = [
     sha256: 'value',
     lines: 'value',
     matched: 'value',
+    inquiries: 'value',
     eventKind: 'value',
   }),
   auditView('release_decision', { listId: 'value', line: 'value', personId: 'value', eventId: 'value' }),

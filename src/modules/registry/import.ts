@@ -19,6 +19,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { compareRecords, REVIEW_THRESHOLD } from '#src/engines/names/index.ts';
+import { afterPersonsChanged } from './inquiry-hooks.ts';
 import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
 import { AppError } from '#src/platform/errors.ts';
@@ -187,6 +188,8 @@ async function runImport(
 ): Promise<ImportReport> {
   const caseId = scope.case.id;
 
+  /** The persons this import made or changed (kept only if it commits). */
+  const touched: string[] = [];
   const run = async (tx: Context) => {
     const repo = tx.repo(PersonRepository);
     const writing = () => opts.skipInvalid || report.rejectedCount === 0;
@@ -277,6 +280,7 @@ async function runImport(
         r.texts.forEach((text, n) => spellings.push({ person_id: id, n, case_id: caseId, text }));
         if (event) events.push(event);
         madeBy.set(id, r.line);
+        touched.push(id);
       }
       await repo.createMany(created);
       await repo.addSearchTerms(keys, spellings);
@@ -365,6 +369,8 @@ async function runImport(
   }
   Object.assign(report, file.done(), received);
   await ctx.transaction(async (tx) => {
+    // The open inquiries hear of the persons made or changed (a job re-matches them all for many).
+    if (report.imported) await afterPersonsChanged(tx, caseId, touched, 'import');
     tx.audit({
       action: report.imported
         ? 'person.imported'

@@ -6,13 +6,24 @@
 import type { AtharModule } from '#src/platform/module.ts';
 import { registryAuditViews } from './audit-views.ts';
 import { registryRoutes } from './registry.routes.ts';
+import { inquiryRoutes } from './inquiry.routes.ts';
+import { matchInquiriesJob, retentionJob } from './jobs.ts';
+import type { Config } from '#src/platform/config.ts';
 
 export { addEvent, addPerson } from './persons.ts';
 export { addReleaseList } from './release-lists.ts';
+export { addInquiry } from './inquiries.ts';
+export { setPublicDesk } from './public-inquiries.ts';
 export type { Person, PersonDetail } from './schemas.ts';
 
-export const registryModule: AtharModule = {
-  name: 'registry',
-  routes: registryRoutes,
-  auditViews: registryAuditViews,
-};
+export function registryModule(config: Pick<Config, 'publicInquiryRateLimit'>): AtharModule {
+  return {
+    name: 'registry',
+    routes: (r) => {
+      registryRoutes(r);
+      inquiryRoutes(r, config);
+    },
+    jobs: [matchInquiriesJob, retentionJob],
+    auditViews: registryAuditViews,
+  };
+}

@@ -13,6 +13,7 @@ import { conflict, invalid, notFound } from '#src/platform/errors.ts';
 import { cursorCodec, pageSize, presentPage, type PageRequest } from '#src/platform/pagination.ts';
 import { PersonRepository, type PersonEventRow, type PersonRow } from './person.repository.ts';
 import { checkNames, searchTermsOf, spellingsOf, type Birth } from './names.ts';
+import { afterPersonEvent, afterPersonsChanged } from './inquiry-hooks.ts';
 import { presentEvent, presentPerson } from './present.ts';
 import type {
   Alias,
@@ -134,6 +135,7 @@ export async function addPerson(
   await storeSearchTerms(ctx, row);
   const out = presentPerson(row);
   auditPerson(ctx, 'person.created', scope, out);
+  await afterPersonsChanged(ctx, scope.case.id, [row.id], 'person');
   return out;
 }
 
@@ -178,6 +180,7 @@ export async function updatePerson(
   await storeSearchTerms(ctx, updated);
   const out = presentPerson(updated);
   auditPerson(ctx, 'person.updated', scope, out, before);
+  await afterPersonsChanged(ctx, scope.case.id, [id], 'person');
   return out;
 }
 
@@ -279,7 +282,7 @@ export async function addEvent(
   scope: CaseScope,
   personId: string,
   input: CreateEventBody,
-  opts: { isDemo?: boolean } = {},
+  opts: { isDemo?: boolean; fromInquiry?: string } = {},
 ): Promise<{ event: PersonEvent; person: Person }> {
   const caseId = scope.case.id;
   const row = await ctx.repo(PersonRepository).lock(caseId, personId);
@@ -316,5 +319,12 @@ export async function addEvent(
   });
   if (person.status.status !== before.status.status)
     auditPerson(ctx, 'person.status_changed', scope, person, before);
+  await afterPersonEvent(
+    ctx,
+    caseId,
+    personId,
+    ev.id,
+    opts.fromInquiry ? { fromInquiry: opts.fromInquiry } : {},
+  );
   return { event, person };
 }

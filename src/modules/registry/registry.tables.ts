@@ -87,6 +87,7 @@ export interface ReleaseLineTable {
   text: string;
   problem: string | null;
   candidates: Json;
+  inquiries: ColumnType<unknown, string | undefined, string>;
 }
 
 export interface ReleaseDecisionTable {
@@ -104,5 +105,92 @@ declare module '#src/platform/database/schema.ts' {
     release_list: ReleaseListTable;
     release_line: ReleaseLineTable;
     release_decision: ReleaseDecisionTable;
+  }
+}
+
+/** Family inquiries, their matches and the tasks they make (migration 0016). */
+export interface InquiryTable {
+  id: string;
+  case_id: string;
+  channel: 'desk' | 'public';
+  names: Json;
+  sex: 'female' | 'male' | 'unknown';
+  birth_year_from: number | null;
+  birth_year_to: number | null;
+  birthplace: string;
+  last_seen: string;
+  details: string;
+  relation: string;
+  contact_sealed: Buffer | null;
+  contact_key_id: string | null;
+  contact_state: 'sealed' | 'none' | 'erased' | 'purged';
+  contact_removed_at: Date | null;
+  consent: Json;
+  status: 'open' | 'closed';
+  closed_at: Date | null;
+  closed_reason: string | null;
+  created_by: string;
+  is_demo: Generated<boolean>;
+  created_at: TsDefault;
+  updated_at: TsDefault;
+}
+
+export interface InquiryKeyTable {
+  case_id: string;
+  key: string;
+  inquiry_id: string;
+}
+
+export interface InquirySpellingTable {
+  inquiry_id: string;
+  n: number;
+  case_id: string;
+  text: string;
+}
+
+export type MatchState = 'suggested' | 'confirmed' | 'rejected';
+
+export interface InquiryMatchTable {
+  inquiry_id: string;
+  person_id: string;
+  case_id: string;
+  score: number;
+  explanation: Json;
+  found_by: string;
+  state: Generated<MatchState>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  event_id: string | null;
+  created_at: TsDefault;
+}
+
+export interface RegistryTaskTable {
+  id: string;
+  case_id: string;
+  kind: 'contact_family';
+  inquiry_id: string;
+  person_id: string | null;
+  reason: 'match_confirmed' | 'person_event';
+  event_id: string | null;
+  state: Generated<'open' | 'done'>;
+  done_by: string | null;
+  done_at: Date | null;
+  created_at: TsDefault;
+}
+
+export interface PublicInquiryDeskTable {
+  case_id: string;
+  opened_by: string;
+  opened_at: TsDefault;
+}
+
+declare module '#src/platform/database/schema.ts' {
+  interface DB {
+    inquiry: InquiryTable;
+    inquiry_key: InquiryKeyTable;
+    inquiry_spelling: InquirySpellingTable;
+    inquiry_match: InquiryMatchTable;
+    registry_task: RegistryTaskTable;
+    public_inquiry_desk: PublicInquiryDeskTable;
   }
 }

@@ -19,6 +19,7 @@ import type { Context } from '#src/platform/context.ts';
 import { AppError, conflict, invalid, notFound } from '#src/platform/errors.ts';
 import { mapColumns, readRow } from './import-columns.ts';
 import { PersonRepository } from './person.repository.ts';
+import { InquiryRepository } from './inquiry.repository.ts';
 import { addEvent, checkDate } from './persons.ts';
 import {
   ReleaseRepository,
@@ -27,7 +28,8 @@ import {
   type ReleaseListRow,
 } from './release.repository.ts';
 import type { NameParts, PersonNames, ReleaseListView } from './schemas.ts';
-import { rankCandidates, type NameQuery } from './search.ts';
+import { queryRecord, rankCandidates, type NameQuery } from './search.ts';
+import { inquiriesForName } from './inquiry-matching.ts';
 import { sniffEncoding } from './table-file.ts';
 
 /** A list is read whole: associations' lists run to thousands of lines, not millions. */
@@ -166,15 +168,24 @@ export async function addReleaseList(
   if (entries.length > MAX_LINES)
     throw invalid('release_list.too_long', `a list has at most ${MAX_LINES} lines`);
   const id = ctx.ids.uuid();
-  const lines: { list_id: string; n: number; text: string; problem: string | null; candidates: string }[] =
-    [];
+  const lines: {
+    list_id: string;
+    n: number;
+    text: string;
+    problem: string | null;
+    candidates: string;
+    inquiries: string;
+  }[] = [];
   for (const e of entries) {
     let candidates: StoredCandidate[] = [];
+    let inquiries: Awaited<ReturnType<typeof inquiriesForName>> = [];
     let problem = e.problem;
     if (e.query) {
       try {
         const r = await rankCandidates(ctx, scope.case.id, e.query, {}, CANDIDATES);
         candidates = r.results.map((x) => ({ personId: x.id, score: x.score, explanation: x.explanation }));
+        // The open inquiries the name may answer, whether or not a record has it.
+        inquiries = await inquiriesForName(ctx, scope.case.id, queryRecord(e.query), CANDIDATES);
       } catch (err) {
         if (!(err instanceof AppError) && !isInputError(err)) throw err;
         problem = err instanceof Error ? err.message.replace(/^\/q: /, '') : String(err);
@@ -186,6 +197,7 @@ export async function addReleaseList(
       text: e.text.slice(0, 2000),
       problem,
       candidates: JSON.stringify(candidates),
+      inquiries: JSON.stringify(inquiries),
     });
   }
   await ctx.transaction(async (tx) => {
@@ -213,6 +225,7 @@ export async function addReleaseList(
         sha256,
         lines: lines.length,
         matched: lines.filter((l) => l.candidates !== '[]').length,
+        inquiries: lines.filter((l) => l.inquiries !== '[]').length,
         eventKind: input.kind,
       },
     });
@@ -250,6 +263,12 @@ export async function showReleaseList(ctx: Context, scope: CaseScope, id: string
   const [lines, decisions] = await Promise.all([repo.lines(id), repo.decisions(id)]);
   const ids = [...new Set(lines.flatMap((l) => (l.candidates as StoredCandidate[]).map((c) => c.personId)))];
   const persons = new Map((await ctx.repo(PersonRepository).byIds(scope.case.id, ids)).map((p) => [p.id, p]));
+  const inquiryIds = [
+    ...new Set(lines.flatMap((l) => (l.inquiries as { inquiryId: string }[]).map((i) => i.inquiryId))),
+  ];
+  const inquiries = new Map(
+    (await ctx.repo(InquiryRepository).byIds(scope.case.id, inquiryIds)).map((i) => [i.id, i]),
+  );
   const decided = new Map(decisions.map((d: ReleaseDecisionRow) => [`${d.n}:${d.person_id}`, d.decision]));
   return {
     id: list.id,
@@ -264,6 +283,10 @@ export async function showReleaseList(ctx: Context, scope: CaseScope, id: string
       line: l.n,
       text: l.text,
       problem: l.problem,
+      inquiries: (l.inquiries as { inquiryId: string; score: number }[]).flatMap((i) => {
+        const q = inquiries.get(i.inquiryId);
+        return q ? [{ inquiryId: i.inquiryId, score: i.score, relation: q.relation, status: q.status }] : [];
+      }),
       candidates: (l.candidates as StoredCandidate[]).flatMap((c) => {
         const p = persons.get(c.personId);
         if (!p) return [];

@@ -331,6 +331,15 @@ export const ReleaseListView = Type.Object({
       line: Type.Integer(),
       text: Type.String(),
       problem: Nullable(Type.String()),
+      /** Open inquiries (when the list arrived) whose sought person this line may be. */
+      inquiries: Type.Array(
+        Type.Object({
+          inquiryId: Type.String(),
+          score: Type.Number(),
+          relation: Type.String(),
+          status: Literals(['open', 'closed']),
+        }),
+      ),
       candidates: Type.Array(
         Type.Object({
           personId: Type.String(),
@@ -368,3 +377,175 @@ export const ReleaseDecisionBody = Type.Object(
   { personId: Uuid, decision: Literals(['confirm', 'reject']) },
   { additionalProperties: false },
 );
+
+/** How to reach the requester: sealed at rest, shown only on an explicit, recorded request. */
+export const Contact = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    phone: Type.Optional(Type.String({ minLength: 3, maxLength: 60 })),
+    email: Type.Optional(Type.String({ minLength: 3, maxLength: 300, pattern: '^[^\\s@]+@[^\\s@]+$' })),
+    address: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+    notes: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type Contact = Static<typeof Contact>;
+
+export const Consent = Type.Object(
+  {
+    /** The requester agrees that the case keeps and matches their inquiry (required). */
+    processing: Type.Literal(true),
+    /** …and that their details may be shared with partner organisations searching too. */
+    share: Type.Optional(Type.Boolean({ default: false })),
+  },
+  { additionalProperties: false },
+);
+
+const BornYear = Type.Integer({ minimum: 1850, maximum: 2200 });
+
+/** A family's inquiry: who they seek, and who they are to them. */
+export const CreateInquiryBody = Type.Object(
+  {
+    names: PersonNames,
+    sex: Type.Optional(Sex),
+    bornFrom: Type.Optional(BornYear),
+    bornTo: Type.Optional(BornYear),
+    birthplace: Type.Optional(Type.String({ maxLength: 300 })),
+    lastSeen: Type.Optional(
+      Type.String({ maxLength: 2000, description: 'when and where the family last had news of them' }),
+    ),
+    details: Type.Optional(Type.String({ maxLength: 5000 })),
+    relation: Type.String({ minLength: 1, maxLength: 100, description: "the requester's relation to them" }),
+    contact: Type.Optional(Contact),
+    consent: Consent,
+  },
+  { additionalProperties: false },
+);
+export type CreateInquiryBody = Static<typeof CreateInquiryBody>;
+
+/** The public form's body: an inquiry for the case whose slug it names. */
+export const PublicInquiryBody = Type.Composite(
+  [
+    Type.Object({
+      case: Type.String({ minLength: 1, maxLength: 100, description: 'the inquiry desk (case slug)' }),
+    }),
+    CreateInquiryBody,
+  ],
+  { additionalProperties: false },
+);
+export type PublicInquiryBody = Static<typeof PublicInquiryBody>;
+
+export const InquiryMatch = Type.Object({
+  personId: Type.String(),
+  score: Type.Number(),
+  explanation: Explanations,
+  foundBy: Type.String(),
+  state: Literals(['suggested', 'confirmed', 'rejected']),
+  decidedBy: Nullable(Type.String()),
+  decidedAt: Nullable(Type.String()),
+  eventId: Nullable(Type.String()),
+  names: PersonNames,
+  status: PersonStatus,
+  father: Nullable(Type.String()),
+  mother: Nullable(Type.String()),
+  birthYears: Type.Object({ from: Nullable(Type.Integer()), to: Nullable(Type.Integer()) }),
+});
+
+export const RegistryTask = Type.Object({
+  id: Type.String(),
+  kind: Type.Literal('contact_family'),
+  inquiryId: Type.String(),
+  personId: Nullable(Type.String()),
+  reason: Literals(['match_confirmed', 'person_event']),
+  eventId: Nullable(Type.String()),
+  state: Literals(['open', 'done']),
+  doneBy: Nullable(Type.String()),
+  doneAt: Nullable(Type.String()),
+  createdAt: Type.String(),
+});
+export type RegistryTask = Static<typeof RegistryTask>;
+
+export const Inquiry = Type.Object({
+  id: Type.String(),
+  caseId: Type.String(),
+  channel: Literals(['desk', 'public']),
+  names: PersonNames,
+  sex: Sex,
+  bornFrom: Nullable(Type.Integer()),
+  bornTo: Nullable(Type.Integer()),
+  birthplace: Type.String(),
+  lastSeen: Type.String(),
+  details: Type.String(),
+  relation: Type.String(),
+  /** Whether contact details are held (sealed), were never given, or were erased or purged. */
+  contact: Type.Object({
+    state: Literals(['sealed', 'none', 'erased', 'purged']),
+    removedAt: Nullable(Type.String()),
+  }),
+  consent: Type.Object({ processing: Type.Boolean(), share: Type.Boolean(), at: Type.String() }),
+  status: Literals(['open', 'closed']),
+  closedAt: Nullable(Type.String()),
+  closedReason: Nullable(Type.String()),
+  /** Suggestions waiting for a caseworker, and confirmed matches. */
+  suggested: Type.Integer(),
+  confirmed: Type.Integer(),
+  createdBy: Type.String(),
+  isDemo: Type.Boolean(),
+  createdAt: Type.String(),
+});
+export type Inquiry = Static<typeof Inquiry>;
+
+export const InquiryDetail = Type.Composite([
+  Inquiry,
+  Type.Object({ matches: Type.Array(InquiryMatch), tasks: Type.Array(RegistryTask) }),
+]);
+export type InquiryDetail = Static<typeof InquiryDetail>;
+
+export const InquiryPage = Page('inquiries', Inquiry);
+
+export const InquiryListQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+    status: Type.Optional(Literals(['open', 'closed'])),
+  },
+  { additionalProperties: false },
+);
+
+export const InquiryDecisionBody = Type.Object(
+  { decision: Literals(['confirm', 'reject']) },
+  { additionalProperties: false },
+);
+
+export const CloseInquiryBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+
+export const RevealContactBody = Type.Object(
+  {
+    reason: Type.String({ minLength: 3, maxLength: 500, description: 'why the contact details are needed' }),
+  },
+  { additionalProperties: false },
+);
+
+export const ContactView = Type.Object({
+  state: Literals(['sealed', 'none', 'erased', 'purged']),
+  contact: Nullable(Contact),
+});
+
+export const MatchRun = Type.Object({
+  inquiries: Type.Integer(),
+  suggested: Type.Integer(),
+});
+
+export const RegistryTasks = Type.Object({ tasks: Type.Array(RegistryTask) });
+
+export const PublicDesk = Type.Object({ open: Type.Boolean() });
+
+export const PublicDesks = Type.Object({
+  desks: Type.Array(Type.Object({ slug: Type.String(), title: Type.String() })),
+});
+
+/** The public form's one answer, whatever the registry holds. */
+export const PublicInquiryAnswer = Type.Object({ received: Type.Literal(true), message: Type.String() });

@@ -25,7 +25,7 @@ export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema,
   /** The schema of a successful answer (also used to serialise it; the handler must return it). */
   response?: R;
   /** The status of a successful answer (default 200; 204 sends no body). */
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   /** Whether the request runs in one transaction (default: every method but GET). */
   transaction?: boolean;
   /** Left out of the API documentation. */

@@ -6477,6 +6477,13 @@ export interface paths {
                                 line: number;
                                 text: string;
                                 problem: string | null;
+                                inquiries: {
+                                    inquiryId: string;
+                                    score: number;
+                                    relation: string;
+                                    /** @enum {string} */
+                                    status: "open" | "closed";
+                                }[];
                                 candidates: {
                                     personId: string;
                                     score: number;
@@ -6568,6 +6575,13 @@ export interface paths {
                                 line: number;
                                 text: string;
                                 problem: string | null;
+                                inquiries: {
+                                    inquiryId: string;
+                                    score: number;
+                                    relation: string;
+                                    /** @enum {string} */
+                                    status: "open" | "closed";
+                                }[];
                                 candidates: {
                                     personId: string;
                                     score: number;
@@ -6673,6 +6687,13 @@ export interface paths {
                                 line: number;
                                 text: string;
                                 problem: string | null;
+                                inquiries: {
+                                    inquiryId: string;
+                                    score: number;
+                                    relation: string;
+                                    /** @enum {string} */
+                                    status: "open" | "closed";
+                                }[];
                                 candidates: {
                                     personId: string;
                                     score: number;
@@ -6838,6 +6859,1285 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's inquiries, oldest first, with their waiting and confirmed matches (recorded) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    status?: "open" | "closed";
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inquiries: {
+                                id: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                channel: "desk" | "public";
+                                names: {
+                                    ar?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                    lat?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                };
+                                /** @enum {string} */
+                                sex: "female" | "male" | "unknown";
+                                bornFrom: number | null;
+                                bornTo: number | null;
+                                birthplace: string;
+                                lastSeen: string;
+                                details: string;
+                                relation: string;
+                                contact: {
+                                    /** @enum {string} */
+                                    state: "sealed" | "none" | "erased" | "purged";
+                                    removedAt: string | null;
+                                };
+                                consent: {
+                                    processing: boolean;
+                                    share: boolean;
+                                    at: string;
+                                };
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                closedAt: string | null;
+                                closedReason: string | null;
+                                suggested: number;
+                                confirmed: number;
+                                createdBy: string;
+                                isDemo: boolean;
+                                createdAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a family's inquiry (contact details sealed); it is matched at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        names: {
+                            ar?: {
+                                given?: string;
+                                father?: string;
+                                grandfather?: string;
+                                family?: string;
+                                motherGiven?: string;
+                                motherFamily?: string;
+                            };
+                            lat?: {
+                                given?: string;
+                                father?: string;
+                                grandfather?: string;
+                                family?: string;
+                                motherGiven?: string;
+                                motherFamily?: string;
+                            };
+                        };
+                        /** @enum {string} */
+                        sex?: "female" | "male" | "unknown";
+                        bornFrom?: number;
+                        bornTo?: number;
+                        birthplace?: string;
+                        /** @description when and where the family last had news of them */
+                        lastSeen?: string;
+                        details?: string;
+                        /** @description the requester's relation to them */
+                        relation: string;
+                        contact?: {
+                            name?: string;
+                            phone?: string;
+                            email?: string;
+                            address?: string;
+                            notes?: string;
+                        };
+                        consent: {
+                            /** @enum {boolean} */
+                            processing: true;
+                            /** @default false */
+                            share?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            /** @enum {string} */
+                            channel: "desk" | "public";
+                            names: {
+                                ar?: {
+                                    given?: string;
+                                    father?: string;
+                                    grandfather?: string;
+                                    family?: string;
+                                    motherGiven?: string;
+                                    motherFamily?: string;
+                                };
+                                lat?: {
+                                    given?: string;
+                                    father?: string;
+                                    grandfather?: string;
+                                    family?: string;
+                                    motherGiven?: string;
+                                    motherFamily?: string;
+                                };
+                            };
+                            /** @enum {string} */
+                            sex: "female" | "male" | "unknown";
+                            bornFrom: number | null;
+                            bornTo: number | null;
+                            birthplace: string;
+                            lastSeen: string;
+                            details: string;
+                            relation: string;
+                            contact: {
+                                /** @enum {string} */
+                                state: "sealed" | "none" | "erased" | "purged";
+                                removedAt: string | null;
+                            };
+                            consent: {
+                                processing: boolean;
+                                share: boolean;
+                                at: string;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            closedAt: string | null;
+                            closedReason: string | null;
+                            suggested: number;
+                            confirmed: number;
+                            createdBy: string;
+                            isDemo: boolean;
+                            createdAt: string;
+                            matches: {
+                                personId: string;
+                                score: number;
+                                explanation: {
+                                    field: string;
+                                    score: number | null;
+                                    /** @enum {string} */
+                                    effect: "supports" | "neutral" | "conflicts";
+                                    detail: string;
+                                }[];
+                                foundBy: string;
+                                /** @enum {string} */
+                                state: "suggested" | "confirmed" | "rejected";
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                eventId: string | null;
+                                names: {
+                                    ar?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                    lat?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                };
+                                /** @enum {string} */
+                                status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                father: string | null;
+                                mother: string | null;
+                                birthYears: {
+                                    from: number | null;
+                                    to: number | null;
+                                };
+                            }[];
+                            tasks: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "contact_family";
+                                inquiryId: string;
+                                personId: string | null;
+                                /** @enum {string} */
+                                reason: "match_confirmed" | "person_event";
+                                eventId: string | null;
+                                /** @enum {string} */
+                                state: "open" | "done";
+                                doneBy: string | null;
+                                doneAt: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/inquiries/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Match every open inquiry against the registry again (new suggestions only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inquiries: number;
+                            suggested: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/inquiries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One inquiry with its suggested matches and tasks (the opening is recorded; no contact details) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            /** @enum {string} */
+                            channel: "desk" | "public";
+                            names: {
+                                ar?: {
+                                    given?: string;
+                                    father?: string;
+                                    grandfather?: string;
+                                    family?: string;
+                                    motherGiven?: string;
+                                    motherFamily?: string;
+                                };
+                                lat?: {
+                                    given?: string;
+                                    father?: string;
+                                    grandfather?: string;
+                                    family?: string;
+                                    motherGiven?: string;
+                                    motherFamily?: string;
+                                };
+                            };
+                            /** @enum {string} */
+                            sex: "female" | "male" | "unknown";
+                            bornFrom: number | null;
+                            bornTo: number | null;
+                            birthplace: string;
+                            lastSeen: string;
+                            details: string;
+                            relation: string;
+                            contact: {
+                                /** @enum {string} */
+                                state: "sealed" | "none" | "erased" | "purged";
+                                removedAt: string | null;
+                            };
+                            consent: {
+                                processing: boolean;
+                                share: boolean;
+                                at: string;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            closedAt: string | null;
+                            closedReason: string | null;
+                            suggested: number;
+                            confirmed: number;
+                            createdBy: string;
+                            isDemo: boolean;
+                            createdAt: string;
+                            matches: {
+                                personId: string;
+                                score: number;
+                                explanation: {
+                                    field: string;
+                                    score: number | null;
+                                    /** @enum {string} */
+                                    effect: "supports" | "neutral" | "conflicts";
+                                    detail: string;
+                                }[];
+                                foundBy: string;
+                                /** @enum {string} */
+                                state: "suggested" | "confirmed" | "rejected";
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                eventId: string | null;
+                                names: {
+                                    ar?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                    lat?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                };
+                                /** @enum {string} */
+                                status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                father: string | null;
+                                mother: string | null;
+                                birthYears: {
+                                    from: number | null;
+                                    to: number | null;
+                                };
+                            }[];
+                            tasks: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "contact_family";
+                                inquiryId: string;
+                                personId: string | null;
+                                /** @enum {string} */
+                                reason: "match_confirmed" | "person_event";
+                                eventId: string | null;
+                                /** @enum {string} */
+                                state: "open" | "done";
+                                doneBy: string | null;
+                                doneAt: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/inquiries/{id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The requester's contact details, for contacting them (give the reason; recorded) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why the contact details are needed */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            state: "sealed" | "none" | "erased" | "purged";
+                            contact: {
+                                name?: string;
+                                phone?: string;
+                                email?: string;
+                                address?: string;
+                                notes?: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/inquiries/{id}/matches/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a suggested match (adds the family's report and a task to contact them) or reject it (remembered) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "confirm" | "reject";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            /** @enum {string} */
+                            channel: "desk" | "public";
+                            names: {
+                                ar?: {
+                                    given?: string;
+                                    father?: string;
+                                    grandfather?: string;
+                                    family?: string;
+                                    motherGiven?: string;
+                                    motherFamily?: string;
+                                };
+                                lat?: {
+                                    given?: string;
+                                    father?: string;
+                                    grandfather?: string;
+                                    family?: string;
+                                    motherGiven?: string;
+                                    motherFamily?: string;
+                                };
+                            };
+                            /** @enum {string} */
+                            sex: "female" | "male" | "unknown";
+                            bornFrom: number | null;
+                            bornTo: number | null;
+                            birthplace: string;
+                            lastSeen: string;
+                            details: string;
+                            relation: string;
+                            contact: {
+                                /** @enum {string} */
+                                state: "sealed" | "none" | "erased" | "purged";
+                                removedAt: string | null;
+                            };
+                            consent: {
+                                processing: boolean;
+                                share: boolean;
+                                at: string;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            closedAt: string | null;
+                            closedReason: string | null;
+                            suggested: number;
+                            confirmed: number;
+                            createdBy: string;
+                            isDemo: boolean;
+                            createdAt: string;
+                            matches: {
+                                personId: string;
+                                score: number;
+                                explanation: {
+                                    field: string;
+                                    score: number | null;
+                                    /** @enum {string} */
+                                    effect: "supports" | "neutral" | "conflicts";
+                                    detail: string;
+                                }[];
+                                foundBy: string;
+                                /** @enum {string} */
+                                state: "suggested" | "confirmed" | "rejected";
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                eventId: string | null;
+                                names: {
+                                    ar?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                    lat?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                };
+                                /** @enum {string} */
+                                status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                father: string | null;
+                                mother: string | null;
+                                birthYears: {
+                                    from: number | null;
+                                    to: number | null;
+                                };
+                            }[];
+                            tasks: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "contact_family";
+                                inquiryId: string;
+                                personId: string | null;
+                                /** @enum {string} */
+                                reason: "match_confirmed" | "person_event";
+                                eventId: string | null;
+                                /** @enum {string} */
+                                state: "open" | "done";
+                                doneBy: string | null;
+                                doneAt: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/inquiries/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an inquiry; its contact details are purged after the retention period */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            /** @enum {string} */
+                            channel: "desk" | "public";
+                            names: {
+                                ar?: {
+                                    given?: string;
+                                    father?: string;
+                                    grandfather?: string;
+                                    family?: string;
+                                    motherGiven?: string;
+                                    motherFamily?: string;
+                                };
+                                lat?: {
+                                    given?: string;
+                                    father?: string;
+                                    grandfather?: string;
+                                    family?: string;
+                                    motherGiven?: string;
+                                    motherFamily?: string;
+                                };
+                            };
+                            /** @enum {string} */
+                            sex: "female" | "male" | "unknown";
+                            bornFrom: number | null;
+                            bornTo: number | null;
+                            birthplace: string;
+                            lastSeen: string;
+                            details: string;
+                            relation: string;
+                            contact: {
+                                /** @enum {string} */
+                                state: "sealed" | "none" | "erased" | "purged";
+                                removedAt: string | null;
+                            };
+                            consent: {
+                                processing: boolean;
+                                share: boolean;
+                                at: string;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            closedAt: string | null;
+                            closedReason: string | null;
+                            suggested: number;
+                            confirmed: number;
+                            createdBy: string;
+                            isDemo: boolean;
+                            createdAt: string;
+                            matches: {
+                                personId: string;
+                                score: number;
+                                explanation: {
+                                    field: string;
+                                    score: number | null;
+                                    /** @enum {string} */
+                                    effect: "supports" | "neutral" | "conflicts";
+                                    detail: string;
+                                }[];
+                                foundBy: string;
+                                /** @enum {string} */
+                                state: "suggested" | "confirmed" | "rejected";
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                eventId: string | null;
+                                names: {
+                                    ar?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                    lat?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                };
+                                /** @enum {string} */
+                                status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                father: string | null;
+                                mother: string | null;
+                                birthYears: {
+                                    from: number | null;
+                                    to: number | null;
+                                };
+                            }[];
+                            tasks: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "contact_family";
+                                inquiryId: string;
+                                personId: string | null;
+                                /** @enum {string} */
+                                reason: "match_confirmed" | "person_event";
+                                eventId: string | null;
+                                /** @enum {string} */
+                                state: "open" | "done";
+                                doneBy: string | null;
+                                doneAt: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/inquiries/{id}/erase-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase the requester's contact details (destroys their key; case admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            /** @enum {string} */
+                            channel: "desk" | "public";
+                            names: {
+                                ar?: {
+                                    given?: string;
+                                    father?: string;
+                                    grandfather?: string;
+                                    family?: string;
+                                    motherGiven?: string;
+                                    motherFamily?: string;
+                                };
+                                lat?: {
+                                    given?: string;
+                                    father?: string;
+                                    grandfather?: string;
+                                    family?: string;
+                                    motherGiven?: string;
+                                    motherFamily?: string;
+                                };
+                            };
+                            /** @enum {string} */
+                            sex: "female" | "male" | "unknown";
+                            bornFrom: number | null;
+                            bornTo: number | null;
+                            birthplace: string;
+                            lastSeen: string;
+                            details: string;
+                            relation: string;
+                            contact: {
+                                /** @enum {string} */
+                                state: "sealed" | "none" | "erased" | "purged";
+                                removedAt: string | null;
+                            };
+                            consent: {
+                                processing: boolean;
+                                share: boolean;
+                                at: string;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            closedAt: string | null;
+                            closedReason: string | null;
+                            suggested: number;
+                            confirmed: number;
+                            createdBy: string;
+                            isDemo: boolean;
+                            createdAt: string;
+                            matches: {
+                                personId: string;
+                                score: number;
+                                explanation: {
+                                    field: string;
+                                    score: number | null;
+                                    /** @enum {string} */
+                                    effect: "supports" | "neutral" | "conflicts";
+                                    detail: string;
+                                }[];
+                                foundBy: string;
+                                /** @enum {string} */
+                                state: "suggested" | "confirmed" | "rejected";
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                eventId: string | null;
+                                names: {
+                                    ar?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                    lat?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                };
+                                /** @enum {string} */
+                                status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                father: string | null;
+                                mother: string | null;
+                                birthYears: {
+                                    from: number | null;
+                                    to: number | null;
+                                };
+                            }[];
+                            tasks: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "contact_family";
+                                inquiryId: string;
+                                personId: string | null;
+                                /** @enum {string} */
+                                reason: "match_confirmed" | "person_event";
+                                eventId: string | null;
+                                /** @enum {string} */
+                                state: "open" | "done";
+                                doneBy: string | null;
+                                doneAt: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/registry-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open tasks: families to contact */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tasks: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "contact_family";
+                                inquiryId: string;
+                                personId: string | null;
+                                /** @enum {string} */
+                                reason: "match_confirmed" | "person_event";
+                                eventId: string | null;
+                                /** @enum {string} */
+                                state: "open" | "done";
+                                doneBy: string | null;
+                                doneAt: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/registry-tasks/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a task done */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "contact_family";
+                            inquiryId: string;
+                            personId: string | null;
+                            /** @enum {string} */
+                            reason: "match_confirmed" | "person_event";
+                            eventId: string | null;
+                            /** @enum {string} */
+                            state: "open" | "done";
+                            doneBy: string | null;
+                            doneAt: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/public-inquiry-desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the case takes inquiries from the public form */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            open: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Open or close the case to inquiries from the public form (case admins) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        open: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            open: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/public/inquiry-desks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inquiry desks that take inquiries from the public form */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            desks: {
+                                slug: string;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File an inquiry (no account): always the same answer, in the same time
+         * @description The answer never says whether the person named is in the registry: it is the same body, sent no sooner than one second after the request arrived, whatever the inquiry matches (matching runs later). Rate limited per client address.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the inquiry desk (case slug) */
+                        case: string;
+                        names: {
+                            ar?: {
+                                given?: string;
+                                father?: string;
+                                grandfather?: string;
+                                family?: string;
+                                motherGiven?: string;
+                                motherFamily?: string;
+                            };
+                            lat?: {
+                                given?: string;
+                                father?: string;
+                                grandfather?: string;
+                                family?: string;
+                                motherGiven?: string;
+                                motherFamily?: string;
+                            };
+                        };
+                        /** @enum {string} */
+                        sex?: "female" | "male" | "unknown";
+                        bornFrom?: number;
+                        bornTo?: number;
+                        birthplace?: string;
+                        /** @description when and where the family last had news of them */
+                        lastSeen?: string;
+                        details?: string;
+                        /** @description the requester's relation to them */
+                        relation: string;
+                        contact?: {
+                            name?: string;
+                            phone?: string;
+                            email?: string;
+                            address?: string;
+                            notes?: string;
+                        };
+                        consent: {
+                            /** @enum {boolean} */
+                            processing: true;
+                            /** @default false */
+                            share?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            received: true;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
