@@ -8,6 +8,7 @@ import * as kase from './commands/case.command.ts';
 import * as claim from './commands/claim.command.ts';
 import * as media from './commands/media.command.ts';
 import * as persons from './commands/persons.command.ts';
+import * as inquiries from './commands/inquiries.command.ts';
 import * as timestamps from './commands/timestamps.command.ts';
 import * as exporting from './commands/export.command.ts';
 import * as hash from './commands/hash.command.ts';
@@ -26,6 +27,7 @@ const commands = [
   claim,
   media,
   persons,
+  inquiries,
   timestamps,
   exporting,
   // engine tools (no stored data)

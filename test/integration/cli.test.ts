@@ -347,3 +347,23 @@ describe('athar persons', () => {
     rmSync(csv, { force: true });
   });
 });
+
+describe('athar inquiries', () => {
+  it('matches the open inquiries again (new suggestions only) and lists them without contact details', () => {
+    const matched = athar('inquiries', 'match', '--case', 'sednaya-2024', '--json');
+    expect(matched.code, matched.stderr).toBe(0);
+    // The demo's three fictional inquiries were matched when they were filed: nothing new.
+    expect(JSON.parse(matched.stdout)).toEqual({ inquiries: 3, suggested: 0 });
+    const listed = athar('inquiries', 'list', '--case', 'sednaya-2024', '--json');
+    expect(listed.code).toBe(0);
+    const { inquiries } = JSON.parse(listed.stdout);
+    expect(inquiries).toHaveLength(3);
+    expect(listed.stdout).not.toContain('+000');
+    expect(inquiries.find((i: { relation: string }) => i.relation === 'wife')).toMatchObject({
+      suggested: 1,
+    });
+    const human = athar('inquiries', 'list', '--case', 'sednaya-2024');
+    expect(human.stdout).toContain('محمود سعيد درويش');
+    expect(athar('inquiries', 'match', '--case', 'no-such-case').code).toBe(3);
+  });
+});
