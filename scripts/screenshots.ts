@@ -90,6 +90,10 @@ try {
     const lists = (await (await page.request.get(`${base}/api/cases/sednaya-2024/release-lists`)).json()) as {
       lists: { id: string }[];
     };
+    const inquiries = (await (await page.request.get(`${base}/api/cases/sednaya-2024/inquiries`)).json()) as {
+      inquiries: { id: string; relation: string }[];
+    };
+    const wife = inquiries.inquiries.find((i) => i.relation === 'wife')?.id ?? '';
     const shots: [string, string][] = [
       ['cases', '/'],
       ['overview', '/cases/sednaya-2024'],
@@ -106,6 +110,9 @@ try {
       ['persons', `/cases/sednaya-2024/persons?q=${arabic}`],
       ['person', `/cases/sednaya-2024/persons/${seen.results[0]?.id ?? ''}`],
       ['release-list', `/cases/sednaya-2024/persons/lists/${lists.lists[0]?.id ?? ''}`],
+      ['inquiries', '/cases/sednaya-2024/persons/inquiries'],
+      ['inquiry', `/cases/sednaya-2024/persons/inquiries/${wife}`],
+      ['public-inquiry', '/inquire'],
       ['audit', '/admin/audit'],
     ];
     // ATHAR_SHOTS=persons,person takes only those.

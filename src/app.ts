@@ -36,6 +36,8 @@ import { AuditViews } from '#src/platform/audit/audit-view.ts';
 import { closeFingerprintPool } from '#src/platform/media/fingerprint-pool.ts';
 import { closeMetadataReader } from '#src/platform/media/metadata.ts';
 import { BlobStore } from '#src/platform/blobs/blob-store.ts';
+import { masterKey } from '#src/platform/crypto/master-key.ts';
+import { invalid } from '#src/platform/errors.ts';
 import { EventBus } from '#src/platform/events.ts';
 import type { Config } from '#src/platform/config.ts';
 import { ANONYMOUS_ACTOR, SYSTEM_ACTOR, type Context } from '#src/platform/context.ts';
@@ -48,6 +50,31 @@ import { startBoss, startWorkers } from '#src/platform/jobs/job-runner.ts';
 import type { AtharModule } from '#src/platform/module.ts';
 import { cryptoIds, systemClock, type Clock, type Ids } from '#src/platform/ports.ts';
 import { runUnit, type Platform, type RunUnit } from '#src/platform/unit-of-work.ts';
+
+/**
+ * The master key that seals protected values, read (or made) at start: a missing, unreadable or
+ * wrong key stops the start with the reason, rather than a family's inquiry later.
+ */
+async function checkMasterKey(config: Config, database: Database, log: Logger): Promise<void> {
+  const master = masterKey(config);
+  const other = await database.db
+    .selectFrom('record_key')
+    .select('master_id')
+    .where('master_id', '<>', master.id)
+    .limit(1)
+    .executeTakeFirst();
+  if (other)
+    throw invalid(
+      'config.master_key',
+      `protected values in this database were sealed under master key ${other.master_id}, but ${master.file} holds key ${master.id}: set ATHAR_MASTER_KEY_FILE to the installation's master key`,
+      { issues: [{ field: 'ATHAR_MASTER_KEY_FILE', message: 'not the key the data was sealed with' }] },
+    );
+  if (master.inDataDir && config.databaseUrl)
+    log.warn(
+      { file: master.file },
+      'the master key was made in the data directory: every process sharing this database must share that directory, and backups of it carry the key. Set ATHAR_MASTER_KEY_FILE to a key kept apart',
+    );
+}
 
 /** Every feature of athar, in the order their routes are registered. */
 export function modulesFor(config: Config): AtharModule[] {
@@ -159,6 +186,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     const modules = (opts.modules ?? modulesFor)(config);
     const blobs = new BlobStore(path.join(config.dataDir, 'blobs'));
     await blobs.open();
+    await checkMasterKey(config, database, log);
     const platform: Platform = {
       database,
       config,

@@ -84,6 +84,55 @@ describe.skipIf(!e2eEnabled)('the registry in the desk', () => {
     await g.close();
   });
 
+  it('confirms an inquiry match in Arabic: the family gets a task, the contact shows only on a request', async () => {
+    const g = await desk.context('ar-SY');
+    await g.signIn('carla', 'carla password long');
+    const { page } = g;
+    await page.goto(`${desk.base}/cases/${CASE}/persons`);
+    await page.getByRole('link', { name: 'الاستفسارات' }).click();
+    await page.waitForURL(/\/persons\/inquiries$/);
+    const row = page.locator('.inquiry-row', { hasText: 'محمود سعيد درويش' });
+    await expect.poll(() => row.textContent()).toContain('اقتراح واحد ينتظر');
+    // No contact detail is on the list.
+    expect(await page.locator('main').textContent()).not.toContain('+000');
+    await row.locator('a.person-link').click();
+    await page.waitForURL(/\/persons\/inquiries\/[0-9a-f-]{36}$/);
+    const match = page.locator('.inquiry-match').first();
+    await expect.poll(() => match.textContent()).toContain('Mahmoud Saeed Darwish');
+    expect(await match.textContent()).toContain('آمنة');
+    await match.getByRole('button', { name: 'هذا هو الشخص' }).click();
+    await expect.poll(() => match.textContent()).toContain('أكّده carla');
+    await expect.poll(() => page.locator('main').textContent()).toContain('طوبق استفسار مع شخص في السجل');
+    expect(await page.locator('main').textContent()).not.toContain('+000');
+    await page.getByLabel(/^لماذا تحتاجها/).fill('الاتصال بالعائلة بشأن التطابق');
+    await page.getByRole('button', { name: 'عرض بيانات الاتصال' }).click();
+    await expect.poll(() => page.locator('.inquiry-contact').textContent()).toContain('+000 0000 0000');
+    expect(await g.problems()).toEqual([]);
+    await g.close();
+  });
+
+  it('takes a family’s inquiry through the public form, in French, and answers without saying anything found', async () => {
+    const g = await desk.context('fr-FR');
+    const { page } = g;
+    await page.goto(`${desk.base}/inquire`);
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Demander des nouvelles');
+    await page.getByLabel(/^Prénom/).fill('Yamen');
+    await page.getByLabel(/^Nom de famille/).fill('al-Khatib');
+    await page.getByLabel(/^Votre lien avec la personne/).fill('frère');
+    await page.getByLabel(/^Téléphone/).fill('+000 1111 2222');
+    await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+    // The desk's own check: consent first.
+    await expect.poll(() => page.locator('form').textContent()).toContain('ce consentement');
+    await page.getByLabel(/J'accepte que cette organisation/).check();
+    await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+    await expect
+      .poll(() => page.locator('[role=status]').textContent())
+      .toContain('Votre demande a bien été reçue');
+    expect(await page.locator('main').textContent()).not.toContain('Yamen');
+    expect(await g.problems()).toEqual([]);
+    await g.close();
+  });
+
   it('shows a viewer no Persons tab and no person', async () => {
     const g = await desk.context('en-GB');
     await g.signIn('vera', 'vera password long');
@@ -95,6 +144,9 @@ describe.skipIf(!e2eEnabled)('the registry in the desk', () => {
     await settled(page);
     expect(await page.locator('h1').textContent()).not.toContain('Persons');
     expect(await page.locator('.person-result').count()).toBe(0);
+    await page.goto(`${desk.base}/cases/${CASE}/persons/inquiries`);
+    await settled(page);
+    expect(await page.locator('.inquiry-row').count()).toBe(0);
     await g.close();
   });
 });

@@ -133,6 +133,17 @@ describe.skipIf(!e2eEnabled)('the desk is accessible and renders user content as
     );
     expect(list.status(), await list.text()).toBe(201);
     ids.list = ((await list.json()) as { id: string }).id;
+    // An inquiry whose free text carries the corpus (its contact details are never shown on a page).
+    const inquiry = await admin.api('POST', `${C}/inquiries`, {
+      names: { lat: { given: 'Corpus', family: 'Tester' } },
+      relation: x(2).slice(0, 100),
+      lastSeen: x(3),
+      details: x(4),
+      birthplace: x(5).slice(0, 300),
+      contact: { name: x(6).slice(0, 300), notes: x(7) },
+      consent: { processing: true },
+    });
+    ids.inquiry = inquiry.id;
     const claim = await admin.api('POST', `${C}/claims`, { text: x(10), language: 'en' });
     ids.claim = claim.claim.id;
     await admin.api('POST', `${C}/claims/${ids.claim}/evidence`, {
@@ -226,6 +237,9 @@ describe.skipIf(!e2eEnabled)('the desk is accessible and renders user content as
       { path: `/cases/${CASE}/persons/${ids.person}`, shows: true },
       { path: `/cases/${CASE}/persons/lists`, shows: true },
       { path: `/cases/${CASE}/persons/lists/${ids.list}`, shows: true },
+      { path: `/cases/${CASE}/persons/inquiries`, shows: true },
+      { path: `/cases/${CASE}/persons/inquiries/${ids.inquiry}`, shows: true },
+      { path: '/inquire' },
       { path: '/cases/xss-case', shows: true },
       { path: '/no/such/page' },
     ];

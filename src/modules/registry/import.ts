@@ -19,7 +19,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { compareRecords, REVIEW_THRESHOLD } from '#src/engines/names/index.ts';
-import { afterPersonsChanged } from './inquiry-hooks.ts';
+import { afterPersonsChanged, familyTasksFor } from './inquiry-hooks.ts';
 import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
 import { AppError } from '#src/platform/errors.ts';
@@ -190,6 +190,8 @@ async function runImport(
 
   /** The persons this import made or changed (kept only if it commits). */
   const touched: string[] = [];
+  /** Events it added to persons already recorded (their families may need to know). */
+  const news: { personId: string; eventId: string }[] = [];
   const run = async (tx: Context) => {
     const repo = tx.repo(PersonRepository);
     const writing = () => opts.skipInvalid || report.rejectedCount === 0;
@@ -255,7 +257,9 @@ async function runImport(
           if (event) {
             await repo.addEvents([event]);
             await restatePerson(tx, updated);
+            news.push({ personId: old.id, eventId: event.id });
           }
+          touched.push(old.id);
           continue;
         }
         const derived = event
@@ -370,7 +374,10 @@ async function runImport(
   Object.assign(report, file.done(), received);
   await ctx.transaction(async (tx) => {
     // The open inquiries hear of the persons made or changed (a job re-matches them all for many).
-    if (report.imported) await afterPersonsChanged(tx, caseId, touched, 'import');
+    if (report.imported) {
+      for (const n of news) await familyTasksFor(tx, caseId, n.personId, n.eventId);
+      await afterPersonsChanged(tx, caseId, touched, 'import');
+    }
     tx.audit({
       action: report.imported
         ? 'person.imported'

@@ -51,7 +51,7 @@ function cleanContact(c: Contact | undefined): Contact | null {
   return Object.keys(out).length > 0 ? out : null;
 }
 
-function checkInquiry(input: CreateInquiryBody): void {
+export function checkInquiry(input: CreateInquiryBody): void {
   checkNames(input.names, []);
   if (input.bornFrom !== undefined && input.bornTo !== undefined && input.bornFrom > input.bornTo)
     throw bad('inquiry.born', '/bornTo', `the birth years ${input.bornFrom}–${input.bornTo} are reversed`);
@@ -318,6 +318,8 @@ export async function decideInquiryMatch(
   decision: 'confirm' | 'reject',
 ): Promise<InquiryDetail> {
   const row = await requireInquiry(ctx, scope, id, true);
+  if (row.status !== 'open')
+    throw conflict('inquiry.closed', 'this inquiry is closed: its matches are no longer decided');
   const repo = ctx.repo(InquiryRepository);
   const matches = await repo.matchesOf(id);
   const m = matches.find((x) => x.person_id === personId);
@@ -335,7 +337,9 @@ export async function decideInquiryMatch(
         kind: 'reported_missing',
         date: row.created_at.toISOString().slice(0, 10),
         certainty: 'reported',
-        source: `family inquiry (${row.relation})`.slice(0, 500),
+        // Fixed words and the inquiry's id: nothing the requester typed reaches the person's
+        // record (which is exported, and outlives the inquiry's erasure).
+        source: 'family inquiry',
         notes: `inquiry ${row.id}; matched to this person by ${ctx.actor.username}`,
       },
       { fromInquiry: id },
@@ -453,13 +457,15 @@ export async function purgeExpiredContacts(ctx: Context): Promise<number> {
 /** Every open inquiry of the case matched again (`athar inquiries match`). */
 export async function matchOpenInquiries(ctx: Context, scope: CaseScope) {
   const r = await matchAllOpen(ctx, scope.case.id, 'batch');
-  ctx.audit({
-    action: 'inquiry.matched',
-    entityType: 'inquiry_batch',
-    entityId: null,
-    caseId: scope.case.id,
-    after: { inquiries: r.inquiries, suggested: r.suggested },
-  });
+  await ctx.transaction(async (tx) =>
+    tx.audit({
+      action: 'inquiry.matched',
+      entityType: 'inquiry_batch',
+      entityId: null,
+      caseId: scope.case.id,
+      after: { inquiries: r.inquiries, suggested: r.suggested },
+    }),
+  );
   return { inquiries: r.inquiries, suggested: r.suggested };
 }
 

@@ -46,10 +46,32 @@ export async function afterPersonEvent(
   eventId: string,
   opts: { fromInquiry?: string } = {},
 ): Promise<void> {
+  await familyTasksFor(ctx, caseId, personId, eventId, opts);
+  await afterPersonsChanged(ctx, caseId, [personId], 'event');
+}
+
+/** A task for each open inquiry confirmed as this person: an event of theirs is news for that family. */
+export async function familyTasksFor(
+  ctx: Context,
+  caseId: string,
+  personId: string,
+  eventId: string,
+  opts: { fromInquiry?: string } = {},
+): Promise<void> {
   const repo = ctx.repo(InquiryRepository);
-  for (const m of await repo.matchesOfPerson(personId, 'confirmed')) {
-    // The event a confirmation adds (the family's own report) tells that family nothing new.
-    if (m.inquiry_id === opts.fromInquiry) continue;
+  const confirmed = await repo.matchesOfPerson(personId, 'confirmed');
+  const open = new Set(
+    (
+      await repo.openByIds(
+        caseId,
+        confirmed.map((m) => m.inquiry_id),
+      )
+    ).map((i) => i.id),
+  );
+  for (const m of confirmed) {
+    // The event a confirmation adds (the family's own report) tells that family nothing new; a
+    // closed inquiry is no longer followed.
+    if (m.inquiry_id === opts.fromInquiry || !open.has(m.inquiry_id)) continue;
     await repo.addTask({
       id: ctx.ids.uuid(),
       case_id: caseId,
@@ -62,5 +84,4 @@ export async function afterPersonEvent(
       done_at: null,
     });
   }
-  await afterPersonsChanged(ctx, caseId, [personId], 'event');
 }

@@ -36,13 +36,17 @@ export class InquiryRepository {
   }
 
   async lock(caseId: string, id: string): Promise<InquiryRow | undefined> {
-    return this.db
-      .selectFrom('inquiry')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
+    return (
+      this.db
+        .selectFrom('inquiry')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .where('id', '=', id)
+        // NO KEY UPDATE: decisions on one inquiry wait for each other, while inserts that only
+        // reference it (suggestions, tasks: a key share) go on.
+        .forNoKeyUpdate()
+        .executeTakeFirst()
+    );
   }
 
   async page(
@@ -238,15 +242,21 @@ export class InquiryRepository {
 
   /** Closed inquiries whose contact details are still sealed, closed before `before`. */
   async dueForPurge(before: Date, limit: number): Promise<InquiryRow[]> {
-    return this.db
-      .selectFrom('inquiry')
-      .selectAll()
-      .where('status', '=', 'closed')
-      .where('contact_state', '=', 'sealed')
-      .where('closed_at', '<', before)
-      .orderBy('closed_at')
-      .limit(limit)
-      .execute();
+    return (
+      this.db
+        .selectFrom('inquiry')
+        .selectAll()
+        .where('status', '=', 'closed')
+        .where('contact_state', '=', 'sealed')
+        .where('closed_at', '<', before)
+        .orderBy('closed_at')
+        .limit(limit)
+        // Locked until the sweep's transaction ends (an erasure at the same time waits, then finds
+        // nothing left to erase); rows another sweep holds are left to it.
+        .forNoKeyUpdate()
+        .skipLocked()
+        .execute()
+    );
   }
 
   async desk(caseId: string) {

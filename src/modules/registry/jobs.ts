@@ -8,6 +8,10 @@ import './inquiry-hooks.ts';
 export const matchInquiriesJob = defineJob({
   name: 'registry.match-inquiries',
   policy: { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 3600 },
+  // Each inquiry's suggestions commit as they are made: a batch over thousands of inquiries holds
+  // no transaction (and no lock a caseworker's decision would wait for) for its whole run, and a
+  // retried batch adds only what is missing.
+  transaction: false,
   async handle(ctx, data) {
     if (data.inquiryId) {
       const [row] = await ctx.repo(InquiryRepository).openByIds(data.caseId, [data.inquiryId]);

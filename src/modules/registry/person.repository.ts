@@ -47,13 +47,16 @@ export class PersonRepository {
    * derive the status one after the other, the second seeing the first.
    */
   async lock(caseId: string, id: string): Promise<PersonRow | undefined> {
-    return this.db
-      .selectFrom('person')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
+    return (
+      this.db
+        .selectFrom('person')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .where('id', '=', id)
+        // NO KEY UPDATE: rows that only reference the person (suggestions, tasks) are not blocked.
+        .forNoKeyUpdate()
+        .executeTakeFirst()
+    );
   }
 
   async findById(id: string): Promise<PersonRow | undefined> {

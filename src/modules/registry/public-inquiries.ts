@@ -3,10 +3,13 @@
  * opened its inquiry desk. Its answer must never tell anyone whether the person they name is in
  * the registry, or anything else about it:
  *
- * - the answer is one fixed body, whatever the inquiry matches (matching runs later, in a job);
- * - it is sent no sooner than ANSWER_MS after the request arrived, so that its time does not
- *   depend on the work done either (storing, sealing; a test measures both cases);
- * - bad input is refused by its shape alone (which field), before anything is looked up.
+ * - the answer is one fixed body, whatever the inquiry matches: matching runs later, in a job
+ *   (a process without a job queue leaves it to the next batch, `athar inquiries match`, or to
+ *   the next person recorded);
+ * - every answer — received, refused, desk closed — is sent no sooner than ANSWER_MS after the
+ *   request arrived, so that its time does not depend on the work done (storing, sealing; a
+ *   test measures both cases);
+ * - bad input is refused by the input alone (which field), before anything is looked up.
  *
  * The rate limit (ATHAR_PUBLIC_INQUIRY_LIMIT per client address per hour) keeps the form from
  * being used to flood a desk.
@@ -16,8 +19,7 @@ import type { Context } from '#src/platform/context.ts';
 import { notFound } from '#src/platform/errors.ts';
 import { isCaseRef } from '#src/platform/schemas.ts';
 import { InquiryRepository } from './inquiry.repository.ts';
-import { storeInquiry } from './inquiries.ts';
-import { matchInquiry } from './inquiry-matching.ts';
+import { checkInquiry, storeInquiry } from './inquiries.ts';
 import type { PublicInquiryBody } from './schemas.ts';
 
 /** Every accepted inquiry is answered this long after it arrived (longer only if the work took longer). */
@@ -44,16 +46,14 @@ export async function filePublicInquiry(
   body: PublicInquiryBody,
 ): Promise<typeof PUBLIC_ANSWER> {
   const { case: slug, ...input } = body;
+  checkInquiry(input);
   if (!isCaseRef(slug)) throw closed();
   const c = await findCase(ctx, slug);
   if (!c || !(await ctx.repo(InquiryRepository).desk(c.id))) throw closed();
   await ctx.transaction(async (tx) => {
     const row = await storeInquiry(tx, c.id, input, { channel: 'public' });
-    // Matching waits for a job, so the answer never waits on what the registry holds; a process
-    // without a job queue (none serves this route in practice) matches at once, inside the padding.
     if (tx.jobs.started)
       await tx.jobs.send('registry.match-inquiries', { caseId: c.id, foundBy: 'inquiry', inquiryId: row.id });
-    else await matchInquiry(tx, row);
   });
   return PUBLIC_ANSWER;
 }

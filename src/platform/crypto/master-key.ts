@@ -63,6 +63,7 @@ function read(file: string): Buffer {
  * when missing (exclusively: of two processes making it at once, the second reads the first's).
  */
 export function masterKey(config: Pick<Config, 'dataDir' | 'masterKeyFile'>): MasterKey {
+  // Read at start (app.ts), so that a key that cannot be read stops the start; cached after.
   const file = masterKeyFile(config);
   const hit = loaded.get(file);
   if (hit) return hit;

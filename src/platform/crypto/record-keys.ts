@@ -2,11 +2,16 @@
  * Per-record keys (envelope encryption). Each record with protected values has its own random
  * data key, kept in `record_key` sealed under the master key; its values are sealed with that
  * data key and the name of the record and field. Destroying the key row is erasure
- * (crypto-shredding): the sealed values, wherever copies of them remain, open for no one, while
- * the audit trail — which never held them — stays whole and verifiable.
+ * (crypto-shredding): the sealed values open for no one any more, while the audit trail — which
+ * never held them — stays whole and verifiable.
  *
  * The key rows are apart from the values (another table, never read by the queries that read the
  * records) and useless without the master key, which is not in the database at all.
+ *
+ * What erasure does not reach: a copy of the database made before it (a backup, an archived
+ * write-ahead log) still holds the sealed key, and opens with the master key. Keep backups apart
+ * from the master key, and let them expire; PostgreSQL also keeps a deleted row's bytes until
+ * VACUUM reuses them.
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -83,11 +88,13 @@ export async function openSealed<T>(
   const row = await ctx.repo(RecordKeyRepository).find(keyId);
   if (!row) return null;
   const master = masterKey(ctx.config);
-  if (row.master_id !== master.id)
+  if (row.master_id !== master.id) {
+    ctx.log.error({ sealedUnder: row.master_id, processHas: master.id }, 'wrong master key');
     throw unavailable(
       'protected.master_key',
-      `protected values were sealed under master key ${row.master_id}, but this process has ${master.id} (${master.file}): configure the installation's master key file`,
+      "protected values cannot be opened: this server does not have the installation's master key",
     );
+  }
   try {
     const dataKey = unseal(master.key, row.sealed_key, `record_key:${keyId}`);
     const value = unseal(dataKey, sealed, place);

@@ -21,11 +21,16 @@ export function uniqueViolation(e: unknown): string | null {
   return pg?.code === '23505' ? (pg.constraint ?? '') : null;
 }
 
-/** A data exception (class 22: out of range, invalid text) or integrity violation (class 23). */
+/**
+ * A data exception (class 22: out of range, invalid text), an integrity violation (class 23), or
+ * a transaction rolled back for a race it lost (class 40), which is told as a conflict too.
+ */
 export function dataError(e: unknown): 'data' | 'integrity' | null {
   const pg = pgError(e);
   if (!pg) return null;
   if (pg.code.startsWith('22')) return 'data';
   if (pg.code.startsWith('23')) return 'integrity';
+  // Class 40: the transaction lost a race (serialization failure, deadlock) and was rolled back.
+  if (pg.code.startsWith('40')) return 'integrity';
   return null;
 }

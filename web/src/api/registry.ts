@@ -2,7 +2,7 @@
 // search and every opening is recorded by the server (the desk adds nothing to it).
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, csrf, ok } from './client';
-import type { Ok, Query } from './types';
+import type { Body, Ok, Query } from './types';
 
 export type PersonDetail = Ok<'/api/cases/{caseId}/persons/{id}', 'get'>;
 export type PersonSummary = Ok<'/api/cases/{caseId}/persons', 'get'>['persons'][number];
@@ -121,5 +121,90 @@ export async function decideLine(
       params: { path: { caseId: caseSlug, id, line } },
       body: { personId, decision },
     }),
+  );
+}
+
+export type Inquiry = Ok<'/api/cases/{caseId}/inquiries/{id}', 'get'>;
+export type InquirySummary = Ok<'/api/cases/{caseId}/inquiries', 'get'>['inquiries'][number];
+export type InquiryMatch = Inquiry['matches'][number];
+export type RegistryTask = Inquiry['tasks'][number];
+export type NewInquiry = NonNullable<Body<'/api/cases/{caseId}/inquiries', 'post'>>;
+export type Contact = NonNullable<NewInquiry['contact']>;
+
+export function useInquiries(caseSlug: string, status: 'open' | 'closed' | null) {
+  return useQuery({
+    queryKey: ['case', caseSlug, 'inquiries', 'list', status],
+    queryFn: () =>
+      ok(
+        api.GET('/api/cases/{caseId}/inquiries', {
+          params: { path: { caseId: caseSlug }, query: { limit: 200, ...(status ? { status } : {}) } },
+        }),
+      ),
+  });
+}
+
+export function useInquiry(caseSlug: string, id: string) {
+  return useQuery({
+    queryKey: ['case', caseSlug, 'inquiries', 'one', id],
+    queryFn: () =>
+      ok(api.GET('/api/cases/{caseId}/inquiries/{id}', { params: { path: { caseId: caseSlug, id } } })),
+  });
+}
+
+export function useRegistryTasks(caseSlug: string) {
+  return useQuery({
+    queryKey: ['case', caseSlug, 'inquiries', 'tasks'],
+    queryFn: () =>
+      ok(api.GET('/api/cases/{caseId}/registry-tasks', { params: { path: { caseId: caseSlug } } })),
+  });
+}
+
+export function addInquiry(caseSlug: string, body: NewInquiry): Promise<Inquiry> {
+  return ok(api.POST('/api/cases/{caseId}/inquiries', { params: { path: { caseId: caseSlug } }, body }));
+}
+
+export function decideInquiry(
+  caseSlug: string,
+  id: string,
+  personId: string,
+  decision: 'confirm' | 'reject',
+): Promise<Inquiry> {
+  return ok(
+    api.POST('/api/cases/{caseId}/inquiries/{id}/matches/{personId}', {
+      params: { path: { caseId: caseSlug, id, personId } },
+      body: { decision },
+    }),
+  );
+}
+
+export function revealContact(caseSlug: string, id: string, reason: string) {
+  return ok(
+    api.POST('/api/cases/{caseId}/inquiries/{id}/contact', {
+      params: { path: { caseId: caseSlug, id } },
+      body: { reason },
+    }),
+  );
+}
+
+export function closeInquiry(caseSlug: string, id: string, reason: string): Promise<Inquiry> {
+  return ok(
+    api.POST('/api/cases/{caseId}/inquiries/{id}/close', {
+      params: { path: { caseId: caseSlug, id } },
+      body: { reason },
+    }),
+  );
+}
+
+export function eraseContact(caseSlug: string, id: string): Promise<Inquiry> {
+  return ok(
+    api.POST('/api/cases/{caseId}/inquiries/{id}/erase-contact', {
+      params: { path: { caseId: caseSlug, id } },
+    }),
+  );
+}
+
+export function finishTask(caseSlug: string, id: string) {
+  return ok(
+    api.POST('/api/cases/{caseId}/registry-tasks/{id}/done', { params: { path: { caseId: caseSlug, id } } }),
   );
 }

@@ -18,6 +18,7 @@ const CaseRoutes = lazy(() => import('../pages/case/CaseRoutes'));
 const AccountPage = lazy(() => import('../pages/Account'));
 const UsersPage = lazy(() => import('../pages/admin/Users'));
 const AuditPage = lazy(() => import('../pages/admin/Audit'));
+const PublicInquiryPage = lazy(() => import('../pages/PublicInquiry'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -46,6 +47,11 @@ function Desk() {
     <Switch>
       <Route path="/sign-in">
         <SignInPage />
+      </Route>
+      <Route path="/inquire">
+        <Suspense fallback={<Loading />}>
+          <PublicInquiryPage />
+        </Suspense>
       </Route>
       <Route>
         <SignedIn key={location === '/password' ? 'password' : 'desk'} />

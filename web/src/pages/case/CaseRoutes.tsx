@@ -23,6 +23,8 @@ const MediaPage = lazy(() => import('./Media'));
 const MediaItemPage = lazy(() => import('./MediaItem'));
 const MembersPage = lazy(() => import('./Members'));
 const PersonsPage = lazy(() => import('./Persons'));
+const InquiriesPage = lazy(() => import('./Inquiries'));
+const InquiryPage = lazy(() => import('./InquiryPage'));
 const PersonPage = lazy(() => import('./PersonPage'));
 const ReleaseListsPage = lazy(() => import('./ReleaseLists'));
 const ReleaseListPage = lazy(() => import('./ReleaseListPage'));
@@ -95,6 +97,10 @@ export default function CaseRoutes({ slug, me }: { slug: string; me: Me }) {
           <Route path="/media/:id">{(p) => <MediaItemPage id={p.id} />}</Route>
           <Route path="/persons">{canSeePersons ? <PersonsPage /> : <NotFound />}</Route>
           <Route path="/persons/lists">{canSeePersons ? <ReleaseListsPage /> : <NotFound />}</Route>
+          <Route path="/persons/inquiries">{canSeePersons ? <InquiriesPage /> : <NotFound />}</Route>
+          <Route path="/persons/inquiries/:id">
+            {(p) => (canSeePersons ? <InquiryPage id={p.id} /> : <NotFound />)}
+          </Route>
           <Route path="/persons/lists/:id">
             {(p) => (canSeePersons ? <ReleaseListPage id={p.id} /> : <NotFound />)}
           </Route>

@@ -90,7 +90,8 @@ export default function PersonsPage() {
     <div className="page">
       <h1>{t('persons.title')}</h1>
       <p className="muted small">{t('persons.privacy')}</p>
-      <p>
+      <p className="row wrap">
+        <Link href="/persons/inquiries">{t('inquiries.title')}</Link>
         <Link href="/persons/lists">{t('persons.lists.title')}</Link>
       </p>
       <form className="card person-search" role="search" onSubmit={submit} aria-labelledby="person-search-h">

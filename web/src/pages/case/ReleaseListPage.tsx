@@ -47,7 +47,10 @@ export default function ReleaseListPage({ id }: { id: string }) {
     l.candidates.length > 0 &&
     !l.candidates.some((x) => x.decision === 'confirmed') &&
     l.candidates.some((x) => !x.decision);
-  const shown = onlyOpen ? list.lines.filter((l) => open(l) || touched.has(l.line)) : list.lines;
+  // A line an open inquiry may answer stays in view too: a family seeks that name.
+  const shown = onlyOpen
+    ? list.lines.filter((l) => open(l) || touched.has(l.line) || l.inquiries.length > 0)
+    : list.lines;
   const waiting = list.lines.filter(open).length;
   return (
     <div className="page">
@@ -104,6 +107,19 @@ function Line({ list, line, onDecided }: { list: ReleaseList; line: ReleaseLine;
       {line.problem ? <p className="small warning-text">{t('persons.lists.unreadable')}</p> : null}
       {line.candidates.length === 0 && !line.problem ? (
         <p className="small muted">{t('persons.lists.noCandidate')}</p>
+      ) : null}
+      {line.inquiries.length > 0 ? (
+        <p className="small inquiry-hint">
+          {t('persons.lists.inquiries', { count: line.inquiries.length })}{' '}
+          {line.inquiries.map((q, k) => (
+            <span key={q.inquiryId}>
+              {k > 0 ? ' · ' : ''}
+              <Link href={`/persons/inquiries/${q.inquiryId}`}>
+                {t('persons.lists.inquiryBy', { relation: q.relation })}
+              </Link>
+            </span>
+          ))}
+        </p>
       ) : null}
       <ul className="plain candidates">
         {line.candidates.map((x) => (
