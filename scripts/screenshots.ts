@@ -94,6 +94,12 @@ try {
       inquiries: { id: string; relation: string }[];
     };
     const wife = inquiries.inquiries.find((i) => i.relation === 'wife')?.id ?? '';
+    const nizar = (await (
+      await page.request.get(
+        `${base}/api/cases/sednaya-2024/persons/search?q=${encodeURIComponent('Nizar Fadi Haddad')}`,
+      )
+    ).json()) as { results: { id: string; names: { lat?: unknown } }[] };
+    const nizarId = nizar.results.find((r) => r.names.lat)?.id ?? '';
     const shots: [string, string][] = [
       ['cases', '/'],
       ['overview', '/cases/sednaya-2024'],
@@ -110,6 +116,7 @@ try {
       ['persons', `/cases/sednaya-2024/persons?q=${arabic}`],
       ['person', `/cases/sednaya-2024/persons/${seen.results[0]?.id ?? ''}`],
       ['release-list', `/cases/sednaya-2024/persons/lists/${lists.lists[0]?.id ?? ''}`],
+      ['person-links', `/cases/sednaya-2024/persons/${nizarId}`],
       ['inquiries', '/cases/sednaya-2024/persons/inquiries'],
       ['inquiry', `/cases/sednaya-2024/persons/inquiries/${wife}`],
       ['public-inquiry', '/inquire'],
@@ -122,6 +129,7 @@ try {
       await page.waitForLoadState('networkidle');
       if (name === 'new-claim')
         await page.fill('textarea', 'Detainees are held in secret basements of Sednaya');
+      if (name === 'person-links') await page.locator('#links-h').scrollIntoViewIfNeeded();
       await page.waitForTimeout(800);
       await page.screenshot({ path: path.join(out, `${lang}-${name}.png`) });
       process.stdout.write(`${lang}-${name}.png\n`);

@@ -201,6 +201,27 @@ async function adminInquiry(): Promise<string> {
   return (r.body as { id: string }).id;
 }
 
+/** A person recorded by this caller (to link), or an id that exists nowhere. */
+async function personOf(who: Who): Promise<string> {
+  const r = await env.request('POST', `${C}/persons`, headers[who], {
+    names: { lat: { given: 'Linked', family: 'Record' } },
+  });
+  return r.status === 201 ? (r.body as { id: string }).id : NOWHERE;
+}
+
+/** A person linked (by a case admin) to the fixture person, to unlink. */
+async function linkedOf(who: Who): Promise<string> {
+  void who;
+  const id = await personOf('localAdmin');
+  const r = await env.request('POST', `${C}/persons/${id}/links`, env.admin, {
+    personId: registry.person,
+    kind: 'possible_duplicate',
+    certainty: 'reported',
+  });
+  expect(r.status).toBe(201);
+  return id;
+}
+
 const TABLE: Record<string, Row> = {
   'GET /api/cases/:caseId/inquiries': { allowed: PERSON_KEEPERS, call: () => ({ url: `${C}/inquiries` }) },
   'POST /api/cases/:caseId/inquiries': {
@@ -320,6 +341,21 @@ const TABLE: Record<string, Row> = {
       url: `${C}/persons/${registry.person}/events`,
       payload: { kind: 'seen', certainty: 'reported' },
     }),
+  },
+  'GET /api/cases/:caseId/persons/:id/links': {
+    allowed: PERSON_KEEPERS,
+    call: () => ({ url: `${C}/persons/${registry.person}/links` }),
+  },
+  'POST /api/cases/:caseId/persons/:id/links': {
+    allowed: PERSON_KEEPERS,
+    call: async (who) => ({
+      url: `${C}/persons/${await personOf(who)}/links`,
+      payload: { personId: registry.person, kind: 'possible_duplicate', certainty: 'reported' },
+    }),
+  },
+  'DELETE /api/cases/:caseId/persons/:id/links/:otherId': {
+    allowed: PERSON_KEEPERS,
+    call: async (who) => ({ url: `${C}/persons/${await linkedOf(who)}/links/${registry.person}` }),
   },
   'GET /api/persons/:id': {
     allowed: PERSON_KEEPERS,

@@ -16,6 +16,7 @@ import {
   addInquiry,
   addPerson,
   addReleaseList,
+  linkPersons,
   setPublicDesk,
 } from '#src/modules/registry/index.ts';
 import type { CaseScope } from '#src/platform/access.ts';
@@ -83,6 +84,28 @@ export async function loadDemoPersons(ctx: Context, scope: CaseScope, places: De
     placeId: places.prison,
     certainty: 'confirmed',
     notes: 'confirmed by a call with his family (fictional)',
+  });
+
+  // The same man filed a second time, by another (fictional) association, in Arabic script only
+  // and with the article on the family name: linked as the same person (believed), never merged.
+  const nizar2 = await person({
+    names: { ar: { given: 'نزار', father: 'فادي', family: 'الحداد' } },
+    sex: 'male',
+    birth: { date: '1981' },
+    description: 'Filed by a second association (fictional).',
+  });
+  await event(nizar2.id, {
+    kind: 'seen_in_detention',
+    date: '2019',
+    placeId: places.red,
+    certainty: 'reported',
+    source: 'a second association (fictional)',
+  });
+  await linkPersons(ctx, scope, nizar.id, {
+    personId: nizar2.id,
+    kind: 'same_person',
+    certainty: 'believed',
+    note: 'same father and age; the second association confirms the family (fictional)',
   });
 
   // Namesakes: the same name, told apart by the mother's name and the birth year.

@@ -64,6 +64,15 @@ export const registryAuditViews = [
   auditView('registry_task', { id: 'value', inquiryId: 'value', personId: 'value', reason: 'value' }),
   auditView('public_inquiry_desk', { caseId: 'value', open: 'value' }),
   auditView('person_list', { results: 'value' }),
+  /** A link between two records: which, how and how sure; its note only as changed. */
+  auditView('person_link', {
+    id: 'value',
+    personA: 'value',
+    personB: 'value',
+    kind: 'value',
+    certainty: 'value',
+    note: 'protected',
+  }),
   /** A release list: its file by SHA-256, how many lines, how many found candidates (never its names). */
   auditView('release_list', {
     id: 'value',

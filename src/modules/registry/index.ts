@@ -13,6 +13,7 @@ import type { Config } from '#src/platform/config.ts';
 export { addEvent, addPerson } from './persons.ts';
 export { addReleaseList } from './release-lists.ts';
 export { addInquiry } from './inquiries.ts';
+export { linkPersons } from './links.ts';
 export { setPublicDesk } from './public-inquiries.ts';
 export type { Person, PersonDetail } from './schemas.ts';
 

@@ -10,6 +10,8 @@ import {
   ExportBody,
   ImportQuery,
   ImportReport,
+  LinkInput,
+  PersonLinks,
   Person,
   PersonDetail,
   PersonEvent,
@@ -24,6 +26,7 @@ import {
   UpdatePersonBody,
 } from './schemas.ts';
 import { searchPersons } from './search.ts';
+import { linkPersons, personLinks, unlinkPersons } from './links.ts';
 import { importPersons } from './import.ts';
 import { exportPersons } from './export.ts';
 import { addReleaseList, decideReleaseLine, listReleaseLists, reviewReleaseList } from './release-lists.ts';
@@ -165,6 +168,43 @@ export function registryRoutes(r: Router): void {
       status: 201,
     },
     (ctx, { scope, params, body }) => addEvent(ctx, scope, params.id, body),
+  );
+  r.get(
+    `${C}/:id/links`,
+    {
+      access: read,
+      tags: ['registry'],
+      summary:
+        "A person's links, likely duplicates not linked yet, and the combined view of a 'same person' group (recorded)",
+      params: ItemParams,
+      response: PersonLinks,
+      transaction: true,
+    },
+    (ctx, { scope, params }) => personLinks(ctx, scope, params.id),
+  );
+  r.post(
+    `${C}/:id/links`,
+    {
+      access: write,
+      tags: ['registry'],
+      summary: "Link two records as 'same person', 'possible duplicate' or 'distinct' (never a merge)",
+      params: ItemParams,
+      body: LinkInput,
+      response: PersonLinks,
+      status: 201,
+    },
+    (ctx, { scope, params, body }) => linkPersons(ctx, scope, params.id, body),
+  );
+  r.delete(
+    `${C}/:id/links/:otherId`,
+    {
+      access: write,
+      tags: ['registry'],
+      summary: 'Unlink two records (the link stays in the history, marked removed)',
+      params: Type.Object({ caseId: CaseRef, id: Uuid, otherId: Uuid }),
+      response: PersonLinks,
+    },
+    (ctx, { scope, params }) => unlinkPersons(ctx, scope, params.id, params.otherId),
   );
   const L = '/api/cases/:caseId/release-lists';
   r.post(

@@ -194,3 +194,26 @@ declare module '#src/platform/database/schema.ts' {
     public_inquiry_desk: PublicInquiryDeskTable;
   }
 }
+
+export type LinkKind = 'same_person' | 'possible_duplicate' | 'distinct';
+
+/** Links between person records (migration 0017). */
+export interface PersonLinkTable {
+  id: string;
+  case_id: string;
+  person_a: string;
+  person_b: string;
+  kind: LinkKind;
+  certainty: Certainty;
+  note: string;
+  created_by: string;
+  created_at: TsDefault;
+  removed_by: string | null;
+  removed_at: Date | null;
+}
+
+declare module '#src/platform/database/schema.ts' {
+  interface DB {
+    person_link: PersonLinkTable;
+  }
+}

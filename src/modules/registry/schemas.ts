@@ -549,3 +549,55 @@ export const PublicDesks = Type.Object({
 
 /** The public form's one answer, whatever the registry holds. */
 export const PublicInquiryAnswer = Type.Object({ received: Type.Literal(true), message: Type.String() });
+
+export const LinkKind = Literals(['same_person', 'possible_duplicate', 'distinct']);
+
+export const LinkInput = Type.Object(
+  {
+    personId: Uuid,
+    kind: LinkKind,
+    certainty: Certainty,
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type LinkInput = Static<typeof LinkInput>;
+
+const LinkedSummary = {
+  personId: Type.String(),
+  names: PersonNames,
+  status: PersonStatus,
+  father: Nullable(Type.String()),
+  mother: Nullable(Type.String()),
+  birthYears: Type.Object({ from: Nullable(Type.Integer()), to: Nullable(Type.Integer()) }),
+};
+
+export const PersonLinks = Type.Object({
+  links: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      ...LinkedSummary,
+      kind: LinkKind,
+      certainty: Certainty,
+      note: Type.String(),
+      createdBy: Type.String(),
+      createdAt: Type.String(),
+    }),
+  ),
+  /** Records that may be the same person, not linked in any way yet (the name engine's score). */
+  suggestions: Type.Array(Type.Object({ ...LinkedSummary, score: Type.Number(), explanation: Explanations })),
+  /** The records "same person" links join to this one, seen as one (null when none). */
+  combined: Nullable(
+    Type.Object({
+      personIds: Type.Array(Type.String()),
+      /** The group is larger than shown (more than 50 records). */
+      cut: Type.Boolean(),
+      spellings: Type.Array(
+        Type.Object({ personId: Type.String(), names: PersonNames, aliases: Type.Array(Type.String()) }),
+      ),
+      status: StatusView,
+      events: Type.Array(PersonEvent),
+    }),
+  ),
+});
+export type PersonLinks = Static<typeof PersonLinks>;

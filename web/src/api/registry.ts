@@ -208,3 +208,33 @@ export function finishTask(caseSlug: string, id: string) {
     api.POST('/api/cases/{caseId}/registry-tasks/{id}/done', { params: { path: { caseId: caseSlug, id } } }),
   );
 }
+
+export type PersonLinks = Ok<'/api/cases/{caseId}/persons/{id}/links', 'get'>;
+export type LinkKind = PersonLinks['links'][number]['kind'];
+export type Certainty = PersonLinks['links'][number]['certainty'];
+
+export function usePersonLinks(caseSlug: string, id: string) {
+  return useQuery({
+    queryKey: ['case', caseSlug, 'persons', 'links', id],
+    queryFn: () =>
+      ok(api.GET('/api/cases/{caseId}/persons/{id}/links', { params: { path: { caseId: caseSlug, id } } })),
+  });
+}
+
+export function linkPerson(
+  caseSlug: string,
+  id: string,
+  body: { personId: string; kind: LinkKind; certainty: Certainty; note?: string },
+): Promise<PersonLinks> {
+  return ok(
+    api.POST('/api/cases/{caseId}/persons/{id}/links', { params: { path: { caseId: caseSlug, id } }, body }),
+  );
+}
+
+export function unlinkPerson(caseSlug: string, id: string, otherId: string): Promise<PersonLinks> {
+  return ok(
+    api.DELETE('/api/cases/{caseId}/persons/{id}/links/{otherId}', {
+      params: { path: { caseId: caseSlug, id, otherId } },
+    }),
+  );
+}

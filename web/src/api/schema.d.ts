@@ -6391,6 +6391,540 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/persons/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's links, likely duplicates not linked yet, and the combined view of a 'same person' group (recorded) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            links: {
+                                id: string;
+                                personId: string;
+                                names: {
+                                    ar?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                    lat?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                };
+                                /** @enum {string} */
+                                status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                father: string | null;
+                                mother: string | null;
+                                birthYears: {
+                                    from: number | null;
+                                    to: number | null;
+                                };
+                                /** @enum {string} */
+                                kind: "same_person" | "possible_duplicate" | "distinct";
+                                /** @enum {string} */
+                                certainty: "reported" | "believed" | "confirmed";
+                                note: string;
+                                createdBy: string;
+                                createdAt: string;
+                            }[];
+                            suggestions: {
+                                personId: string;
+                                names: {
+                                    ar?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                    lat?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                };
+                                /** @enum {string} */
+                                status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                father: string | null;
+                                mother: string | null;
+                                birthYears: {
+                                    from: number | null;
+                                    to: number | null;
+                                };
+                                score: number;
+                                explanation: {
+                                    field: string;
+                                    score: number | null;
+                                    /** @enum {string} */
+                                    effect: "supports" | "neutral" | "conflicts";
+                                    detail: string;
+                                }[];
+                            }[];
+                            combined: {
+                                personIds: string[];
+                                cut: boolean;
+                                spellings: {
+                                    personId: string;
+                                    names: {
+                                        ar?: {
+                                            given?: string;
+                                            father?: string;
+                                            grandfather?: string;
+                                            family?: string;
+                                            motherGiven?: string;
+                                            motherFamily?: string;
+                                        };
+                                        lat?: {
+                                            given?: string;
+                                            father?: string;
+                                            grandfather?: string;
+                                            family?: string;
+                                            motherGiven?: string;
+                                            motherFamily?: string;
+                                        };
+                                    };
+                                    aliases: string[];
+                                }[];
+                                status: {
+                                    /** @enum {string} */
+                                    status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                    since: string | null;
+                                    eventId: string | null;
+                                    conflicts: string[];
+                                };
+                                events: {
+                                    id: string;
+                                    personId: string;
+                                    /** @enum {string} */
+                                    kind: "reported_missing" | "arrested" | "seen_in_detention" | "transferred" | "seen" | "released" | "reported_dead" | "remains_identified";
+                                    date: string | null;
+                                    placeId: string | null;
+                                    source: string;
+                                    sourceId: string | null;
+                                    /** @enum {string} */
+                                    certainty: "reported" | "believed" | "confirmed";
+                                    evidence: ({
+                                        /** @enum {string} */
+                                        kind: "statement";
+                                        /** Format: uuid */
+                                        id: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "media";
+                                        /** Format: uuid */
+                                        id: string;
+                                        fromS?: number;
+                                        toS?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "document";
+                                        description: string;
+                                    })[];
+                                    notes: string;
+                                    recordedBy: string;
+                                    recordedAt: string;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Link two records as 'same person', 'possible duplicate' or 'distinct' (never a merge) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        /** @enum {string} */
+                        kind: "same_person" | "possible_duplicate" | "distinct";
+                        /** @enum {string} */
+                        certainty: "reported" | "believed" | "confirmed";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            links: {
+                                id: string;
+                                personId: string;
+                                names: {
+                                    ar?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                    lat?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                };
+                                /** @enum {string} */
+                                status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                father: string | null;
+                                mother: string | null;
+                                birthYears: {
+                                    from: number | null;
+                                    to: number | null;
+                                };
+                                /** @enum {string} */
+                                kind: "same_person" | "possible_duplicate" | "distinct";
+                                /** @enum {string} */
+                                certainty: "reported" | "believed" | "confirmed";
+                                note: string;
+                                createdBy: string;
+                                createdAt: string;
+                            }[];
+                            suggestions: {
+                                personId: string;
+                                names: {
+                                    ar?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                    lat?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                };
+                                /** @enum {string} */
+                                status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                father: string | null;
+                                mother: string | null;
+                                birthYears: {
+                                    from: number | null;
+                                    to: number | null;
+                                };
+                                score: number;
+                                explanation: {
+                                    field: string;
+                                    score: number | null;
+                                    /** @enum {string} */
+                                    effect: "supports" | "neutral" | "conflicts";
+                                    detail: string;
+                                }[];
+                            }[];
+                            combined: {
+                                personIds: string[];
+                                cut: boolean;
+                                spellings: {
+                                    personId: string;
+                                    names: {
+                                        ar?: {
+                                            given?: string;
+                                            father?: string;
+                                            grandfather?: string;
+                                            family?: string;
+                                            motherGiven?: string;
+                                            motherFamily?: string;
+                                        };
+                                        lat?: {
+                                            given?: string;
+                                            father?: string;
+                                            grandfather?: string;
+                                            family?: string;
+                                            motherGiven?: string;
+                                            motherFamily?: string;
+                                        };
+                                    };
+                                    aliases: string[];
+                                }[];
+                                status: {
+                                    /** @enum {string} */
+                                    status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                    since: string | null;
+                                    eventId: string | null;
+                                    conflicts: string[];
+                                };
+                                events: {
+                                    id: string;
+                                    personId: string;
+                                    /** @enum {string} */
+                                    kind: "reported_missing" | "arrested" | "seen_in_detention" | "transferred" | "seen" | "released" | "reported_dead" | "remains_identified";
+                                    date: string | null;
+                                    placeId: string | null;
+                                    source: string;
+                                    sourceId: string | null;
+                                    /** @enum {string} */
+                                    certainty: "reported" | "believed" | "confirmed";
+                                    evidence: ({
+                                        /** @enum {string} */
+                                        kind: "statement";
+                                        /** Format: uuid */
+                                        id: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "media";
+                                        /** Format: uuid */
+                                        id: string;
+                                        fromS?: number;
+                                        toS?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "document";
+                                        description: string;
+                                    })[];
+                                    notes: string;
+                                    recordedBy: string;
+                                    recordedAt: string;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/persons/{id}/links/{otherId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink two records (the link stays in the history, marked removed) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    id: string;
+                    otherId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            links: {
+                                id: string;
+                                personId: string;
+                                names: {
+                                    ar?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                    lat?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                };
+                                /** @enum {string} */
+                                status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                father: string | null;
+                                mother: string | null;
+                                birthYears: {
+                                    from: number | null;
+                                    to: number | null;
+                                };
+                                /** @enum {string} */
+                                kind: "same_person" | "possible_duplicate" | "distinct";
+                                /** @enum {string} */
+                                certainty: "reported" | "believed" | "confirmed";
+                                note: string;
+                                createdBy: string;
+                                createdAt: string;
+                            }[];
+                            suggestions: {
+                                personId: string;
+                                names: {
+                                    ar?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                    lat?: {
+                                        given?: string;
+                                        father?: string;
+                                        grandfather?: string;
+                                        family?: string;
+                                        motherGiven?: string;
+                                        motherFamily?: string;
+                                    };
+                                };
+                                /** @enum {string} */
+                                status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                father: string | null;
+                                mother: string | null;
+                                birthYears: {
+                                    from: number | null;
+                                    to: number | null;
+                                };
+                                score: number;
+                                explanation: {
+                                    field: string;
+                                    score: number | null;
+                                    /** @enum {string} */
+                                    effect: "supports" | "neutral" | "conflicts";
+                                    detail: string;
+                                }[];
+                            }[];
+                            combined: {
+                                personIds: string[];
+                                cut: boolean;
+                                spellings: {
+                                    personId: string;
+                                    names: {
+                                        ar?: {
+                                            given?: string;
+                                            father?: string;
+                                            grandfather?: string;
+                                            family?: string;
+                                            motherGiven?: string;
+                                            motherFamily?: string;
+                                        };
+                                        lat?: {
+                                            given?: string;
+                                            father?: string;
+                                            grandfather?: string;
+                                            family?: string;
+                                            motherGiven?: string;
+                                            motherFamily?: string;
+                                        };
+                                    };
+                                    aliases: string[];
+                                }[];
+                                status: {
+                                    /** @enum {string} */
+                                    status: "missing" | "detained" | "released" | "reported_dead" | "confirmed_dead" | "unknown";
+                                    since: string | null;
+                                    eventId: string | null;
+                                    conflicts: string[];
+                                };
+                                events: {
+                                    id: string;
+                                    personId: string;
+                                    /** @enum {string} */
+                                    kind: "reported_missing" | "arrested" | "seen_in_detention" | "transferred" | "seen" | "released" | "reported_dead" | "remains_identified";
+                                    date: string | null;
+                                    placeId: string | null;
+                                    source: string;
+                                    sourceId: string | null;
+                                    /** @enum {string} */
+                                    certainty: "reported" | "believed" | "confirmed";
+                                    evidence: ({
+                                        /** @enum {string} */
+                                        kind: "statement";
+                                        /** Format: uuid */
+                                        id: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "media";
+                                        /** Format: uuid */
+                                        id: string;
+                                        fromS?: number;
+                                        toS?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "document";
+                                        description: string;
+                                    })[];
+                                    notes: string;
+                                    recordedBy: string;
+                                    recordedAt: string;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{caseId}/release-lists": {
         parameters: {
             query?: never;

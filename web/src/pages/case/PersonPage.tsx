@@ -8,6 +8,7 @@ import { Badge, ErrorNotice, Loading, UserText, useLocale, useTitle } from '../.
 import { showPartialDate } from '../../lib/format';
 import { usePrefs } from '../../lib/prefs';
 import { BirthYears, StatusBadge } from './Persons';
+import { PersonLinksPanel } from './PersonLinks';
 
 const PARTS: (keyof NameParts)[] = [
   'given',
@@ -130,6 +131,7 @@ export default function PersonPage({ id }: { id: string }) {
         )}
         <p className="small muted">{t('persons.statusRule')}</p>
       </section>
+      <PersonLinksPanel id={p.id} />
     </div>
   );
 }
