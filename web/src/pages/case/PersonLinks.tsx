@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import {
   linkPerson,
-  spelling,
   unlinkPerson,
   usePersonLinks,
   type Certainty,
@@ -89,10 +88,8 @@ function Body({ id, l }: { id: string; l: PersonLinks }) {
           <ul className="plain small">
             {l.combined.spellings.map((s) => (
               <li key={s.personId}>
-                <Link href={`/persons/${s.personId}`}>
-                  <UserText>
-                    {[spelling(s.names.ar), spelling(s.names.lat)].filter(Boolean).join(' / ')}
-                  </UserText>
+                <Link href={`/persons/${s.personId}`} className="person-link">
+                  <BothNames names={s.names} />
                 </Link>
                 {s.aliases.length > 0 ? (
                   <>
@@ -117,7 +114,10 @@ function Body({ id, l }: { id: string; l: PersonLinks }) {
                   </>
                 ) : null}
                 {l.combined!.status.eventId === e.id ? (
-                  <Badge kind="decides">{t('persons.decides')}</Badge>
+                  <>
+                    {' '}
+                    <Badge kind="decides">{t('persons.decides')}</Badge>
+                  </>
                 ) : null}
               </li>
             ))}
