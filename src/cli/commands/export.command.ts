@@ -44,7 +44,7 @@ export function register(program: Command): void {
       "a case's persons as one file: CSV (UTF-8 with a byte-order mark, for Excel; formulas neutralised) or JSON with their events (case admins only; recorded on the audit trail)",
     )
     .requiredOption('--case <case>', 'case id or slug')
-    .requiredOption('--format <format>', 'csv or json')
+    .requiredOption('--format <format>', 'csv, xlsx, json or pfif (PFIF 1.4)')
     .option('--out <dir>', 'the folder to write the file in (default: the current folder)')
     .option('--json', 'machine-readable output: {"path","sha256","persons"}')
     .action(

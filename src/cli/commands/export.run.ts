@@ -71,7 +71,8 @@ export async function runExportPersons(
   o: { case: string; format: string; out?: string; json?: boolean },
   cmd: Command,
 ): Promise<number> {
-  if (o.format !== 'csv' && o.format !== 'json') throw invalid('cli.usage', '--format is csv or json');
+  if (!['csv', 'xlsx', 'json', 'pfif'].includes(o.format))
+    throw invalid('cli.usage', '--format is csv, xlsx, json or pfif');
   const dir = path.resolve(o.out ?? '.');
   await mkdir(dir, { recursive: true });
   const part = path.join(dir, `.athar-persons-${randomBytes(6).toString('hex')}.part`);

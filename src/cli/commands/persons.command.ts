@@ -6,9 +6,9 @@ export function register(program: Command): void {
   const p = program.command('persons').description('the registry of detained and missing persons');
   p.command('import')
     .description(
-      'import persons from a CSV file (UTF-8 or Windows-1256): all or nothing, with a report of rows accepted, rejected (line, reason) and likely duplicates',
+      'import persons from a CSV file (UTF-8 or Windows-1256), an XLSX spreadsheet or a PFIF 1.4 file: all or nothing, with a report of rows accepted, rejected (line, reason) and likely duplicates',
     )
-    .argument('<file>', 'a CSV file with a header line')
+    .argument('<file>', 'a CSV file or spreadsheet with a header line, or a PFIF 1.4 XML file')
     .requiredOption('--case <case>', 'case id or slug')
     .option('--dry-run', 'report what the import would do; store nothing')
     .option(
@@ -17,6 +17,7 @@ export function register(program: Command): void {
     )
     .option('--update-by <id|COLUMN>', 'update persons by athar id (id) or by your own id column')
     .option('--skip-invalid', 'import the valid rows even when some are rejected')
+    .option('--format <format>', 'csv, xlsx or pfif (found from the file when not given)')
     .option('--json', 'machine-readable output')
     .action(
       action(async (file: string, o: ImportOptions, cmd: Command) =>
@@ -71,6 +72,7 @@ export interface ImportOptions {
   map?: string[];
   updateBy?: string;
   skipInvalid?: boolean;
+  format?: string;
   json?: boolean;
 }
 

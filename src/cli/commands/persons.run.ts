@@ -26,6 +26,7 @@ export async function runImport(file: string, o: ImportOptions, cmd: Command): P
         skipInvalid: o.skipInvalid ?? false,
         updateBy: o.updateBy,
         map: o.map,
+        format: o.format,
       },
       ...(tty
         ? {

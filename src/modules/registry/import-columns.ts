@@ -9,6 +9,7 @@
  * would lose what a family told an association.
  */
 import { AppError, invalid } from '#src/platform/errors.ts';
+import type { PfifEvent, PfifNote } from './pfif.ts';
 import type { CreatePersonBody, NameParts } from './schemas.ts';
 import type { EventKind } from './status.ts';
 
@@ -184,6 +185,12 @@ export interface RowInput {
   id: string | null;
   externalId: string | null;
   status: { kind: EventKind; date: string | null; asWritten: string } | null;
+  /** Events the file gives beyond a status (PFIF notes). */
+  events?: PfifEvent[];
+  /** Links to other records, by PFIF record id. */
+  links?: NonNullable<PfifNote['link']>[];
+  /** The record's PFIF id (to resolve links and notes). */
+  pfifId?: string;
 }
 
 const rowError = (header: string, message: string) =>

@@ -29,7 +29,19 @@ import { PersonRepository, type PersonRow } from './person.repository.ts';
 import { birthColumns, checkDate, restatePerson } from './persons.ts';
 import type { Alias, PersonNames } from './schemas.ts';
 import { deriveStatus } from './status.ts';
-import { readTableFile, type TextEncoding } from './table-file.ts';
+import { readTableFile, type TableFile, type TextEncoding } from './table-file.ts';
+import { open } from 'node:fs/promises';
+import { requirePlace } from '#src/modules/casefile/index.ts';
+import { LinkRepository } from './link.repository.ts';
+import {
+  PfifFileError,
+  readPfif,
+  type PfifEvent,
+  type PfifItem,
+  type PfifNote,
+  type PfifPerson,
+} from './pfif.ts';
+import { looksLikeZip, readXlsxFile } from './xlsx.ts';
 
 const BATCH = 500;
 /** Reasons listed in a report (all are counted). */
@@ -43,6 +55,8 @@ export interface ImportOptions {
   /** 'id' (the athar id column) or the header of the association's id column; null: every row is new. */
   updateBy: string | null;
   map: readonly string[];
+  /** The file's format; found from its first bytes when not given. */
+  format?: ImportFormat | undefined;
 }
 
 export interface ImportDuplicate {
@@ -71,6 +85,9 @@ export interface ImportReport {
   sha256: string;
   encoding: TextEncoding;
   bytes: number;
+  format: ImportFormat;
+  /** Links between records the file made (PFIF's linked records). */
+  links: number;
 }
 
 class RollBack extends Error {}
@@ -107,6 +124,7 @@ const reasonOf = (e: unknown): string => {
     .replace(/^\/aliases\/\d+\/name: /, 'aliases: ')
     .replace(/^\/birth\/date: /, 'birth date: ')
     .replace(/^\/status_date: /, 'status date: ')
+    .replace(/^\/date: /, 'note date: ')
     .replace(/^\/birth\/ageFrom: |^\/birth\/ageTo: |^\/birth\/ageAsOf: |^\/birth: /, 'age: ');
 };
 
@@ -132,29 +150,34 @@ export async function importPersons(
     sha256: '',
     encoding: 'utf-8',
     bytes: 0,
+    format: opts.format ?? 'csv',
+    links: 0,
   };
   const reject = (line: number, reason: string) => {
     report.rejectedCount++;
     if (report.rejected.length < MAX_LISTED) report.rejected.push({ line, reason });
   };
-  const source = `import ${report.importId}`;
+  const importSource = `import ${report.importId}`;
   // The file is received whole first (to a temporary file in the data directory, hashed on the
   // way): the transaction then never waits on a slow upload, which on the embedded database
   // would hold every other request.
   const empty = { sha256: createHash('sha256').digest('hex'), bytes: 0 };
-  const spooled = ctx.blobs.withTemporary(body, MAX_BYTES, (path, sha256) =>
-    runImport(
+  const spooled = ctx.blobs.withTemporary(body, MAX_BYTES, async (path, sha256) => {
+    const received = { sha256, bytes: statSync(path).size };
+    const format = opts.format ?? (await sniffFormat(path));
+    report.format = format;
+    return runImport(
       ctx,
       scope,
-      readTableFile(createReadStream(path), { maxBytes: MAX_BYTES }),
+      sourceOf(format, path, received),
       opts,
       report,
       reject,
-      source,
+      importSource,
       now,
-      { sha256, bytes: statSync(path).size },
-    ),
-  );
+      received,
+    );
+  });
   try {
     return await spooled;
   } catch (e) {
@@ -163,11 +186,11 @@ export async function importPersons(
     return runImport(
       ctx,
       scope,
-      readTableFile(Readable.from([]), { maxBytes: MAX_BYTES }),
+      { kind: 'table', file: readTableFile(Readable.from([]), { maxBytes: MAX_BYTES }) },
       opts,
       report,
       reject,
-      source,
+      importSource,
       now,
       empty,
     );
@@ -177,11 +200,11 @@ export async function importPersons(
 async function runImport(
   ctx: Context,
   scope: CaseScope,
-  file: ReturnType<typeof readTableFile>,
+  source: ImportSource,
   opts: ImportOptions,
   report: ImportReport,
   reject: (line: number, reason: string) => void,
-  source: string,
+  eventSource: string,
   now: Date,
   /** The whole file as received (an early stop reads no further in it). */
   received: { sha256: string; bytes: number },
@@ -195,8 +218,28 @@ async function runImport(
   const run = async (tx: Context) => {
     const repo = tx.repo(PersonRepository);
     const writing = () => opts.skipInvalid || report.rejectedCount === 0;
-    let columns: Column[] | null = null;
     let batch: Accepted[] = [];
+    /** PFIF record ids of the persons this import made or updated → their athar ids. */
+    const byRecordId = new Map<string, string>();
+    /** PFIF notes standing on their own (not inside their person), applied once the persons are in. */
+    const orphanNotes: PfifNote[] = [];
+    /** PFIF links of the persons read, applied once both ends are in. */
+    const batchLinks: { line: number; from: string; link: NonNullable<PfifNote['link']> }[] = [];
+    const places = new Map<string, boolean>();
+    const placeOfCase = async (id: string) => {
+      if (!places.has(id))
+        places.set(
+          id,
+          await requirePlace(tx, caseId, id, '/placeId').then(
+            () => true,
+            (e: unknown) => {
+              if (e instanceof AppError) return false; // not a place of this case: the place is left out
+              throw e;
+            },
+          ),
+        );
+      return places.get(id)!;
+    };
     /** External ids of the persons this import makes. */
     const newIds = new Set<string>();
     /** The persons this import made, by the line that made them (duplicates name the line). */
@@ -215,22 +258,29 @@ async function runImport(
       for (const r of rows) {
         const p = r.input.person;
         const id = r.existing?.id ?? tx.ids.uuid();
-        const event = r.input.status
-          ? {
-              id: tx.ids.uuid(),
-              person_id: id,
-              case_id: caseId,
-              kind: r.input.status.kind,
-              date: r.input.status.date,
-              place_id: null,
-              source,
-              source_id: null,
-              certainty: 'reported' as const,
-              evidence: '[]',
-              notes: `status in the file: ${r.input.status.asWritten}`,
-              recorded_by: tx.actor.username,
-            }
-          : null;
+        if (r.input.pfifId) byRecordId.set(r.input.pfifId, id);
+        const rowEvents = [
+          ...(r.input.status
+            ? [
+                {
+                  id: tx.ids.uuid(),
+                  person_id: id,
+                  case_id: caseId,
+                  kind: r.input.status.kind,
+                  date: r.input.status.date,
+                  place_id: null,
+                  source: eventSource,
+                  source_id: null,
+                  certainty: 'reported' as const,
+                  evidence: '[]',
+                  notes: `status in the file: ${r.input.status.asWritten}`,
+                  recorded_by: tx.actor.username,
+                },
+              ]
+            : []),
+          ...(r.input.events ?? []).map((e) => eventRow(tx, caseId, id, e)),
+        ];
+        const event = rowEvents[0] ?? null;
         if (r.existing) {
           const old = r.existing;
           const oldNames = old.names as PersonNames;
@@ -255,16 +305,16 @@ async function runImport(
           );
           await repo.replaceSearchTerms(caseId, old.id, terms.keys, terms.texts);
           if (event) {
-            await repo.addEvents([event]);
+            await repo.addEvents(rowEvents);
             await restatePerson(tx, updated);
-            news.push({ personId: old.id, eventId: event.id });
+            for (const e of rowEvents) news.push({ personId: old.id, eventId: e.id });
           }
           touched.push(old.id);
           continue;
         }
         const derived = event
-          ? deriveStatus([{ ...event, hasDocument: false, recordedAt: now }])
-          : { status: 'unknown' as const, eventId: null, since: null };
+          ? deriveStatus(rowEvents.map((e) => ({ ...e, hasDocument: false, recordedAt: now })))
+          : { status: 'unknown' as const, eventId: null, since: null, conflicts: [] as string[] };
         created.push({
           id,
           case_id: caseId,
@@ -279,10 +329,11 @@ async function runImport(
           status: derived.status,
           status_event_id: derived.eventId,
           status_since: derived.since,
+          status_conflicts: JSON.stringify(derived.conflicts),
         });
         for (const key of r.keys) keys.push({ case_id: caseId, key, person_id: id });
         r.texts.forEach((text, n) => spellings.push({ person_id: id, n, case_id: caseId, text }));
-        if (event) events.push(event);
+        events.push(...rowEvents);
         madeBy.set(id, r.line);
         touched.push(id);
       }
@@ -291,23 +342,14 @@ async function runImport(
       await repo.addEvents(events);
     };
 
-    for await (const rec of file.records) {
-      if (!columns) {
-        columns = mapColumns(rec.cells, opts.map, { updating: opts.updateBy !== null });
-        if (opts.updateBy && opts.updateBy !== 'id' && !rec.cells.some((h) => h.trim() === opts.updateBy))
-          throw new AppError('invalid', 'import.update_by', `no column "${opts.updateBy}" to update by`);
-        if (opts.updateBy === 'id' && !columns.some((c) => c.kind === 'other' && c.field === 'id'))
-          throw new AppError('invalid', 'import.update_by', 'updating by athar id needs an id column');
-        continue;
-      }
+    for await (const rec of rowsOf(source, opts, orphanNotes)) {
       report.rows++;
       try {
-        const input = readRow(rec.cells, columns);
-        if (opts.updateBy && opts.updateBy !== 'id') {
-          const at = rec.cells.findIndex((_, i) => columns![i]!.header.trim() === opts.updateBy);
-          input.externalId = (rec.cells[at] ?? '').trim() || null;
-          if (!input.externalId)
-            throw new AppError('invalid', 'import.row', `column "${opts.updateBy}": empty`);
+        if ('reason' in rec) throw new AppError('invalid', 'import.row', rec.reason);
+        const input = rec.read();
+        for (const e of input.events ?? []) {
+          if (e.date) checkDate(e.date, '/date', now);
+          if (e.placeId && !(await placeOfCase(e.placeId))) e.placeId = null;
         }
         if (input.status?.date) checkDate(input.status.date, '/status_date', now);
         const existing = await existingFor(repo, caseId, input, opts.updateBy);
@@ -349,15 +391,17 @@ async function runImport(
         report.accepted++;
         if (existing) report.updated++;
         else report.created++;
-        if (input.status) report.events++;
+        report.events += (input.status ? 1 : 0) + (input.events?.length ?? 0);
+        for (const l of input.links ?? []) batchLinks.push({ line: rec.line, from: input.pfifId!, link: l });
         batch.push({ line: rec.line, input, spellings: spellingsList, keys, texts, existing });
         if (batch.length >= BATCH) await flush();
       } catch (e) {
         reject(rec.line, reasonOf(e));
       }
     }
-    if (!columns) throw new AppError('invalid', 'import.empty', 'the file is empty: no header line');
     await flush();
+    if (writing())
+      await applyNotesAndLinks(tx, caseId, batchLinks, orphanNotes, byRecordId, report, reject, news, now);
     if (opts.dryRun || !writing()) throw new RollBack();
   };
 
@@ -371,7 +415,7 @@ async function runImport(
       reject(line, e.message);
     } else if (!(e instanceof RollBack)) throw e;
   }
-  Object.assign(report, file.done(), received);
+  Object.assign(report, source.kind === 'table' ? source.file.done() : { encoding: 'utf-8' }, received);
   await ctx.transaction(async (tx) => {
     // The open inquiries hear of the persons made or changed (a job re-matches them all for many).
     if (report.imported) {
@@ -478,5 +522,244 @@ async function findDuplicates(
     for (const e of earlier)
       note({ line: r.line, personId: null, otherLine: e.line, score: best(r.spellings, e.spellings) });
     for (const k of pairKeys(r)) inBatch.set(k, [...(inBatch.get(k) ?? []), r]);
+  }
+}
+
+/** Where an import's rows come from: a table (CSV, XLSX) or a PFIF document. */
+export type ImportSource =
+  { kind: 'table'; file: TableFile } | { kind: 'pfif'; items: AsyncIterable<PfifItem> };
+
+export type ImportFormat = 'csv' | 'xlsx' | 'pfif';
+
+/** The format from the file's first bytes: a ZIP archive is XLSX, XML is PFIF, anything else CSV. */
+async function sniffFormat(path: string): Promise<ImportFormat> {
+  const fh = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(512);
+    const { bytesRead } = await fh.read(head, 0, 512, 0);
+    const b = head.subarray(0, bytesRead);
+    if (looksLikeZip(b)) return 'xlsx';
+    const text = b
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart();
+    return text.startsWith('<') ? 'pfif' : 'csv';
+  } finally {
+    await fh.close();
+  }
+}
+
+async function* utf8Text(path: string): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  try {
+    for await (const chunk of createReadStream(path)) {
+      const t = decoder.decode(chunk as Buffer, { stream: true });
+      yield t;
+      for (const ch of t) if (ch === '\n') line++;
+    }
+    yield decoder.decode();
+  } catch (e) {
+    if (e instanceof TypeError)
+      throw new AppError(
+        'invalid',
+        'import.file',
+        `line ${line}: the file stops being UTF-8 here (PFIF is UTF-8)`,
+        {
+          details: { line },
+        },
+      );
+    throw e;
+  }
+}
+
+/** The PFIF document's records, its format errors as import errors with the line. */
+async function* pfifItems(path: string): AsyncGenerator<PfifItem> {
+  try {
+    yield* readPfif(utf8Text(path));
+  } catch (e) {
+    if (e instanceof PfifFileError)
+      throw new AppError('invalid', 'import.file', `line ${e.line}: ${e.message}`, {
+        details: { line: e.line },
+      });
+    throw e;
+  }
+}
+
+function sourceOf(
+  format: ImportFormat,
+  path: string,
+  received: { sha256: string; bytes: number },
+): ImportSource {
+  if (format === 'pfif') return { kind: 'pfif', items: pfifItems(path) };
+  if (format === 'xlsx') return { kind: 'table', file: readXlsxFile(createReadStream(path), received) };
+  return { kind: 'table', file: readTableFile(createReadStream(path), { maxBytes: MAX_BYTES }) };
+}
+
+type SourceRow = { line: number; read: () => RowInput } | { line: number; reason: string };
+
+/** The source's rows, each read when asked (a row that cannot be read throws, naming why). */
+async function* rowsOf(
+  source: ImportSource,
+  opts: ImportOptions,
+  orphanNotes: PfifNote[],
+): AsyncGenerator<SourceRow> {
+  if (source.kind === 'pfif') {
+    if (opts.updateBy === 'id')
+      throw new AppError(
+        'invalid',
+        'import.update_by',
+        'a PFIF file updates by its person_record_id: --update-by person_record_id',
+      );
+    for await (const item of source.items) {
+      if (item.kind === 'rejected') yield { line: item.line, reason: item.reason };
+      else if (item.kind === 'note') orphanNotes.push(item.note);
+      else yield { line: item.line, read: () => pfifRow(item.person) };
+    }
+    return;
+  }
+  let columns: Column[] | null = null;
+  for await (const rec of source.file.records) {
+    if (!columns) {
+      const cols = mapColumns(rec.cells, opts.map, { updating: opts.updateBy !== null });
+      columns = cols;
+      if (opts.updateBy && opts.updateBy !== 'id' && !rec.cells.some((h) => h.trim() === opts.updateBy))
+        throw new AppError('invalid', 'import.update_by', `no column "${opts.updateBy}" to update by`);
+      if (opts.updateBy === 'id' && !cols.some((c) => c.kind === 'other' && c.field === 'id'))
+        throw new AppError('invalid', 'import.update_by', 'updating by athar id needs an id column');
+      continue;
+    }
+    const cols = columns;
+    if (rec.problem) {
+      yield { line: rec.line, reason: rec.problem };
+      continue;
+    }
+    yield {
+      line: rec.line,
+      read: () => {
+        const input = readRow(rec.cells, cols);
+        if (opts.updateBy && opts.updateBy !== 'id') {
+          const at = rec.cells.findIndex((_, i) => cols[i]!.header.trim() === opts.updateBy);
+          input.externalId = (rec.cells[at] ?? '').trim() || null;
+          if (!input.externalId)
+            throw new AppError('invalid', 'import.row', `column "${opts.updateBy}": empty`);
+        }
+        return input;
+      },
+    };
+  }
+  if (!columns) throw new AppError('invalid', 'import.empty', 'the file is empty: no header line');
+}
+
+/** A PFIF person as an import row: its notes' events, and its links for later. */
+function pfifRow(p: PfifPerson): RowInput {
+  return {
+    person: {
+      names: p.names,
+      aliases: p.aliases,
+      sex: p.sex,
+      ...(p.birth ? { birth: p.birth } : {}),
+      ...(p.birthplace ? { birthplace: p.birthplace } : {}),
+      ...(p.description ? { description: p.description.slice(0, 20_000) } : {}),
+    },
+    id: null,
+    externalId: p.externalId,
+    status: null,
+    events: p.notes.flatMap((n) => (n.event ? [{ ...n.event }] : [])),
+    links: p.notes.flatMap((n) => (n.link ? [n.link] : [])),
+    pfifId: p.recordId,
+  };
+}
+
+function eventRow(tx: Context, caseId: string, personId: string, e: PfifEvent) {
+  return {
+    id: tx.ids.uuid(),
+    person_id: personId,
+    case_id: caseId,
+    kind: e.kind,
+    date: e.date,
+    place_id: e.placeId,
+    source: e.source.slice(0, 500),
+    source_id: null,
+    certainty: e.certainty,
+    evidence: '[]',
+    notes: e.notes.slice(0, 20_000),
+    recorded_by: tx.actor.username,
+  };
+}
+
+/**
+ * What a PFIF file says beside its persons: notes standing on their own (events of a person of
+ * the file, or of one the case already holds by that record id) and links between records.
+ */
+async function applyNotesAndLinks(
+  tx: Context,
+  caseId: string,
+  links: readonly { line: number; from: string; link: NonNullable<PfifNote['link']> }[],
+  notes: readonly PfifNote[],
+  byRecordId: Map<string, string>,
+  report: ImportReport,
+  reject: (line: number, reason: string) => void,
+  news: { personId: string; eventId: string }[],
+  now: Date,
+): Promise<void> {
+  if (links.length === 0 && notes.length === 0) return;
+  const repo = tx.repo(PersonRepository);
+  const resolve = async (recordId: string): Promise<string | null> => {
+    const known = byRecordId.get(recordId);
+    if (known) return known;
+    const p = await repo.findByExternalId(caseId, recordId.slice(0, 200));
+    if (p) byRecordId.set(recordId, p.id);
+    return p?.id ?? null;
+  };
+  const restate = new Set<string>();
+  const all = [
+    ...links,
+    ...notes.flatMap((n) => (n.link ? [{ line: n.line, from: n.personRecordId, link: n.link }] : [])),
+  ];
+  for (const n of notes) {
+    if (!n.event) continue;
+    const personId = await resolve(n.personRecordId);
+    if (!personId) {
+      reject(n.line, `note: no person ${n.personRecordId} in the file or the case`);
+      continue;
+    }
+    try {
+      if (n.event.date) checkDate(n.event.date, '/date', now);
+    } catch (e) {
+      reject(n.line, reasonOf(e));
+      continue;
+    }
+    const row = { ...eventRow(tx, caseId, personId, n.event), place_id: null };
+    await repo.addEvents([row]);
+    report.events++;
+    restate.add(personId);
+    news.push({ personId, eventId: row.id });
+  }
+  for (const id of restate) {
+    const p = await repo.find(caseId, id);
+    if (p) await restatePerson(tx, p);
+  }
+  const linksRepo = tx.repo(LinkRepository);
+  for (const l of all) {
+    const a = await resolve(l.from);
+    const b = await resolve(l.link.to);
+    if (!a || !b) {
+      reject(l.line, `note: linked_person_record_id ${l.link.to} is no person of the file or the case`);
+      continue;
+    }
+    if (a === b || (await linksRepo.live(a, b))) continue;
+    const [x, y] = a < b ? [a, b] : [b, a];
+    await linksRepo.create({
+      id: tx.ids.uuid(),
+      case_id: caseId,
+      person_a: x,
+      person_b: y,
+      kind: l.link.kind,
+      certainty: l.link.certainty,
+      note: 'from a PFIF import',
+      created_by: tx.actor.username,
+    });
+    report.links++;
   }
 }

@@ -91,6 +91,7 @@ export function registryRoutes(r: Router): void {
         skipInvalid: query.skipInvalid ?? false,
         updateBy: query.updateBy ?? null,
         map: query.map ?? [],
+        format: query.format,
       });
     },
   );

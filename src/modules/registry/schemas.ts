@@ -232,8 +232,9 @@ export type SearchResults = Static<typeof SearchResults>;
 
 export const ExportBody = Type.Object(
   {
-    format: Literals(['csv', 'json'], {
-      description: 'csv (UTF-8 with a byte-order mark, for Excel) or json',
+    format: Literals(['csv', 'xlsx', 'json', 'pfif'], {
+      description:
+        'csv (UTF-8 with a byte-order mark, for Excel), xlsx, json, or pfif (PFIF 1.4 with the athar extension)',
     }),
   },
   { additionalProperties: false },
@@ -258,6 +259,12 @@ export const ImportQuery = Type.Object(
       Type.Array(Type.String({ minLength: 3, maxLength: 300 }), {
         maxItems: 100,
         description: 'column=field (or column=ignore), repeated',
+      }),
+    ),
+    format: Type.Optional(
+      Literals(['csv', 'xlsx', 'pfif'], {
+        description:
+          'the file format (found from the first bytes when not given: a ZIP is XLSX, XML is PFIF 1.4)',
       }),
     ),
   },
@@ -287,6 +294,8 @@ export const ImportReport = Type.Object({
   sha256: Type.String(),
   encoding: Type.String(),
   bytes: Type.Integer(),
+  format: Literals(['csv', 'xlsx', 'pfif']),
+  links: Type.Integer(),
 });
 
 const Explanations = Type.Array(

@@ -17,6 +17,8 @@ export type TextEncoding = 'utf-8' | 'windows-1256';
 export interface TableRecord {
   line: number;
   cells: string[];
+  /** Why the row cannot be read at all (a spreadsheet's formula without a value), if so. */
+  problem?: string;
 }
 
 export interface TableFile {

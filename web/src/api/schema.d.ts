@@ -5799,6 +5799,8 @@ export interface paths {
                     updateBy?: string;
                     /** @description column=field (or column=ignore), repeated */
                     map?: string[];
+                    /** @description the file format (found from the first bytes when not given: a ZIP is XLSX, XML is PFIF 1.4) */
+                    format?: "csv" | "xlsx" | "pfif";
                 };
                 header?: never;
                 path: {
@@ -5837,6 +5839,9 @@ export interface paths {
                             sha256: string;
                             encoding: string;
                             bytes: number;
+                            /** @enum {string} */
+                            format: "csv" | "xlsx" | "pfif";
+                            links: number;
                         };
                     };
                 };
@@ -5874,10 +5879,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
-                         * @description csv (UTF-8 with a byte-order mark, for Excel) or json
+                         * @description csv (UTF-8 with a byte-order mark, for Excel), xlsx, json, or pfif (PFIF 1.4 with the athar extension)
                          * @enum {string}
                          */
-                        format: "csv" | "json";
+                        format: "csv" | "xlsx" | "json" | "pfif";
                     };
                 };
             };
