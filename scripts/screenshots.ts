@@ -117,6 +117,7 @@ try {
       ['person', `/cases/sednaya-2024/persons/${seen.results[0]?.id ?? ''}`],
       ['release-list', `/cases/sednaya-2024/persons/lists/${lists.lists[0]?.id ?? ''}`],
       ['person-links', `/cases/sednaya-2024/persons/${nizarId}`],
+      ['import', '/cases/sednaya-2024/persons/import'],
       ['inquiries', '/cases/sednaya-2024/persons/inquiries'],
       ['inquiry', `/cases/sednaya-2024/persons/inquiries/${wife}`],
       ['public-inquiry', '/inquire'],

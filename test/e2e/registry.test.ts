@@ -133,6 +133,34 @@ describe.skipIf(!e2eEnabled)('the registry in the desk', () => {
     await g.close();
   });
 
+  it('imports a CSV from the desk: a dry run, a column mapped, then the import', async () => {
+    const g = await desk.context('en-GB');
+    await g.signIn('carla', 'carla password long');
+    const { page } = g;
+    await page.goto(`${desk.base}/cases/${CASE}/persons`);
+    await page.getByRole('link', { name: 'Import persons' }).click();
+    await page.waitForURL(/\/persons\/import$/);
+    await page.getByLabel(/^File/).setInputFiles({
+      name: 'list.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('given_name,family_name,shoe_size\nNour,Hamdan,42\nسعاد,حمدان,38\n'),
+    });
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    const report = page.locator('.import-report');
+    // The unknown column stops it, named; the form asks what it holds.
+    await expect.poll(() => report.textContent()).toContain('unknown column(s) "shoe_size"');
+    await page.getByLabel('shoe_size').selectOption('ignore');
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    await expect.poll(() => report.textContent()).toContain('Dry run: nothing was stored');
+    expect(await report.textContent()).toContain('2 accepted (2 new');
+    await page.getByRole('button', { name: 'Import 2 rows' }).click();
+    await expect.poll(() => report.textContent()).toContain('Imported');
+    await page.goto(`${desk.base}/cases/${CASE}/persons?q=${encodeURIComponent('Suad Hamdan')}`);
+    await expect.poll(() => page.locator('.person-result').first().textContent()).toContain('سعاد');
+    expect(await g.problems()).toEqual([]);
+    await g.close();
+  });
+
   it('shows a viewer no Persons tab and no person', async () => {
     const g = await desk.context('en-GB');
     await g.signIn('vera', 'vera password long');

@@ -240,6 +240,7 @@ describe.skipIf(!e2eEnabled)('the desk is accessible and renders user content as
       { path: `/cases/${CASE}/persons/inquiries`, shows: true },
       { path: `/cases/${CASE}/persons/inquiries/${ids.inquiry}`, shows: true },
       { path: '/inquire' },
+      { path: `/cases/${CASE}/persons/import` },
       { path: '/cases/xss-case', shows: true },
       { path: '/no/such/page' },
     ];

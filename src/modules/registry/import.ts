@@ -88,6 +88,8 @@ export interface ImportReport {
   format: ImportFormat;
   /** Links between records the file made (PFIF's linked records). */
   links: number;
+  /** The header's columns no field matched (the import stopped on them; map them). */
+  unknownColumns: string[];
 }
 
 class RollBack extends Error {}
@@ -152,6 +154,7 @@ export async function importPersons(
     bytes: 0,
     format: opts.format ?? 'csv',
     links: 0,
+    unknownColumns: [],
   };
   const reject = (line: number, reason: string) => {
     report.rejectedCount++;
@@ -413,6 +416,9 @@ async function runImport(
       // The file itself could not be read on: named, nothing stored.
       const line = typeof e.details?.line === 'number' ? e.details.line : 1;
       reject(line, e.message);
+      // Columns nobody mapped, by name, so that a form can ask what each holds.
+      if (Array.isArray(e.details?.unknown))
+        report.unknownColumns = (e.details.unknown as string[]).slice(0, 100);
     } else if (!(e instanceof RollBack)) throw e;
   }
   Object.assign(report, source.kind === 'table' ? source.file.done() : { encoding: 'utf-8' }, received);

@@ -296,6 +296,7 @@ export const ImportReport = Type.Object({
   bytes: Type.Integer(),
   format: Literals(['csv', 'xlsx', 'pfif']),
   links: Type.Integer(),
+  unknownColumns: Type.Array(Type.String()),
 });
 
 const Explanations = Type.Array(

@@ -49,7 +49,7 @@ function problemOf(xhr: XMLHttpRequest): ApiError {
  * Sends a file as the body of a POST, reporting the bytes sent. The promise gives the JSON answer
  * or an ApiError (status 0 when the network failed, as the typed client does); `abort` stops it.
  */
-function sendFile<T>(
+export function sendFile<T>(
   url: string,
   file: Blob,
   onProgress: (sent: number, total: number) => void,

@@ -5842,6 +5842,7 @@ export interface paths {
                             /** @enum {string} */
                             format: "csv" | "xlsx" | "pfif";
                             links: number;
+                            unknownColumns: string[];
                         };
                     };
                 };

@@ -24,6 +24,7 @@ const MediaItemPage = lazy(() => import('./MediaItem'));
 const MembersPage = lazy(() => import('./Members'));
 const PersonsPage = lazy(() => import('./Persons'));
 const InquiriesPage = lazy(() => import('./Inquiries'));
+const ImportPersonsPage = lazy(() => import('./ImportPersons'));
 const InquiryPage = lazy(() => import('./InquiryPage'));
 const PersonPage = lazy(() => import('./PersonPage'));
 const ReleaseListsPage = lazy(() => import('./ReleaseLists'));
@@ -98,6 +99,7 @@ export default function CaseRoutes({ slug, me }: { slug: string; me: Me }) {
           <Route path="/persons">{canSeePersons ? <PersonsPage /> : <NotFound />}</Route>
           <Route path="/persons/lists">{canSeePersons ? <ReleaseListsPage /> : <NotFound />}</Route>
           <Route path="/persons/inquiries">{canSeePersons ? <InquiriesPage /> : <NotFound />}</Route>
+          <Route path="/persons/import">{canSeePersons ? <ImportPersonsPage /> : <NotFound />}</Route>
           <Route path="/persons/inquiries/:id">
             {(p) => (canSeePersons ? <InquiryPage id={p.id} /> : <NotFound />)}
           </Route>

@@ -93,6 +93,7 @@ export default function PersonsPage() {
       <p className="row wrap">
         <Link href="/persons/inquiries">{t('inquiries.title')}</Link>
         <Link href="/persons/lists">{t('persons.lists.title')}</Link>
+        <Link href="/persons/import">{t('persons.import.title')}</Link>
       </p>
       <form className="card person-search" role="search" onSubmit={submit} aria-labelledby="person-search-h">
         <h2 id="person-search-h">{t('persons.search.title')}</h2>
