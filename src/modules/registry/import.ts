@@ -44,6 +44,15 @@ import {
 import { looksLikeZip, readXlsxFile } from './xlsx.ts';
 
 const BATCH = 500;
+/** Pair keys held by more persons than this are too common to point at a duplicate. */
+const BLOCK = 100;
+/**
+ * Per row, at most this many candidates are scored as duplicates: those sharing the most pair keys,
+ * and at least MIN_SHARED (one shared pair — two common names — is what namesakes have; the same
+ * person written twice shares several).
+ */
+const DUPLICATE_CANDIDATES = 5;
+const MIN_SHARED = 2;
 /** Reasons listed in a report (all are counted). */
 const MAX_LISTED = 10_000;
 /** The largest file an import reads. */
@@ -485,12 +494,32 @@ async function findDuplicates(
   report: ImportReport,
 ): Promise<void> {
   const pairKeys = (r: Accepted) => r.keys.filter((k) => k.startsWith('2:'));
-  const holders = await repo.holdersOf(caseId, [...new Set(rows.flatMap(pairKeys))]);
+  // A pair of names that more than BLOCK persons share tells no duplicate by itself (two very
+  // common names): such keys are left out, so the cost stays linear in a large registry.
+  const holders = await repo.holdersOf(caseId, [...new Set(rows.flatMap(pairKeys))], BLOCK);
   const byKey = new Map<string, string[]>();
-  for (const h of holders) byKey.set(h.key, [...(byKey.get(h.key) ?? []), h.person_id]);
+  for (const h of holders) {
+    const list = byKey.get(h.key);
+    if (list) list.push(h.person_id);
+    else byKey.set(h.key, [h.person_id]);
+  }
   const persons = new Map(
     (await repo.byIds(caseId, [...new Set(holders.map((h) => h.person_id))])).map((p) => [p.id, p]),
   );
+  const spellingsCache = new Map<string, Spelling[]>();
+  const theirs = (p: PersonRow) => {
+    let s = spellingsCache.get(p.id);
+    if (!s) {
+      s = spellingsOf(
+        p.names as PersonNames,
+        p.aliases as Alias[],
+        { yearFrom: p.birth_year_from, yearTo: p.birth_year_to },
+        p.birthplace,
+      );
+      spellingsCache.set(p.id, s);
+    }
+    return s;
+  };
   const best = (a: Spelling[], b: Spelling[]) => {
     let s = 0;
     for (const x of a) for (const y of b) s = Math.max(s, compareRecords(x.record, y.record).score);
@@ -500,34 +529,40 @@ async function findDuplicates(
     if (d.score >= REVIEW_THRESHOLD && report.duplicates.length < MAX_LISTED)
       report.duplicates.push({ ...d, score: Math.round(d.score * 1000) / 1000 });
   };
+  /** The candidates sharing the most keys, best first, at most DUPLICATE_CANDIDATES. */
+  const top = <T>(counts: Map<T, number>) =>
+    [...counts.entries()]
+      .filter(([, n]) => n >= MIN_SHARED)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, DUPLICATE_CANDIDATES)
+      .map(([x]) => x);
   const inBatch = new Map<string, Accepted[]>();
   for (const r of rows) {
-    const stored = new Set<string>();
-    const earlier = new Set<Accepted>();
+    const stored = new Map<string, number>();
+    const earlier = new Map<Accepted, number>();
     for (const k of pairKeys(r)) {
-      for (const id of byKey.get(k) ?? []) stored.add(id);
-      for (const e of inBatch.get(k) ?? []) earlier.add(e);
+      for (const id of byKey.get(k) ?? []) stored.set(id, (stored.get(id) ?? 0) + 1);
+      const mine = inBatch.get(k);
+      if (mine && mine.length <= BLOCK) for (const e of mine) earlier.set(e, (earlier.get(e) ?? 0) + 1);
     }
-    for (const id of stored) {
+    for (const id of top(stored)) {
       const p = persons.get(id);
       if (!p || id === r.existing?.id) continue;
-      const theirs = spellingsOf(
-        p.names as PersonNames,
-        p.aliases as Alias[],
-        { yearFrom: p.birth_year_from, yearTo: p.birth_year_to },
-        p.birthplace,
-      );
       const line = madeBy.get(id);
       note({
         line: r.line,
         personId: line ? null : id,
         otherLine: line ?? null,
-        score: best(r.spellings, theirs),
+        score: best(r.spellings, theirs(p)),
       });
     }
-    for (const e of earlier)
+    for (const e of top(earlier))
       note({ line: r.line, personId: null, otherLine: e.line, score: best(r.spellings, e.spellings) });
-    for (const k of pairKeys(r)) inBatch.set(k, [...(inBatch.get(k) ?? []), r]);
+    for (const k of pairKeys(r)) {
+      const list = inBatch.get(k);
+      if (list) list.push(r);
+      else inBatch.set(k, [r]);
+    }
   }
 }
 

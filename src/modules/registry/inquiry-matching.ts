@@ -22,14 +22,16 @@ import {
 import type { Context } from '#src/platform/context.ts';
 import { InquiryRepository, type InquiryRow } from './inquiry.repository.ts';
 import { searchTermsOf, spellingsOf, type Spelling } from './names.ts';
-import { PersonRepository, type PersonRow } from './person.repository.ts';
+import { PersonRepository, TRIGRAM_WHEN, type PersonRow } from './person.repository.ts';
 import type { Alias, PersonNames } from './schemas.ts';
 
 /** Suggestions at or above this score (the name engine's review threshold). */
 export const SUGGEST_SCORE = REVIEW_THRESHOLD;
-const PERSON_CANDIDATES = 200;
-const INQUIRY_CANDIDATES = 200;
-const TRIGRAM_CANDIDATES = 50;
+// A suggestion needs the engine's review score (0.8): the records that share the most keys with
+// the sought name are the only ones that can reach it, so fewer are scored than a search does.
+const PERSON_CANDIDATES = 20;
+const INQUIRY_CANDIDATES = 50;
+const TRIGRAM_CANDIDATES = 10;
 /** More persons changed at once than this: every open inquiry is matched again instead. */
 export const PER_PERSON_LIMIT = 50;
 
@@ -116,10 +118,10 @@ export async function matchInquiry(ctx: Context, inquiry: InquiryRow, foundBy = 
   const spellings = inquirySpellings(inquiry);
   const { keys, texts } = searchTermsOf(spellings);
   const repo = ctx.repo(PersonRepository);
-  const found = await Promise.all([
-    repo.byKeys(inquiry.case_id, keys, PERSON_CANDIDATES),
-    ...texts.map((t) => repo.byTrigrams(inquiry.case_id, t, TRIGRAM_CANDIDATES)),
-  ]);
+  const byKeys = await repo.byKeys(inquiry.case_id, keys, PERSON_CANDIDATES);
+  const found: { id: string }[][] = [byKeys];
+  if (byKeys.length < TRIGRAM_WHEN)
+    for (const t of texts) found.push(await repo.byTrigrams(inquiry.case_id, t, TRIGRAM_CANDIDATES));
   const ids = [...new Set(found.flat().map((c) => c.id))];
   const pairs: Pair[] = [];
   for (const person of await repo.byIds(inquiry.case_id, ids)) {
@@ -142,10 +144,9 @@ export async function matchPersons(
     const spellings = personSpellings(person);
     const { keys } = searchTermsOf(spellings);
     const texts = spellings.map((s) => trigramText(s.record)).filter((t): t is string => Boolean(t));
-    const found = await Promise.all([
-      repo.openByKeys(caseId, keys, INQUIRY_CANDIDATES),
-      ...texts.map((t) => repo.openByTrigrams(caseId, t, TRIGRAM_CANDIDATES)),
-    ]);
+    const found = [await repo.openByKeys(caseId, keys, INQUIRY_CANDIDATES)];
+    if (found[0]!.length < TRIGRAM_WHEN)
+      for (const t of texts) found.push(await repo.openByTrigrams(caseId, t, TRIGRAM_CANDIDATES));
     const ids = [...new Set(found.flat())];
     const pairs: Pair[] = [];
     for (const inquiry of await repo.openByIds(caseId, ids)) {
@@ -165,10 +166,11 @@ export async function inquiriesForName(
   limit: number,
 ): Promise<{ inquiryId: string; score: number; explanation: Explanation }[]> {
   const repo = ctx.repo(InquiryRepository);
-  const [byKeys, byTrigrams] = await Promise.all([
-    repo.openByKeys(caseId, queryKeys(tokenize(record.name!)), INQUIRY_CANDIDATES),
-    repo.openByTrigrams(caseId, trigramText({ name: record.name! }), TRIGRAM_CANDIDATES),
-  ]);
+  const byKeys = await repo.openByKeys(caseId, queryKeys(tokenize(record.name!)), INQUIRY_CANDIDATES);
+  const byTrigrams =
+    byKeys.length < TRIGRAM_WHEN
+      ? await repo.openByTrigrams(caseId, trigramText({ name: record.name! }), TRIGRAM_CANDIDATES)
+      : [];
   const ids = [...new Set([...byKeys, ...byTrigrams])];
   if (ids.length === 0) return [];
   const line: Spelling[] = [{ label: 'line', record }];

@@ -19,7 +19,7 @@ import { conflict, invalid, notFound } from '#src/platform/errors.ts';
 import { bestMatch, personSpellings, SUGGEST_SCORE, type Explanation } from './inquiry-matching.ts';
 import { LinkRepository, type PersonLinkRow } from './link.repository.ts';
 import { searchTermsOf } from './names.ts';
-import { PersonRepository, type PersonRow } from './person.repository.ts';
+import { PersonRepository, TRIGRAM_WHEN, type PersonRow } from './person.repository.ts';
 import { orderedEvents, statusEventOf } from './persons.ts';
 import { presentEvent } from './present.ts';
 import type { LinkKind } from './registry.tables.ts';
@@ -69,10 +69,9 @@ async function duplicatesOf(ctx: Context, caseId: string, row: PersonRow, exclud
   const repo = ctx.repo(PersonRepository);
   const spellings = personSpellings(row);
   const { keys, texts } = searchTermsOf(spellings);
-  const found = await Promise.all([
-    repo.byKeys(caseId, keys, 200),
-    ...texts.map((t) => repo.byTrigrams(caseId, t, 50)),
-  ]);
+  const found: { id: string }[][] = [await repo.byKeys(caseId, keys, 200)];
+  if (found[0]!.length < TRIGRAM_WHEN)
+    for (const t of texts) found.push(await repo.byTrigrams(caseId, t, 50));
   const ids = [...new Set(found.flat().map((c) => c.id))].filter((x) => x !== row.id && !exclude.has(x));
   const out: { person: PersonRow; score: number; explanation: Explanation }[] = [];
   for (const p of await repo.byIds(caseId, ids)) {

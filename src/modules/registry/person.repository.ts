@@ -17,6 +17,15 @@ export interface CandidateFilters {
   bornTo?: number | undefined;
 }
 
+/**
+ * Fewer candidates sharing a key than this: the trigram index is asked too (its scan grows with
+ * the registry; keys find a name in either script, trigrams a spelling no key reaches).
+ */
+export const TRIGRAM_WHEN = 3;
+
+const hasFilters = (f: CandidateFilters) =>
+  Boolean(f.status || f.placeId || f.bornFrom !== undefined || f.bornTo !== undefined);
+
 export class PersonRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -114,14 +123,16 @@ export class PersonRepository {
     f: CandidateFilters = {},
   ): Promise<{ id: string; hits: number }[]> {
     if (keys.length === 0) return [];
-    const rows = await this.db
+    let q = this.db
       .selectFrom('person_key')
       .select(['person_key.person_id as id', (eb) => eb.fn.countAll<string>().as('hits')])
       .where('person_key.case_id', '=', caseId)
-      .where(sql<boolean>`person_key.key = ANY(${[...keys]}::text[])`)
-      .where((eb) =>
+      .where(sql<boolean>`person_key.key = ANY(${[...keys]}::text[])`);
+    if (hasFilters(f))
+      q = q.where((eb) =>
         eb.exists(this.filtered(caseId, f).where(sql<boolean>`person.id = person_key.person_id`)),
-      )
+      );
+    const rows = await q
       .groupBy('person_key.person_id')
       .orderBy('hits', 'desc')
       .orderBy('person_key.person_id')
@@ -159,10 +170,12 @@ export class PersonRepository {
     f: CandidateFilters = {},
   ): Promise<{ id: string; similarity: number }[]> {
     if (text.trim() === '') return [];
-    const allowed = this.filtered(caseId, f);
+    // Without filters every spelling of the case is allowed: no subquery over all its persons
+    // (which would cost a scan of the case's persons per search).
+    const allowed = hasFilters(f) ? sql`AND person_id IN (${this.filtered(caseId, f)})` : sql``;
     const r = await sql<{ id: string; s: number }>`
       SELECT person_id AS id, max(similarity(text, ${text})) AS s FROM person_spelling
-      WHERE case_id = ${caseId} AND text % ${text} AND person_id IN (${allowed})
+      WHERE case_id = ${caseId} AND text % ${text} ${allowed}
       GROUP BY person_id ORDER BY s DESC, person_id LIMIT ${limit}`.execute(this.db);
     return r.rows.map((x) => ({ id: x.id, similarity: Number(x.s) }));
   }
@@ -202,15 +215,25 @@ export class PersonRepository {
         .execute();
   }
 
-  /** The persons holding any of `keys`, with the keys they hold (a batch's candidate lookup). */
-  async holdersOf(caseId: string, keys: readonly string[]): Promise<{ key: string; person_id: string }[]> {
+  /**
+   * The persons holding each of `keys`, with the key; a key held by more than `block` persons is
+   * left out (a pair of names that common points at no one), found with at most block + 1 index
+   * reads per key.
+   */
+  async holdersOf(
+    caseId: string,
+    keys: readonly string[],
+    block: number,
+  ): Promise<{ key: string; person_id: string }[]> {
     if (keys.length === 0) return [];
-    return this.db
-      .selectFrom('person_key')
-      .select(['key', 'person_id'])
-      .where('case_id', '=', caseId)
-      .where(sql<boolean>`key = ANY(${[...keys]}::text[])`)
-      .execute();
+    const r = await sql<{ key: string; person_id: string }>`
+      SELECT k.key, h.person_id FROM unnest(${[...keys]}::text[]) AS k(key)
+      CROSS JOIN LATERAL (
+        SELECT person_id FROM person_key WHERE case_id = ${caseId} AND key = k.key LIMIT ${block + 1}
+      ) h`.execute(this.db);
+    const counts = new Map<string, number>();
+    for (const x of r.rows) counts.set(x.key, (counts.get(x.key) ?? 0) + 1);
+    return r.rows.filter((x) => counts.get(x.key)! <= block);
   }
 
   async byIds(caseId: string, ids: readonly string[]): Promise<PersonRow[]> {

@@ -36,6 +36,8 @@ import { sniffEncoding } from './table-file.ts';
 const MAX_BYTES = 10 * 1024 * 1024;
 const MAX_LINES = 20_000;
 const CANDIDATES = 5;
+/** A line's candidates are drawn from fewer than a search's: a list has thousands of lines. */
+const LINE_POOL = { keys: 30, trigrams: 10 };
 
 export interface ReleaseListInput {
   title: string;
@@ -182,7 +184,7 @@ export async function addReleaseList(
     let problem = e.problem;
     if (e.query) {
       try {
-        const r = await rankCandidates(ctx, scope.case.id, e.query, {}, CANDIDATES);
+        const r = await rankCandidates(ctx, scope.case.id, e.query, {}, CANDIDATES, LINE_POOL);
         candidates = r.results.map((x) => ({ personId: x.id, score: x.score, explanation: x.explanation }));
         // The open inquiries the name may answer, whether or not a record has it.
         inquiries = await inquiriesForName(ctx, scope.case.id, queryRecord(e.query), CANDIDATES);

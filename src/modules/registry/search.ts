@@ -21,7 +21,12 @@ import {
 import type { CaseScope } from '#src/platform/access.ts';
 import type { Context } from '#src/platform/context.ts';
 import { invalid } from '#src/platform/errors.ts';
-import { PersonRepository, type CandidateFilters, type PersonRow } from './person.repository.ts';
+import {
+  PersonRepository,
+  TRIGRAM_WHEN,
+  type CandidateFilters,
+  type PersonRow,
+} from './person.repository.ts';
 import { readable, spellingsOf } from './names.ts';
 import { statusEventOf } from './persons.ts';
 import { presentBirth } from './present.ts';
@@ -74,14 +79,19 @@ export async function rankCandidates(
   query: NameQuery,
   filters: CandidateFilters,
   limit: number,
+  /** How many candidates to retrieve by keys and by trigrams (a search: the most; a list's line: fewer). */
+  pool: { keys: number; trigrams: number } = { keys: KEY_CANDIDATES, trigrams: TRIGRAM_CANDIDATES },
 ): Promise<{ results: SearchResult[]; candidates: number }> {
   const record = queryRecord(query);
   const repo = ctx.repo(PersonRepository);
   const keys = queryKeys(tokenize(record.name!));
-  const [byKeys, byTrigrams] = await Promise.all([
-    repo.byKeys(caseId, keys, KEY_CANDIDATES, filters),
-    repo.byTrigrams(caseId, trigramText({ name: record.name! }), TRIGRAM_CANDIDATES, filters),
-  ]);
+  const byKeys = await repo.byKeys(caseId, keys, pool.keys, filters);
+  // The trigram index is asked only when too few records share a key with the query (a name
+  // whose tokens key nothing, a spelling far from any key): its scan grows with the registry.
+  const byTrigrams =
+    byKeys.length < TRIGRAM_WHEN
+      ? await repo.byTrigrams(caseId, trigramText({ name: record.name! }), pool.trigrams, filters)
+      : [];
   const ids = [...new Set([...byKeys.map((c) => c.id), ...byTrigrams.map((c) => c.id)])];
   // The filters were applied where the candidates were retrieved.
   const rows = await repo.byIds(caseId, ids);
