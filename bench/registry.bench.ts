@@ -113,6 +113,11 @@ async function measure(kind: string, database: Database): Promise<string[]> {
   });
   const app: App = await createApp(config, { database, log: pino({ level: 'silent' }) });
   const out: string[] = [];
+  const push = out.push.bind(out);
+  out.push = (...xs: string[]) => {
+    for (const x of xs) process.stdout.write(`${x}\n`);
+    return push(...xs);
+  };
   try {
     await app.run(SYSTEM_ACTOR, { transaction: true }, (ctx) => bootstrapAdmin(ctx));
     const actor: Actor = await app.run(SYSTEM_ACTOR, { transaction: false }, (ctx) => localActor(ctx, null));
