@@ -231,6 +231,9 @@ async function runImport(
     const repo = tx.repo(PersonRepository);
     const writing = () => opts.skipInvalid || report.rejectedCount === 0;
     let batch: Accepted[] = [];
+    // A case none of whose persons has an external id yet (a first import) needs no lookup per
+    // row to keep ids unique: the file's own ids are checked against each other.
+    const caseHasExternalIds = await repo.anyExternalId(caseId);
     /** PFIF record ids of the persons this import made or updated → their athar ids. */
     const byRecordId = new Map<string, string>();
     /** PFIF notes standing on their own (not inside their person), applied once the persons are in. */
@@ -373,7 +376,7 @@ async function runImport(
               'import.row',
               `external id ${input.externalId} is on an earlier line too`,
             );
-          if (await repo.findByExternalId(caseId, input.externalId))
+          if (caseHasExternalIds && (await repo.findByExternalId(caseId, input.externalId)))
             throw new AppError(
               'invalid',
               'import.row',

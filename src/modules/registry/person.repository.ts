@@ -81,6 +81,18 @@ export class PersonRepository {
       .executeTakeFirst();
   }
 
+  /** Whether any person of the case has an external id. */
+  async anyExternalId(caseId: string): Promise<boolean> {
+    const r = await this.db
+      .selectFrom('person')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('external_id', 'is not', null)
+      .limit(1)
+      .executeTakeFirst();
+    return r !== undefined;
+  }
+
   async page(
     caseId: string,
     opts: { limit: number; after?: readonly [Date, string]; status?: PersonTable['status'] | undefined },
