@@ -68,6 +68,8 @@ export default function ImportPersonsPage() {
     if (!file) return;
     setBusy(true);
     setError(null);
+    // The last report goes while the file is read again: it no longer says what this run does.
+    setReport(null);
     setProgress({ sent: 0, total: file.size });
     const q = new URLSearchParams({ dryRun: String(dryRun), skipInvalid: String(skipInvalid) });
     if (updateBy.trim()) q.set('updateBy', updateBy.trim());
