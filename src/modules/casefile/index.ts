@@ -11,6 +11,7 @@ export { addFigure } from './figures.ts';
 export { addPlace } from './places.ts';
 export {
   caseFileRecordExists,
+  placeExists,
   sourcesById,
   requirePlace,
   requireSource,

@@ -44,6 +44,11 @@ export async function requirePlace(
   return p;
 }
 
+/** Whether the case has a place of this id (a reference to keep or leave out, not to refuse). */
+export async function placeExists(ctx: Context, caseId: string, id: string): Promise<boolean> {
+  return !!(await ctx.repo(PlaceRepository).get(caseId, id));
+}
+
 /** Kinds of case-file records that other records (claims' evidence) may point at. */
 export type CaseFileRecord = 'statement' | 'sweep' | 'figure';
 

@@ -31,7 +31,7 @@ import type { Alias, PersonNames } from './schemas.ts';
 import { deriveStatus } from './status.ts';
 import { readTableFile, type TableFile, type TextEncoding } from './table-file.ts';
 import { open } from 'node:fs/promises';
-import { requirePlace } from '#src/modules/casefile/index.ts';
+import { placeExists } from '#src/modules/casefile/index.ts';
 import { LinkRepository } from './link.repository.ts';
 import {
   PfifFileError,
@@ -242,17 +242,7 @@ async function runImport(
     const batchLinks: { line: number; from: string; link: NonNullable<PfifNote['link']> }[] = [];
     const places = new Map<string, boolean>();
     const placeOfCase = async (id: string) => {
-      if (!places.has(id))
-        places.set(
-          id,
-          await requirePlace(tx, caseId, id, '/placeId').then(
-            () => true,
-            (e: unknown) => {
-              if (e instanceof AppError) return false; // not a place of this case: the place is left out
-              throw e;
-            },
-          ),
-        );
+      if (!places.has(id)) places.set(id, await placeExists(tx, caseId, id));
       return places.get(id)!;
     };
     /** External ids of the persons this import makes. */

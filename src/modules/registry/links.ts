@@ -22,7 +22,6 @@ import { searchTermsOf } from './names.ts';
 import { PersonRepository, TRIGRAM_WHEN, type PersonRow } from './person.repository.ts';
 import { orderedEvents, statusEventOf } from './persons.ts';
 import { presentEvent } from './present.ts';
-import type { LinkKind } from './registry.tables.ts';
 import type { Alias, LinkInput, PersonLinks, PersonNames } from './schemas.ts';
 import { deriveStatus } from './status.ts';
 
@@ -231,5 +230,3 @@ export async function unlinkPersons(
   });
   return personLinks(ctx, scope, id);
 }
-
-export const LINK_KINDS: readonly LinkKind[] = ['same_person', 'possible_duplicate', 'distinct'];
