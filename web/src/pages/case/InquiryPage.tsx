@@ -18,7 +18,7 @@ import {
 import { useCurrentCase } from '../../components/case-context';
 import { Badge, ErrorNotice, Field, Loading, UserText, useLocale, useTitle } from '../../components/ui';
 import { relativeTime } from '../../lib/format';
-import { BothNames, StatusBadge } from './Persons';
+import { BothNames, StatusBadge, YearRange } from './Persons';
 
 /**
  * One family's inquiry: whom they seek, the suggestions the name engine made (side by side with
@@ -66,11 +66,7 @@ export default function InquiryPage({ id }: { id: string }) {
         <div>
           <dt>{t('persons.born')}</dt>
           <dd>
-            {i.bornFrom === null
-              ? t('persons.bornUnknown')
-              : i.bornFrom === i.bornTo
-                ? t('persons.bornIn', { year: i.bornFrom })
-                : t('persons.bornBetween', { from: i.bornFrom, to: i.bornTo })}
+            <YearRange from={i.bornFrom} to={i.bornTo} />
           </dd>
         </div>
         {i.birthplace ? (
@@ -192,12 +188,6 @@ function Match({
       setBusy(false);
     }
   };
-  const years = (from: number | null, to: number | null) =>
-    from === null
-      ? t('persons.bornUnknown')
-      : from === to
-        ? t('persons.bornIn', { year: from })
-        : t('persons.bornBetween', { from, to });
   return (
     <li className="card inquiry-match">
       <div className="inquiry-compare">
@@ -210,7 +200,7 @@ function Match({
           <p className="small">
             {t('persons.mother')}:{' '}
             {soughtMother ? <UserText>{soughtMother}</UserText> : t('persons.notKnown')} · {t('persons.born')}
-            : {years(inquiry.bornFrom, inquiry.bornTo)}
+            : <YearRange from={inquiry.bornFrom} to={inquiry.bornTo} />
           </p>
         </Side>
         <Side title={t('inquiries.matches.record')}>
@@ -223,7 +213,7 @@ function Match({
           <p className="small">
             {t('persons.father')}: {m.father ? <UserText>{m.father}</UserText> : t('persons.notKnown')} ·{' '}
             {t('persons.mother')}: {m.mother ? <UserText>{m.mother}</UserText> : t('persons.notKnown')} ·{' '}
-            {t('persons.born')}: {years(m.birthYears.from, m.birthYears.to)}
+            {t('persons.born')}: <YearRange from={m.birthYears.from} to={m.birthYears.to} />
           </p>
         </Side>
       </div>

@@ -13,7 +13,7 @@ import {
 import { useCurrentCase } from '../../components/case-context';
 import { Badge, ErrorNotice, Query, UserText, useLocale } from '../../components/ui';
 import { showPartialDate } from '../../lib/format';
-import { BothNames, StatusBadge } from './Persons';
+import { BothNames, StatusBadge, YearRange } from './Persons';
 
 const KINDS: LinkKind[] = ['same_person', 'possible_duplicate', 'distinct'];
 const CERTAINTIES: Certainty[] = ['reported', 'believed', 'confirmed'];
@@ -27,12 +27,7 @@ function Parents({ s }: { s: Summary }) {
     <p className="small">
       {t('persons.father')}: {s.father ? <UserText>{s.father}</UserText> : t('persons.notKnown')} ·{' '}
       {t('persons.mother')}: {s.mother ? <UserText>{s.mother}</UserText> : t('persons.notKnown')} ·{' '}
-      {t('persons.born')}:{' '}
-      {y.from === null
-        ? t('persons.bornUnknown')
-        : y.from === y.to
-          ? t('persons.bornIn', { year: y.from })
-          : t('persons.bornBetween', { from: y.from, to: y.to })}
+      {t('persons.born')}: <YearRange from={y.from} to={y.to} />
     </p>
   );
 }

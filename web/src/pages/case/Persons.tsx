@@ -17,10 +17,15 @@ import { showPartialDate } from '../../lib/format';
 
 /** Birth as the record knows it: a year, or the years an age range allows. */
 export function BirthYears({ birth }: { birth: SearchResult['birth'] }) {
+  return <YearRange from={birth.yearFrom} to={birth.yearTo} />;
+}
+
+/** Birth years from–to (null: not known), as a year or a range. */
+export function YearRange({ from, to }: { from: number | null; to: number | null }) {
   const { t } = useTranslation();
-  if (birth.yearFrom === null || birth.yearTo === null) return <>{t('persons.bornUnknown')}</>;
-  if (birth.yearFrom === birth.yearTo) return <>{t('persons.bornIn', { year: birth.yearFrom })}</>;
-  return <>{t('persons.bornBetween', { from: birth.yearFrom, to: birth.yearTo })}</>;
+  if (from === null || to === null) return <>{t('persons.bornUnknown')}</>;
+  if (from === to) return <>{t('persons.bornIn', { year: from })}</>;
+  return <>{t('persons.bornBetween', { from, to })}</>;
 }
 
 export function StatusBadge({ status }: { status: PersonStatus }) {

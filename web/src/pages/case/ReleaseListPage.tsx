@@ -13,7 +13,7 @@ import {
 import { useCurrentCase } from '../../components/case-context';
 import { Badge, ErrorNotice, Loading, UserText, useLocale, useTitle } from '../../components/ui';
 import { formatNumber, showPartialDate } from '../../lib/format';
-import { BothNames, StatusBadge } from './Persons';
+import { BothNames, StatusBadge, YearRange } from './Persons';
 
 /**
  * The review of one release list: each line as the list wrote it, with its candidates from the
@@ -173,12 +173,7 @@ function Candidate({
       <p className="small">
         {t('persons.father')}: {c.father ? <UserText>{c.father}</UserText> : t('persons.notKnown')} ·{' '}
         {t('persons.mother')}: {c.mother ? <UserText>{c.mother}</UserText> : t('persons.notKnown')} ·{' '}
-        {t('persons.born')}:{' '}
-        {c.birthYears.from === null
-          ? t('persons.bornUnknown')
-          : c.birthYears.from === c.birthYears.to
-            ? t('persons.bornIn', { year: c.birthYears.from })
-            : t('persons.bornBetween', { from: c.birthYears.from, to: c.birthYears.to })}
+        {t('persons.born')}: <YearRange from={c.birthYears.from} to={c.birthYears.to} />
       </p>
       {c.decision ? (
         <p>
