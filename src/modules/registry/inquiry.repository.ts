@@ -279,13 +279,10 @@ export class InquiryRepository {
     await this.db.deleteFrom('public_inquiry_desk').where('case_id', '=', caseId).execute();
   }
 
-  /** The cases taking public inquiries: slug and title, for the form. */
-  async openDesks(): Promise<{ case_id: string; slug: string; title: string }[]> {
-    return this.db
-      .selectFrom('public_inquiry_desk')
-      .innerJoin('case_file', 'case_file.id', 'public_inquiry_desk.case_id')
-      .select(['public_inquiry_desk.case_id', 'case_file.slug', 'case_file.title'])
-      .orderBy('case_file.title')
-      .execute();
+  /** The ids of the cases taking public inquiries. */
+  async openDeskCases(): Promise<string[]> {
+    return (await this.db.selectFrom('public_inquiry_desk').select('case_id').execute()).map(
+      (r) => r.case_id,
+    );
   }
 }

@@ -36,7 +36,12 @@ const closed = () => notFound('inquiry.desk_closed', 'no inquiry desk takes inqu
 /** The cases taking public inquiries (slug and title). */
 export async function openDesks(ctx: Context) {
   return {
-    desks: (await ctx.repo(InquiryRepository).openDesks()).map((d) => ({ slug: d.slug, title: d.title })),
+    // The case rows through the cases module (a desk table holds only the case's id).
+    desks: (
+      await Promise.all((await ctx.repo(InquiryRepository).openDeskCases()).map((id) => findCase(ctx, id)))
+    )
+      .flatMap((c) => (c ? [{ slug: c.slug, title: c.title }] : []))
+      .sort((a, b) => a.title.localeCompare(b.title)),
   };
 }
 
