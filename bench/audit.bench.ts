@@ -7,8 +7,6 @@
  * - a bulk load of N sources through the real use case, with one audit event per row and with
  *   one summary event (withAuditSummary), so the share of the time the trail takes is visible.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import pino from 'pino';
 import { createApp, type App } from '#src/app.ts';
 import { bootstrapAdmin, localActor } from '#src/modules/accounts/index.ts';
@@ -16,10 +14,11 @@ import { addSource } from '#src/modules/casefile/index.ts';
 import { createCase, findCase } from '#src/modules/cases/index.ts';
 import { loadConfig } from '#src/platform/config.ts';
 import { SYSTEM_ACTOR, type Actor } from '#src/platform/context.ts';
-import { openDatabase, openPglite, type Database } from '#src/platform/database/database.ts';
+import type { Database } from '#src/platform/database/database.ts';
 import { auditView } from '#src/platform/audit/audit-view.ts';
 import { withAuditSummary } from '#src/platform/unit-of-work.ts';
 import { modulesFor } from '#src/app.ts';
+import { onEachDatabase } from './databases.ts';
 import { appendResults } from './report.ts';
 
 const rowsArg = process.argv.indexOf('--rows');
@@ -109,33 +108,7 @@ async function measure(kind: string, database: Database): Promise<string[]> {
   }
 }
 
-const rows: string[] = [];
-rows.push(...(await measure('PGlite', await openDatabase({ pglite: await openPglite(undefined) }))));
-
-const serverUrl = process.env.ATHAR_BENCH_DATABASE_URL ?? process.env.ATHAR_TEST_DATABASE_URL;
-if (serverUrl) {
-  const name = `athar_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  try {
-    const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!
-      .server_version;
-    rows.push(
-      ...(await measure(
-        `PostgreSQL ${version.split(' ')[0]}`,
-        await openDatabase({ databaseUrl: u.toString() }),
-      )),
-    );
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-} else {
-  rows.push('| PostgreSQL | not measured: set ATHAR_BENCH_DATABASE_URL | | |');
-}
+const rows = await onEachDatabase(measure, '| PostgreSQL | not measured: set ATHAR_BENCH_DATABASE_URL | | |');
 
 appendResults(
   'Audit appends',

@@ -15,13 +15,11 @@
  * - A release list of L names (default 5,000) matched; I inquiries (default 40,000) stored and
  *   matched in one batch.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, createReadStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
-import pg from 'pg';
 import pino from 'pino';
 import { createApp, type App } from '#src/app.ts';
 import { bootstrapAdmin, localActor } from '#src/modules/accounts/index.ts';
@@ -33,9 +31,10 @@ import { addReleaseList } from '#src/modules/registry/release-lists.ts';
 import { searchPersons } from '#src/modules/registry/search.ts';
 import { loadConfig } from '#src/platform/config.ts';
 import { SYSTEM_ACTOR, type Actor } from '#src/platform/context.ts';
-import { openDatabase, openPglite, type Database } from '#src/platform/database/database.ts';
+import type { Database } from '#src/platform/database/database.ts';
 import { seededRandom } from '#src/engines/prng.ts';
 import { buildBench, latinVariant, loadPools, type BenchRecord } from './names/data.ts';
+import { onEachDatabase } from './databases.ts';
 import { appendResults } from './report.ts';
 
 const arg = (name: string, dflt: number) => {
@@ -249,31 +248,9 @@ async function measure(kind: string, database: Database): Promise<string[]> {
   return out;
 }
 
-const rows: string[] = [];
+let rows: string[] = [];
 try {
-  rows.push(...(await measure('PGlite', await openDatabase({ pglite: await openPglite(undefined) }))));
-  const serverUrl = process.env.ATHAR_BENCH_DATABASE_URL ?? process.env.ATHAR_TEST_DATABASE_URL;
-  if (serverUrl) {
-    const name = `athar_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    try {
-      const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!
-        .server_version;
-      rows.push(
-        ...(await measure(
-          `PostgreSQL ${version.split(' ')[0]}`,
-          await openDatabase({ databaseUrl: u.toString() }),
-        )),
-      );
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-  } else rows.push('| PostgreSQL | not measured: set ATHAR_BENCH_DATABASE_URL | | |');
+  rows = await onEachDatabase(measure, '| PostgreSQL | not measured: set ATHAR_BENCH_DATABASE_URL | | |');
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
